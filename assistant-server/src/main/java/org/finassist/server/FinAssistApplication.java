@@ -1,0 +1,14 @@
+package org.finassist.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class FinAssistApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FinAssistApplication.class, args);
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Knowledge bases: ingestion, Chinese-aware chunking, embeddings, embedded and pgvector stores, hybrid retrieval.
+ */
+package org.finassist.rag;

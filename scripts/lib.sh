@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Shared helpers for the FinAssist scripts. Sourced, not run.
+
+# Picks a JDK >= 21: $JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm, else `java` on PATH.
+finassist_pick_jdk() {
+  local candidates=() c v
+  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
+  for c in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -Vr); do candidates+=("${c%/}"); done
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for c in "${candidates[@]}"; do
+    [[ -x "$c/bin/java" && -x "$c/bin/javac" ]] || continue
+    v=$("$c/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [[ -n "$v" && "${v%%.*}" -ge 21 ]]; then
+      export JAVA_HOME="$c"; export PATH="$JAVA_HOME/bin:$PATH"; return 0
+    fi
+  done
+  echo "ERROR: FinAssist needs a JDK 21 or newer (with javac). None found in JAVA_HOME, /usr/lib/jvm or PATH." >&2
+  echo "       Install one (e.g. apt-get install openjdk-21-jdk, or Temurin 21/25) and set JAVA_HOME." >&2
+  return 1
+}
+
+finassist_require_maven() {
+  command -v mvn >/dev/null 2>&1 && return 0
+  echo "ERROR: Maven (mvn) is not on PATH. Install it: apt-get install -y maven" >&2
+  return 1
+}
+
+# Environment that keeps the in-process embedding model (DJL/onnxruntime) offline and quiet.
+finassist_model_env() {
+  export OPT_OUT_TRACKING=true DJL_OFFLINE=true OMP_THREAD_LIMIT="${OMP_THREAD_LIMIT:-1}"
+  export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$FINASSIST_HOME/data/djl}"
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Starts FinAssist on the embedded default: H2 under ./data, the local grounded model, no keys, no services.
+# Builds first when the jar is missing or older than the sources. Ctrl-C stops the server cleanly.
+set -euo pipefail
+FINASSIST_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$FINASSIST_HOME"
+source scripts/lib.sh
+finassist_pick_jdk
+finassist_model_env
+
+JAR=assistant-server/target/finassist-server.jar
+STALE=""
+[[ -f "$JAR" ]] && STALE="$(find . \( -path '*/target' -o -path ./data -o -path '*/node_modules' \) -prune -o \
+  \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$JAR" -print -quit)"
+if [[ ! -f "$JAR" || -n "$STALE" ]]; then
+  finassist_require_maven
+  echo "Building FinAssist (first build downloads dependencies; later builds take ~1 min)..."
+  mvn -B -q -DskipTests -Dmaven.test.skip=true package -pl assistant-server -am
+fi
+
+mkdir -p data
+PORT="${SERVER_PORT:-${PORT:-8080}}"
+echo "FinAssist starting on http://localhost:${PORT}/  (Ctrl-C to stop)"
+exec java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Dfile.encoding=UTF-8 \
+  ${FINASSIST_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" "$@"
