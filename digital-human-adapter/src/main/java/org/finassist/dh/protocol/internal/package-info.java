@@ -1,0 +1,4 @@
+/**
+ * JSON wire format of the runtime protocol; not API. Use {@link org.finassist.dh.protocol.FrameCodec#json(int)}.
+ */
+package org.finassist.dh.protocol.internal;
