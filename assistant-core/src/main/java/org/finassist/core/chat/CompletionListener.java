@@ -1,0 +1,32 @@
+package org.finassist.core.chat;
+
+import java.util.Map;
+
+/**
+ * Receives a streamed answer. Calls arrive on the requesting thread, in order: {@link #onAttempt} for each
+ * candidate tried, then deltas, then exactly one of {@link #onComplete} or {@link #onError}. Once a delta has
+ * been delivered the router never fails over, so no text is ever repeated.
+ */
+public interface CompletionListener {
+
+    /** A candidate is being tried (or was skipped); lets a UI show the route live. */
+    default void onAttempt(Attempt attempt) {
+    }
+
+    /** A piece of the model's reasoning (DeepSeek {@code reasoning_content}, StepFun {@code reasoning}). */
+    default void onReasoning(String delta) {
+    }
+
+    /** A piece of the answer text. */
+    void onContent(String delta);
+
+    /** A raw tool-call delta in OpenAI's shape, passed through. */
+    default void onToolCallDelta(Map<String, Object> delta) {
+    }
+
+    /** The answer is complete; usage, cost and trail are filled. */
+    void onComplete(Completion completion);
+
+    /** The stream failed after it started, or no candidate could answer. */
+    void onError(RouterException error);
+}

@@ -1,0 +1,49 @@
+package org.finassist.core.provider.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Closes a blocking stream when it stays silent too long. The JDK client's request timeout stops at the response
+ * headers, so a stalled SSE body needs its own idle timer.
+ */
+final class Watchdog implements AutoCloseable {
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "finassist-stream-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Runnable onExpiry;
+    private ScheduledFuture<?> pending;
+    private volatile boolean expired;
+
+    Watchdog(Runnable onExpiry) {
+        this.onExpiry = onExpiry;
+    }
+
+    /** (Re)arms the timer for {@code nanos} from now. */
+    synchronized void arm(long nanos) {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = TIMER.schedule(() -> {
+            expired = true;
+            onExpiry.run();
+        }, Math.max(1, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    boolean expired() {
+        return expired;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+}

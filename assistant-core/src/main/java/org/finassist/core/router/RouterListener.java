@@ -1,0 +1,27 @@
+package org.finassist.core.router;
+
+import org.finassist.core.chat.Attempt;
+import org.finassist.core.chat.Completion;
+
+/** Observes the router for metrics and logs; calls arrive on the requesting thread and must be cheap. */
+public interface RouterListener {
+
+    RouterListener NONE = new RouterListener() {
+    };
+
+    /** A candidate was tried (ok or failed) or skipped. */
+    default void attempt(String route, Attempt attempt) {
+    }
+
+    /**
+     * An answer was delivered. {@code upstreamNanos} is the time spent waiting for the provider, so callers can
+     * tell the router's own overhead from the provider's latency.
+     */
+    default void completed(String route, Completion completion, long latencyNanos, long firstTokenNanos,
+                           long upstreamNanos) {
+    }
+
+    /** A request ended in an error after all candidates (or a broken stream). */
+    default void failed(String route, String kind) {
+    }
+}
