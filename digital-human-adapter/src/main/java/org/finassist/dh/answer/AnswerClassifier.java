@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class AnswerClassifier {
 
+    private static final java.util.regex.Pattern REPETITION = java.util.regex.Pattern.compile("(.{1,3}?)\\1+");
+
     public Classification classify(String asrText) {
         String text = aliased(Normalizer.normalize(asrText == null ? "" : asrText, Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT));
@@ -48,7 +50,8 @@ public final class AnswerClassifier {
 
     private static void flush(StringBuilder current, List<String> clauses) {
         if (!current.isEmpty()) {
-            String clause = current.toString();
+            // emphatic repetition (没有没有, 不是不是, 对对对) is one answer, not a double negation
+            String clause = REPETITION.matcher(current).replaceAll("$1");
             clauses.add(Lexicon.CLAUSE_ALIASES.getOrDefault(clause, clause));
             current.setLength(0);
         }
@@ -148,6 +151,9 @@ public final class AnswerClassifier {
             if (question) {
                 return answered ? new Classification(Verdict.UNCLEAR, "answered with a question")
                         : new Classification(Verdict.QUESTION, "customer asked a question");
+            }
+            if (positives > 0 && negatives > 0 && thirdParty) {
+                return new Classification(Verdict.NEGATIVE, "negative answer involving another person");
             }
             if (positives > 0 && negatives > 0) {
                 return new Classification(Verdict.UNCLEAR, "contradictory answer");

@@ -44,7 +44,7 @@ final class Lexicon {
         put(Kind.QUESTION, "是不是", "能不能", "可不可以",
                 "会不会", "有没有", "要不要", "对不对", "吗");
         put(Kind.THIRD_PARTY, "别人", "他人", "儿子", "女儿", "老婆", "老公", "丈夫", "妻子", "家人", "朋友", "同事",
-                "中介", "经理", "工作人员", "亲戚", "父亲", "母亲", "爸爸", "妈妈", "代办");
+                "中介", "经理", "工作人员", "亲戚", "父亲", "母亲", "爸", "妈", "代办");
         put(Kind.BOUNDARY, "但是", "可是", "不过", "然而", "只是");
         LONGEST = WORDS.keySet().stream().mapToInt(String::length).max().orElse(1);
     }

@@ -1,0 +1,5 @@
+package org.finassist.dh.session;
+
+/** Something a supervisor should see: a runtime event or a failed check. */
+public record Flag(String kind, String detail, long atMillis) {
+}

@@ -1,0 +1,65 @@
+package org.finassist.dh.session;
+
+import org.finassist.dh.answer.AnswerClassifier;
+import org.finassist.dh.answer.Classification;
+import org.finassist.dh.answer.IdentityChecks;
+import org.finassist.dh.answer.MatchResult;
+import org.finassist.dh.answer.ReadAloudScorer;
+import org.finassist.dh.answer.Verdict;
+import org.finassist.dh.protocol.Applicant;
+import org.finassist.dh.script.WitnessStep;
+
+import java.util.Locale;
+
+/** Judges one answer against one step. Stateless. */
+final class StepEvaluator {
+
+    private final AnswerClassifier classifier = new AnswerClassifier();
+    private final EngineSettings settings;
+
+    StepEvaluator(EngineSettings settings) {
+        this.settings = settings;
+    }
+
+    Evaluation evaluate(WitnessStep step, String text, Applicant applicant, String confirmation) {
+        Classification c = classifier.classify(text);
+        return switch (step.check()) {
+            case EXPECT_YES -> polar(step, c, Verdict.AFFIRMATIVE, Verdict.NEGATIVE);
+            case EXPECT_NO -> polar(step, c, Verdict.NEGATIVE, Verdict.AFFIRMATIVE);
+            case NAME -> identity(c, IdentityChecks.name(text, applicant.name()), "name");
+            case ID_SUFFIX -> identity(c,
+                    IdentityChecks.idSuffix(text, applicant.idNumber(), settings.idSuffixLength()), "id number");
+            case READ_ALOUD -> readAloud(text, confirmation);
+        };
+    }
+
+    private static Evaluation polar(WitnessStep step, Classification c, Verdict wanted, Verdict wrong) {
+        if (c.verdict() == wanted) {
+            return new Evaluation.Pass(c.reason());
+        }
+        if (c.verdict() == wrong) {
+            return new Evaluation.Escalate(c.reason() + " to '" + step.id() + "'");
+        }
+        if (c.verdict() == Verdict.QUESTION) {
+            return new Evaluation.OffScript(c.reason());
+        }
+        return new Evaluation.Retry(c.reason());
+    }
+
+    private static Evaluation identity(Classification c, MatchResult match, String what) {
+        if (match != MatchResult.MATCH && c.verdict() == Verdict.QUESTION) {
+            return new Evaluation.OffScript(c.reason());
+        }
+        return switch (match) {
+            case MATCH -> new Evaluation.Pass(what + " matches the application");
+            case MISMATCH -> new Evaluation.Retry(what + " does not match the application");
+            case UNCLEAR -> new Evaluation.Retry(what + " not heard clearly");
+        };
+    }
+
+    private Evaluation readAloud(String text, String confirmation) {
+        double similarity = ReadAloudScorer.similarity(text, confirmation);
+        String score = String.format(Locale.ROOT, "read-aloud similarity %.2f", similarity);
+        return similarity >= settings.readAloudThreshold() ? new Evaluation.Pass(score) : new Evaluation.Retry(score);
+    }
+}

@@ -1,0 +1,313 @@
+package org.finassist.dh.session;
+
+import org.finassist.dh.audit.AuditRecord;
+import org.finassist.dh.protocol.Applicant;
+import org.finassist.dh.protocol.EventKind;
+import org.finassist.dh.protocol.Outcome;
+import org.finassist.dh.protocol.ServerFrame;
+import org.finassist.dh.script.WitnessStep;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One customer's witness: the state machine. Not thread-safe; the engine calls it under the session's monitor.
+ * Every change is audited first, then persisted, then sent, so what the runtime sees is always on record.
+ */
+final class WitnessSession {
+
+    private final EngineContext ctx;
+    private final String sessionId;
+    private final String runtimeId;
+    private final Applicant applicant;
+    private final long startedAtMillis;
+    private final List<Flag> flags;
+    private final Deque<TranscriptLine> transcript;
+    private SessionStatus status;
+    private int stepIndex;
+    private int attempts;
+    private int offScript;
+    private long lastSeq;
+    private long utterances;
+    private long stepStartedAtMillis;
+    private String escalation;
+    private boolean reviewed;
+    private Outcome outcome;
+    private long auditRecords;
+    private String currentUtterance;
+
+    WitnessSession(EngineContext ctx, SessionSnapshot s) {
+        this.ctx = ctx;
+        this.sessionId = s.sessionId();
+        this.runtimeId = s.runtimeId();
+        this.applicant = s.applicant();
+        this.startedAtMillis = s.startedAtMillis();
+        this.flags = new ArrayList<>(s.flags());
+        this.transcript = new ArrayDeque<>(s.transcript());
+        this.status = s.status();
+        this.stepIndex = s.stepIndex();
+        this.attempts = s.attempts();
+        this.offScript = s.offScript();
+        this.lastSeq = s.lastSeq();
+        this.utterances = s.utterances();
+        this.stepStartedAtMillis = s.stepStartedAtMillis();
+        this.escalation = s.escalation();
+        this.reviewed = s.reviewed();
+        this.outcome = s.outcome();
+        this.auditRecords = s.auditRecords();
+    }
+
+    static SessionSnapshot fresh(String sessionId, String runtimeId, Applicant applicant, long now) {
+        return new SessionSnapshot(sessionId, runtimeId, applicant, SessionStatus.ACTIVE, 0, 0, 0, -1, 0, now, now,
+                null, false, null, List.of(), List.of(), 0);
+    }
+
+    String runtimeId() {
+        return runtimeId;
+    }
+
+    SessionStatus status() {
+        return status;
+    }
+
+    void start() {
+        audit("session.joined", "runtime:" + runtimeId, Map.of("applicationId", applicant.applicationId()));
+        WitnessStep first = ctx.script().step(0);
+        show(first);
+        say(List.of(ctx.texts().greeting(applicant), ctx.texts().question(first, applicant)), true, "agent");
+        persist();
+    }
+
+    void resume() {
+        audit("runtime.resumed", "runtime:" + runtimeId, Map.of("step", currentStep().id()));
+        if (status == SessionStatus.ACTIVE) {
+            show(currentStep());
+            say(List.of(ctx.texts().reask(applicant, "asked to repeat"), question()), true, "agent");
+        }
+        persist();
+    }
+
+    /** A seq already recorded (a resend after reconnect) is re-acknowledged only. */
+    void onAsrFinal(long seq, String text) {
+        if (seq <= lastSeq) {
+            send(new ServerFrame.Ack(sessionId, seq));
+            return;
+        }
+        lastSeq = seq;
+        audit("asr.final", "runtime:" + runtimeId, Map.of("seq", Long.toString(seq), "text", text,
+                "step", currentStep().id()));
+        line("customer", text);
+        persist();
+        send(new ServerFrame.Ack(sessionId, seq));
+        if (status == SessionStatus.ACTIVE) {
+            evaluate(text);
+            persist();
+        }
+    }
+
+    void onEvent(EventKind kind, String detail) {
+        audit("event", "runtime:" + runtimeId, Map.of("kind", kind.wireName(), "detail", String.valueOf(detail)));
+        flags.add(new Flag(kind.wireName(), detail, ctx.clock().millis()));
+        if (kind == EventKind.CUSTOMER_LEFT) {
+            end(Outcome.ABANDONED, "customer left", "runtime:" + runtimeId);
+        } else if (kind.suspicious() && status == SessionStatus.ACTIVE) {
+            escalate(kind.wireName() + " reported by the runtime");
+        }
+        persist();
+    }
+
+    void onLeave(String reason) {
+        end(Outcome.ABANDONED, reason == null ? "customer left" : reason, "runtime:" + runtimeId);
+    }
+
+    void onSpeakFinished(String utteranceId) {
+        if (utteranceId.equals(currentUtterance)) {
+            currentUtterance = null;
+        }
+    }
+
+    void decide(SupervisorAction action, String supervisor) {
+        String actor = "supervisor:" + supervisor;
+        switch (action) {
+            case SupervisorAction.Approve a -> {
+                audit("supervisor.approve", actor, Map.of("step", currentStep().id(), "note", String.valueOf(a.note())));
+                reviewed = true;
+                status = SessionStatus.ACTIVE;
+                escalation = null;
+                advance();
+            }
+            case SupervisorAction.Reject r -> end(Outcome.REJECTED, String.valueOf(r.reason()), actor);
+            case SupervisorAction.TakeOver t -> {
+                audit("supervisor.takeover", actor, Map.of("step", currentStep().id()));
+                status = SessionStatus.TAKEN_OVER;
+                if (currentUtterance != null) {
+                    send(new ServerFrame.Interrupt(sessionId, currentUtterance));
+                }
+                say(List.of(t.text()), true, "supervisor");
+            }
+            case SupervisorAction.RestartStep r -> {
+                audit("supervisor.restart", actor, Map.of("step", currentStep().id()));
+                status = SessionStatus.ACTIVE;
+                escalation = null;
+                reviewed = true;
+                attempts = 0;
+                offScript = 0;
+                ask(false);
+            }
+        }
+        persist();
+    }
+
+    private void evaluate(String text) {
+        WitnessStep step = currentStep();
+        Evaluation e = ctx.evaluator().evaluate(step, text, applicant, ctx.texts().confirmation(applicant));
+        audit("check", "engine", Map.of("step", step.id(), "result", e.getClass().getSimpleName(),
+                "reason", e.reason()));
+        switch (e) {
+            case Evaluation.Pass p -> advance();
+            case Evaluation.Escalate x -> escalate(x.reason());
+            case Evaluation.Retry r -> retry(r.reason());
+            case Evaluation.OffScript o -> offScript(text, o.reason());
+        }
+    }
+
+    private void retry(String reason) {
+        attempts++;
+        if (attempts > ctx.settings().maxReasks()) {
+            escalate("no clear answer to '" + currentStep().id() + "' after " + attempts + " attempts (" + reason + ")");
+            return;
+        }
+        String leadIn = ctx.texts().reask(applicant, currentStep().check() == org.finassist.dh.script.CheckKind.READ_ALOUD
+                ? "read aloud" : reason);
+        say(List.of(leadIn, question()), true, "agent");
+    }
+
+    private void offScript(String text, String reason) {
+        offScript++;
+        if (offScript > ctx.settings().maxOffScript()) {
+            retry(reason);
+            return;
+        }
+        String answer = ctx.responder().answer(text, applicant);
+        say(List.of(answer, question()), true, "agent");
+    }
+
+    private void advance() {
+        stepIndex++;
+        attempts = 0;
+        offScript = 0;
+        stepStartedAtMillis = ctx.clock().millis();
+        if (stepIndex < ctx.script().size()) {
+            ask(true);
+        } else if (!flags.isEmpty() && !reviewed) {
+            stepIndex = ctx.script().size() - 1;
+            escalate("all steps passed; flags need review");
+        } else {
+            stepIndex = ctx.script().size() - 1;
+            end(Outcome.PASSED, "all steps passed", "engine");
+        }
+    }
+
+    private void ask(boolean show) {
+        if (show) {
+            show(currentStep());
+        }
+        say(List.of(question()), true, "agent");
+    }
+
+    private void escalate(String reason) {
+        status = SessionStatus.ESCALATED;
+        escalation = reason;
+        reviewed = false;
+        flags.add(new Flag("escalated", reason, ctx.clock().millis()));
+        audit("escalated", "engine", Map.of("step", currentStep().id(), "reason", reason));
+        say(List.of(ctx.texts().hold(applicant)), false, "agent");
+    }
+
+    void end(Outcome result, String reason, String actor) {
+        if (status == SessionStatus.ENDED) {
+            return;
+        }
+        audit("session.ended", actor, Map.of("outcome", result.wireName(), "reason", reason));
+        status = SessionStatus.ENDED;
+        outcome = result;
+        switch (result) {
+            case PASSED -> say(List.of(ctx.texts().passed(applicant)), false, "agent");
+            case REJECTED -> say(List.of(ctx.texts().rejected(applicant)), false, "agent");
+            case ABANDONED -> { }
+        }
+        persist();
+        send(new ServerFrame.SessionEnd(sessionId, result, reason));
+    }
+
+    private void show(WitnessStep step) {
+        if (step.showIdPrompt()) {
+            send(new ServerFrame.Show(sessionId, ServerFrame.ShowKind.ID_PROMPT, ctx.texts().idPrompt(applicant)));
+        }
+        if (step.showConfirmation()) {
+            send(new ServerFrame.Show(sessionId, ServerFrame.ShowKind.TEXT, ctx.texts().confirmation(applicant)));
+        }
+    }
+
+    /** One turn of one or more segments sharing an utterance id; audited and persisted before it is sent. */
+    private void say(List<String> segments, boolean expectsReply, String speaker) {
+        String utterance = sessionId + "-u" + (++utterances);
+        String text = String.join("", segments);
+        audit("speak", "supervisor".equals(speaker) ? "supervisor" : "engine",
+                Map.of("utterance", utterance, "text", text, "expectsReply", Boolean.toString(expectsReply)));
+        line(speaker, text);
+        currentUtterance = utterance;
+        for (int i = 0; i < segments.size(); i++) {
+            boolean last = i == segments.size() - 1;
+            send(new ServerFrame.Speak(sessionId, utterance, segments.get(i), i == 0, last, last && expectsReply));
+        }
+    }
+
+    private String question() {
+        return ctx.texts().question(currentStep(), applicant);
+    }
+
+    private WitnessStep currentStep() {
+        return ctx.script().step(Math.min(stepIndex, ctx.script().size() - 1));
+    }
+
+    private void line(String speaker, String text) {
+        transcript.addLast(new TranscriptLine(ctx.clock().millis(), speaker, text));
+        while (transcript.size() > ctx.settings().transcriptLines()) {
+            transcript.removeFirst();
+        }
+    }
+
+    private void audit(String kind, String actor, Map<String, String> data) {
+        AuditRecord record = ctx.audit().append(sessionId, kind, actor, data);
+        auditRecords = record.seq();
+    }
+
+    private void persist() {
+        ctx.store().save(snapshot());
+    }
+
+    private void send(ServerFrame frame) {
+        RuntimeChannel channel = ctx.channels().apply(runtimeId);
+        if (channel != null) {
+            channel.send(frame);
+        }
+    }
+
+    SessionSnapshot snapshot() {
+        return new SessionSnapshot(sessionId, runtimeId, applicant, status, stepIndex, attempts, offScript, lastSeq,
+                utterances, startedAtMillis, stepStartedAtMillis, escalation, reviewed, outcome, flags,
+                List.copyOf(transcript), auditRecords);
+    }
+
+    SessionView view(boolean online, int lines) {
+        List<TranscriptLine> all = List.copyOf(transcript);
+        return new SessionView(sessionId, runtimeId, applicant.applicationId(), applicant.maskedName(), status,
+                currentStep().id(), stepIndex, ctx.script().size(), attempts, escalation, outcome, online,
+                startedAtMillis, stepStartedAtMillis, List.copyOf(flags),
+                all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+}

@@ -1,0 +1,1 @@
+<#switch reason><#case "double negation">请您明确回答“是”或“不是”。<#break><#case "asked to repeat">好的，我再说一遍。<#break><#case "read aloud">请您对照屏幕，完整朗读一遍确认语句。<#break><#default>抱歉，我没有听清楚，请您再回答一次。</#switch>

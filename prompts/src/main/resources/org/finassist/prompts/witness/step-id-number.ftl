@@ -1,0 +1,1 @@
+请说出您身份证号码的后${idSuffixLength}位。
