@@ -128,6 +128,7 @@ public final class ModelRouter {
         private long firstTokenNanos = -1;
         private long upstreamNanos;
         private boolean started;
+        private CompletionRequest maskedRequest;
 
         Execution(CompletionRequest request, CompletionListener stream) {
             if (request.messages().isEmpty()) {
@@ -234,12 +235,26 @@ public final class ModelRouter {
         }
 
         private Completion call(ProviderClient client, ModelSpec model) {
+            // personal data never leaves for an external model in clear; the local model sees the original
+            CompletionRequest outgoing = client == local ? request : masked();
             if (stream == null) {
-                Completion c = client.complete(request, model, deadline);
+                Completion c = client.complete(outgoing, model, deadline);
                 firstTokenNanos = System.nanoTime() - startNanos;
                 return c;
             }
-            return client.stream(request, model, deadline, new ForwardingSink());
+            return client.stream(outgoing, model, deadline, new ForwardingSink());
+        }
+
+        private CompletionRequest masked() {
+            if (maskedRequest == null) {
+                List<org.finassist.core.chat.Message> messages = request.messages().stream()
+                        .map(m -> new org.finassist.core.chat.Message(m.role(),
+                                org.finassist.core.privacy.PiiMasker.mask(m.content()), m.extra()))
+                        .toList();
+                maskedRequest = new CompletionRequest(request.route(), messages, request.parameters(),
+                        request.grounding(), request.deadline());
+            }
+            return maskedRequest;
         }
 
         private Completion runLocal() {

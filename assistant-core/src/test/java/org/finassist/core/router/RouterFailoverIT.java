@@ -179,6 +179,14 @@ class RouterFailoverIT {
         assertThat(rec.done.usage().reasoningTokens()).isEqualTo(3);
     }
 
+    @Test
+    void personalDataIsMaskedBeforeItLeavesForAProvider() {
+        a.always(Script.ok("好的"));
+        router.complete(ask("我的身份证号11010519491231002X，手机13812345678"));
+        String sent = a.bodies().getLast().path("messages").get(0).path("content").asText();
+        assertThat(sent).doesNotContain("11010519491231002X").doesNotContain("13812345678").contains("138****5678");
+    }
+
     private String status(String id) {
         return router.providerStatuses().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().state();
     }

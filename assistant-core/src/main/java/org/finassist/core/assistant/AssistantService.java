@@ -1,0 +1,65 @@
+package org.finassist.core.assistant;
+
+import org.finassist.core.chat.CompletionRequest;
+import org.finassist.core.chat.Grounding;
+import org.finassist.core.chat.Message;
+import org.finassist.core.chat.RouterException;
+import org.finassist.core.classify.Classification;
+import org.finassist.core.classify.ScenarioClassifier;
+import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.Scenario;
+import org.finassist.prompts.PromptRenderer;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs customer turns: classify, ground, compose, route. Thread-safe. */
+public final class AssistantService {
+
+    private static final int MAX_HISTORY = 12;
+
+    private final ModelRouter router;
+    private final ScenarioClassifier classifier;
+    private final Map<Scenario, GroundingSource> sources;
+    private final PromptRenderer prompts;
+
+    public AssistantService(ModelRouter router, ScenarioClassifier classifier, Map<Scenario, GroundingSource> sources,
+                            PromptRenderer prompts) {
+        this.router = router;
+        this.classifier = classifier;
+        this.sources = sources.isEmpty() ? Map.of() : new EnumMap<>(sources);
+        this.prompts = prompts;
+    }
+
+    /** Streams one turn to {@code listener}; never throws for a model failure (it arrives as onError). */
+    public void turn(TurnRequest turn, TurnListener listener) {
+        if (turn.message() == null || turn.message().isBlank()) {
+            listener.onError(new RouterException(RouterException.Kind.INVALID_REQUEST, "message is empty", null));
+            return;
+        }
+        Classification c = turn.scenario() != null
+                ? new Classification(turn.scenario(), 1.0, "given", null)
+                : classifier.classify(turn.message());
+        listener.onClassified(c);
+        GroundingSource source = sources.get(c.scenario());
+        Grounding grounding = source == null ? Grounding.NONE
+                : source.ground(turn.message(), c, turn.knowledgeBases());
+        listener.onCitations(grounding.passages());
+        router.stream(compose(turn, c, grounding), listener);
+    }
+
+    CompletionRequest compose(TurnRequest turn, Classification c, Grounding grounding) {
+        List<Message> messages = new ArrayList<>();
+        messages.add(Message.system(prompts.render("system/assistant.ftl", Map.of(
+                "scenario", c.scenario().id(),
+                "passages", grounding.passages(),
+                "facts", grounding.facts(),
+                "grounded", !grounding.isEmpty()))));
+        List<Message> history = turn.history();
+        messages.addAll(history.subList(Math.max(0, history.size() - MAX_HISTORY), history.size()));
+        messages.add(Message.user(turn.message()));
+        return new CompletionRequest(c.scenario().id(), messages, Map.of(), grounding, null);
+    }
+}
