@@ -187,6 +187,10 @@ public final class ModelRouter {
                         continue;
                     }
                     failures++;
+                } catch (RuntimeException e) {
+                    // not the provider's fault (e.g. the caller's client went away): free the permits and stop
+                    guard.failed(System.nanoTime() - t0, e, false);
+                    throw e;
                 }
             }
             return runLocal();

@@ -1,0 +1,15 @@
+package org.finassist.server.chat;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Conversation persistence for /api/chat. */
+@Configuration(proxyBeanMethods = false)
+class ChatConfiguration {
+
+    @Bean
+    ConversationStore conversationStore(JdbcClient jdbc) {
+        return new ConversationStore(jdbc);
+    }
+}

@@ -1,0 +1,121 @@
+package org.finassist.server.chat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.finassist.core.assistant.AssistantService;
+import org.finassist.core.assistant.TurnRequest;
+import org.finassist.core.router.Scenario;
+import org.finassist.server.web.BoundedBody;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/chat}: the chat widget's API. Answers as server-sent events: {@code meta}, {@code route},
+ * {@code citations}, {@code reasoning} (when asked), {@code token}, {@code usage}, {@code error}, {@code done}.
+ * Errors carry a Chinese {@code message} for the customer and an English {@code detail} for operators.
+ */
+@RestController
+class ChatController {
+
+    static final int MAX_MESSAGE_CHARS = 2000;
+    private static final int MAX_BODY = 64 * 1024;
+    private static final int HISTORY = 12;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final AssistantService assistant;
+    private final ConversationStore store;
+
+    ChatController(AssistantService assistant, ConversationStore store) {
+        this.assistant = assistant;
+        this.store = store;
+    }
+
+    @PostMapping("/api/chat")
+    void chat(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ChatRequestBody body;
+        try {
+            body = parse(request);
+        } catch (ChatInputException e) {
+            error(response, e.status, e.code, e.customerMessage, e.getMessage());
+            return;
+        }
+        Scenario scenario = body.scenario() == null || body.scenario().isBlank() ? null
+                : Scenario.fromId(body.scenario()).orElse(null);
+        if (body.scenario() != null && !body.scenario().isBlank() && scenario == null) {
+            error(response, 400, "unknown_scenario", "暂不支持该业务场景。", "Unknown scenario '" + body.scenario() + "'");
+            return;
+        }
+        String conversationId = body.conversationId();
+        if (conversationId == null || conversationId.isBlank() || !store.exists(conversationId)) {
+            conversationId = conversationId == null || conversationId.isBlank() || conversationId.length() > 36
+                    ? UUID.randomUUID().toString() : conversationId;
+            store.create(conversationId, scenario == null ? null : scenario.id());
+        }
+        var history = store.history(conversationId, HISTORY);
+        ChatSse sse = new ChatSse(response);
+        ChatTurnStream stream = new ChatTurnStream(sse, store, conversationId, body.message(),
+                Boolean.TRUE.equals(body.showReasoning()));
+        assistant.turn(new TurnRequest(history, body.message(), scenario, body.knowledgeBases(),
+                Boolean.TRUE.equals(body.showReasoning())), stream);
+    }
+
+    @PostMapping("/api/chat/{conversationId}/handoff")
+    Map<String, Object> handOff(@PathVariable String conversationId) {
+        boolean marked = store.handOff(conversationId);
+        return Map.of("conversationId", conversationId, "handedOff", marked,
+                "message", marked ? "正在为您转接人工客服，请稍候。" : "没有找到这段对话，请重新发起咨询。");
+    }
+
+    private static ChatRequestBody parse(HttpServletRequest request) throws IOException {
+        byte[] raw = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), MAX_BODY);
+        if (raw == null) {
+            throw new ChatInputException(413, "too_large", "消息太长了，请精简后再发送。", "Body larger than " + MAX_BODY + " bytes");
+        }
+        ChatRequestBody body;
+        try {
+            body = JSON.readValue(raw, ChatRequestBody.class);
+        } catch (Exception e) {
+            throw new ChatInputException(400, "malformed_json", "请求格式有误，请刷新页面后重试。",
+                    "Body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (body == null || body.message() == null || body.message().isBlank()) {
+            throw new ChatInputException(400, "empty_message", "请输入您的问题。", "'message' is required");
+        }
+        if (body.message().length() > MAX_MESSAGE_CHARS) {
+            throw new ChatInputException(400, "message_too_long", "问题太长了，请控制在" + MAX_MESSAGE_CHARS + "字以内。",
+                    "'message' longer than " + MAX_MESSAGE_CHARS + " characters");
+        }
+        return body;
+    }
+
+    private static void error(HttpServletResponse response, int status, String code, String message, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        byte[] bytes = JSON.writeValueAsBytes(Map.of("error", Map.of("code", code, "message", message, "detail", detail)));
+        response.getOutputStream().write(bytes);
+    }
+
+    static final class ChatInputException extends RuntimeException {
+        final int status;
+        final String code;
+        final String customerMessage;
+
+        ChatInputException(int status, String code, String customerMessage, String detail) {
+            super(detail);
+            this.status = status;
+            this.code = code;
+            this.customerMessage = customerMessage;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.finassist.server.chat;
+
+import org.finassist.core.assistant.TurnListener;
+import org.finassist.core.chat.Attempt;
+import org.finassist.core.chat.Completion;
+import org.finassist.core.chat.Passage;
+import org.finassist.core.chat.RouterException;
+import org.finassist.core.classify.Classification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns one assistant turn into the widget's SSE events and persists both sides of it. */
+final class ChatTurnStream implements TurnListener {
+
+    private final ChatSse sse;
+    private final ConversationStore store;
+    private final String conversationId;
+    private final String userText;
+    private final boolean showReasoning;
+    private String scenario;
+
+    ChatTurnStream(ChatSse sse, ConversationStore store, String conversationId, String userText, boolean showReasoning) {
+        this.sse = sse;
+        this.store = store;
+        this.conversationId = conversationId;
+        this.userText = userText;
+        this.showReasoning = showReasoning;
+    }
+
+    @Override
+    public void onClassified(Classification c) {
+        scenario = c.scenario().id();
+        store.addUser(conversationId, userText, scenario);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("conversationId", conversationId);
+        meta.put("scenario", scenario);
+        meta.put("confidence", Math.round(c.confidence() * 1000) / 1000.0);
+        meta.put("method", c.method());
+        if (c.symbol() != null) {
+            meta.put("symbol", c.symbol());
+        }
+        sse.event("meta", meta);
+    }
+
+    @Override
+    public void onCitations(List<Passage> citations) {
+        if (citations.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < citations.size(); i++) {
+            Passage p = citations.get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("n", i + 1);
+            m.put("id", p.id());
+            m.put("source", p.source());
+            m.put("heading", p.headingPath());
+            m.put("text", p.text());
+            m.put("score", Math.round(p.score() * 10000) / 10000.0);
+            list.add(m);
+        }
+        sse.event("citations", list);
+    }
+
+    @Override
+    public void onAttempt(Attempt a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("provider", a.provider());
+        m.put("model", a.model());
+        m.put("outcome", a.outcome());
+        if (a.reason() != null) {
+            m.put("reason", a.reason());
+        }
+        sse.event("route", m);
+    }
+
+    @Override
+    public void onReasoning(String delta) {
+        if (showReasoning) {
+            sse.event("reasoning", Map.of("delta", delta));
+        }
+    }
+
+    @Override
+    public void onContent(String delta) {
+        sse.event("token", Map.of("delta", delta));
+    }
+
+    @Override
+    public void onComplete(Completion c) {
+        store.addAnswer(conversationId, scenario, c);
+        Map<String, Object> usage = new LinkedHashMap<>();
+        usage.put("provider", c.provider());
+        usage.put("model", c.model());
+        usage.put("route", c.trail().route());
+        usage.put("promptTokens", c.usage().promptTokens());
+        usage.put("completionTokens", c.usage().completionTokens());
+        usage.put("reasoningTokens", c.usage().reasoningTokens());
+        usage.put("cacheHitTokens", c.usage().cacheHitTokens());
+        usage.put("costCny", c.costCny().toPlainString());
+        usage.put("fallbacks", c.trail().fallbacks());
+        usage.put("aiGenerated", true);
+        sse.event("usage", usage);
+        sse.event("done", Map.of("conversationId", conversationId));
+    }
+
+    @Override
+    public void onError(RouterException e) {
+        String message = switch (e.kind()) {
+            case INVALID_REQUEST, UNKNOWN_MODEL -> "请求有误，请换个问法再试。";
+            case CONTEXT_TOO_LONG -> "对话太长了，请开启新的对话后再问。";
+            case STREAM_INTERRUPTED -> "回答中断了，请稍后重试，或点击“转人工”。";
+            case UNAVAILABLE, DEADLINE -> "服务繁忙，请稍后再试，或点击“转人工”。";
+        };
+        sse.event("error", Map.of("code", e.kind().name().toLowerCase(), "message", message, "detail", e.getMessage()));
+        sse.event("done", Map.of("conversationId", conversationId));
+    }
+}

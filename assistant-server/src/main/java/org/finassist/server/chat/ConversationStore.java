@@ -1,0 +1,79 @@
+package org.finassist.server.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.finassist.core.chat.Completion;
+import org.finassist.core.chat.Message;
+import org.finassist.core.privacy.PiiMasker;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Conversation history of /api/chat in H2 or PostgreSQL. Text is stored with personal data masked. */
+final class ConversationStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JdbcClient jdbc;
+
+    ConversationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean exists(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM chat_conversations WHERE id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    void create(String id, String scenario) {
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("INSERT INTO chat_conversations (id, scenario, created_at, updated_at) VALUES (?, ?, ?, ?)")
+                .params(id, scenario, now, now).update();
+    }
+
+    /** The last {@code limit} messages, oldest first. */
+    List<Message> history(String id, int limit) {
+        List<Message> newestFirst = jdbc.sql("SELECT role, content FROM chat_messages WHERE conversation_id = ? "
+                        + "ORDER BY id DESC LIMIT ?")
+                .params(id, limit)
+                .query((rs, n) -> new Message(rs.getString(1), rs.getString(2), null)).list();
+        return newestFirst.reversed();
+    }
+
+    void addUser(String id, String text, String scenario) {
+        jdbc.sql("INSERT INTO chat_messages (conversation_id, role, content, scenario, created_at) VALUES (?, 'user', ?, ?, ?)")
+                .params(id, PiiMasker.mask(text), scenario, OffsetDateTime.now()).update();
+        touch(id);
+    }
+
+    void addAnswer(String id, String scenario, Completion c) {
+        jdbc.sql("INSERT INTO chat_messages (conversation_id, role, content, scenario, provider, model, prompt_tokens,"
+                        + " completion_tokens, reasoning_tokens, cache_hit_tokens, cost_cny, route_trail, created_at)"
+                        + " VALUES (?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, PiiMasker.mask(c.content() == null ? "" : c.content()), scenario, c.provider(), c.model(),
+                        c.usage().promptTokens(), c.usage().completionTokens(), c.usage().reasoningTokens(),
+                        c.usage().cacheHitTokens(), c.costCny(), trail(c), OffsetDateTime.now())
+                .update();
+        touch(id);
+    }
+
+    /** Marks the conversation's last answer as handed off to a human; false when there is none. */
+    boolean handOff(String id) {
+        Optional<Long> last = jdbc.sql("SELECT MAX(id) FROM chat_messages WHERE conversation_id = ? AND role = 'assistant'")
+                .param(id).query(Long.class).optional();
+        return last.isPresent() && jdbc.sql("UPDATE chat_messages SET handed_off = TRUE WHERE id = ?")
+                .param(last.get()).update() > 0;
+    }
+
+    private void touch(String id) {
+        jdbc.sql("UPDATE chat_conversations SET updated_at = ? WHERE id = ?").params(OffsetDateTime.now(), id).update();
+    }
+
+    private static String trail(Completion c) {
+        try {
+            return JSON.writeValueAsString(c.trail());
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.finassist.server.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.finassist.core.chat.Completion;
+import org.finassist.core.chat.CompletionRequest;
+import org.finassist.core.chat.RouterException;
+import org.finassist.core.classify.ScenarioClassifier;
+import org.finassist.core.router.ModelRouter;
+import org.finassist.server.web.BoundedBody;
+import org.finassist.server.gateway.internal.ChatCompletionWire;
+import org.finassist.server.router.RouterTimings;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The OpenAI-compatible gateway: {@code POST /v1/chat/completions} (streaming and not) and {@code GET /v1/models}.
+ * Model names: {@code finassist-<route>} (e.g. finassist-qa), {@code finassist-auto} (classified from the text),
+ * or {@code provider:model}. Bodies are read and written here, not by Spring's converters, so every bad input gets
+ * an OpenAI-shaped error and streams can be committed only once the first token exists.
+ */
+@RestController
+class GatewayController {
+
+    static final String PREFIX = "finassist-";
+    private final ModelRouter router;
+    private final ScenarioClassifier classifier;
+    private final GatewayProperties properties;
+    private final Timer overhead;
+
+    GatewayController(ModelRouter router, ScenarioClassifier classifier, GatewayProperties properties,
+                      MeterRegistry registry) {
+        this.router = router;
+        this.classifier = classifier;
+        this.properties = properties;
+        this.overhead = Timer.builder("finassist.gateway.overhead")
+                .description("Time inside the gateway minus time waiting for the provider")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    @GetMapping("/v1/models")
+    void models(HttpServletResponse response) throws IOException {
+        ObjectNode root = ChatCompletionWire.JSON.createObjectNode();
+        root.put("object", "list");
+        ArrayNode data = root.putArray("data");
+        long created = 1_700_000_000L;
+        addModel(data, PREFIX + "auto", created, "finassist");
+        for (String id : router.modelIds()) {
+            boolean route = id.indexOf(':') < 0;
+            addModel(data, route ? PREFIX + id : id, created, route ? "finassist" : id.substring(0, id.indexOf(':')));
+        }
+        GatewayResponses.json(response, 200, root);
+    }
+
+    private static void addModel(ArrayNode data, String id, long created, String owner) {
+        ObjectNode m = data.addObject();
+        m.put("id", id);
+        m.put("object", "model");
+        m.put("created", created);
+        m.put("owned_by", owner);
+    }
+
+    @PostMapping("/v1/chat/completions")
+    void chat(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long t0 = System.nanoTime();
+        ChatCompletionWire.Parsed parsed;
+        try {
+            parsed = parse(request);
+        } catch (GatewayException e) {
+            GatewayResponses.error(response, e);
+            return;
+        }
+        String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+        long created = System.currentTimeMillis() / 1000;
+        CompletionRequest cr = new CompletionRequest(route(parsed), parsed.messages(), parsed.parameters(), null, null);
+        if (parsed.stream()) {
+            GatewayStream stream = new GatewayStream(response, id, created, parsed.model(), parsed.includeUsage());
+            router.stream(cr, stream);
+            record(t0);
+            return;
+        }
+        try {
+            Completion c = router.complete(cr);
+            record(t0);
+            response.setHeader("x-finassist-provider", c.provider());
+            response.setHeader("x-finassist-route", c.trail().route());
+            GatewayResponses.json(response, 200, ChatCompletionWire.response(id, created, parsed.model(), c));
+        } catch (RouterException e) {
+            GatewayResponses.error(response, GatewayResponses.of(e));
+        }
+    }
+
+    private void record(long t0) {
+        long inside = System.nanoTime() - t0 - RouterTimings.lastUpstreamNanos();
+        overhead.record(Math.max(0, inside), TimeUnit.NANOSECONDS);
+    }
+
+    private ChatCompletionWire.Parsed parse(HttpServletRequest request) throws IOException {
+        byte[] body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), properties.maxBodyBytes());
+        if (body == null) {
+            throw new GatewayException(413, "invalid_request_error", "request_too_large", null,
+                    "The request body is larger than " + properties.maxBodyBytes() + " bytes.");
+        }
+        if (body.length == 0) {
+            throw GatewayException.invalid(null, "The request body is empty; send a JSON chat completion request.");
+        }
+        try {
+            JsonNode root = ChatCompletionWire.readTree(body);
+            return ChatCompletionWire.parse(root);
+        } catch (ChatCompletionWire.Invalid e) {
+            throw GatewayException.invalid(e.param, e.getMessage());
+        }
+    }
+
+    private String route(ChatCompletionWire.Parsed parsed) {
+        String model = parsed.model();
+        if (model.equals(PREFIX + "auto")) {
+            String last = new CompletionRequest(null, parsed.messages(), null, null, null).lastUserText();
+            return classifier.classify(last).scenario().id();
+        }
+        return model.startsWith(PREFIX) ? model.substring(PREFIX.length()) : model;
+    }
+}

@@ -1,0 +1,85 @@
+package org.finassist.server.router;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.finassist.core.assistant.AssistantService;
+import org.finassist.core.assistant.GroundingSource;
+import org.finassist.core.classify.HybridScenarioClassifier;
+import org.finassist.core.classify.ScenarioClassifier;
+import org.finassist.core.local.LocalGroundedModel;
+import org.finassist.core.provider.ProviderClient;
+import org.finassist.core.provider.ProviderConfig;
+import org.finassist.core.provider.internal.OpenAiCompatibleClient;
+import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.RouterConfig;
+import org.finassist.core.router.Scenario;
+import org.finassist.prompts.PromptRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Wires the router, the classifier and the assistant pipeline from {@link RouterProperties}. */
+@Configuration(proxyBeanMethods = false)
+class RouterConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RouterConfiguration.class);
+
+    @Bean
+    PromptRenderer promptRenderer() {
+        return PromptRenderer.classpath();
+    }
+
+    @Bean
+    ModelRouter modelRouter(RouterProperties properties, PromptRenderer prompts, MeterRegistry registry) {
+        RouterConfig config = properties.toConfig();
+        List<ProviderClient> clients = new ArrayList<>();
+        for (ProviderConfig p : config.providers()) {
+            if (p.hasKey()) {
+                clients.add(new OpenAiCompatibleClient(p));
+                log.info("Provider '{}' ({}) started at {} with models {}", p.id(), p.flavor(), p.baseUrl(),
+                        p.modelsByAlias().keySet());
+            } else {
+                log.warn("Provider '{}' ({}) not started: no API key configured", p.id(), p.flavor());
+            }
+        }
+        if (clients.isEmpty()) {
+            log.info("No external provider started: every route answers through the local grounded model");
+        }
+        return new ModelRouter(config, clients, new LocalGroundedModel(prompts), new MicrometerRouterListener(registry));
+    }
+
+    @Bean
+    ProvidersHealthIndicator providersHealthIndicator(ModelRouter router) {
+        return new ProvidersHealthIndicator(router);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EmbeddingModel embeddingModel() {
+        // bge-small-zh-v1.5, quantized, in-process on onnxruntime: no network, ~1 s to load
+        return new BgeSmallZhV15QuantizedEmbeddingModel();
+    }
+
+    @Bean
+    ScenarioClassifier scenarioClassifier(EmbeddingModel embeddings, RouterProperties properties) {
+        return new HybridScenarioClassifier(embeddings, properties.classifierMinConfidence());
+    }
+
+    @Bean
+    AssistantService assistantService(ModelRouter router, ScenarioClassifier classifier, PromptRenderer prompts,
+                                      ObjectProvider<ScenarioGrounding> groundings) {
+        Map<Scenario, GroundingSource> sources = new EnumMap<>(Scenario.class);
+        groundings.orderedStream().forEach(g -> sources.put(g.scenario(), g.source()));
+        log.info("Grounding sources: {}", sources.keySet());
+        return new AssistantService(router, classifier, sources, prompts);
+    }
+}
