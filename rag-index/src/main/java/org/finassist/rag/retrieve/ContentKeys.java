@@ -1,0 +1,21 @@
+package org.finassist.rag.retrieve;
+
+/** Metadata keys on every {@link dev.langchain4j.rag.content.Content} the knowledge retriever returns. */
+public final class ContentKeys {
+
+    public static final String KB_ID = "kb_id";
+    public static final String DOCUMENT_ID = "document_id";
+    public static final String DOCUMENT_TITLE = "document_title";
+    public static final String DOCUMENT_TYPE = "document_type";
+    public static final String HEADING_PATH = "heading_path";
+    public static final String CHUNK_ID = "chunk_id";
+    public static final String SCORE = "score";
+    public static final String LEGS = "legs";
+    public static final String FAQ_QUESTION = "faq_question";
+    public static final String FAQ_ANSWER = "faq_answer";
+    public static final String FAQ_MATCHED_QUESTION = "faq_matched_question";
+    public static final String FAQ_DIRECT = "faq_direct";
+
+    private ContentKeys() {
+    }
+}

@@ -1,0 +1,64 @@
+package org.finassist.rag.retrieve;
+
+import java.util.List;
+import java.util.Set;
+
+import org.finassist.rag.KnowledgeStore;
+import org.finassist.rag.ScoredChunk;
+import org.finassist.rag.SearchFilter;
+import org.finassist.rag.embed.Embedder;
+import org.finassist.rag.segment.ChineseSegmenter;
+
+/**
+ * Answers a question from a store: FAQ fast path first (question-to-question similarity over FAQ phrasings), else
+ * keyword top-k and vector top-k fused, then the not-found threshold. Thread-safe when the store is.
+ */
+public final class HybridRetriever {
+
+    private final KnowledgeStore store;
+    private final Embedder embedder;
+    private final ChineseSegmenter segmenter;
+    private final RetrievalOptions options;
+
+    public HybridRetriever(KnowledgeStore store, Embedder embedder, ChineseSegmenter segmenter,
+                           RetrievalOptions options) {
+        this.store = store;
+        this.embedder = embedder;
+        this.segmenter = segmenter;
+        this.options = options;
+    }
+
+    public RetrievalOptions options() {
+        return options;
+    }
+
+    public RetrievalResult search(String question, SearchFilter filter) {
+        if (options.faqEnabled() && filter.faqOnly() != Boolean.FALSE) {
+            List<ScoredChunk> faq = store.vectorSearch(embedder.plain(question), filter.faqOnly(true), 1);
+            if (!faq.isEmpty() && faq.getFirst().score() >= options.faqThreshold()) {
+                ScoredChunk hit = faq.getFirst();
+                return new RetrievalResult.FaqAnswer(
+                        new Passage(hit.chunk(), hit.score(), Set.of(Leg.FAQ), Double.NaN, hit.score()));
+            }
+        }
+        List<Passage> fused = fuse(legs(question, filter), options.fusion());
+        List<Passage> top = fused.subList(0, Math.min(options.topN(), fused.size()));
+        double best = top.stream().mapToDouble(Passage::vectorScore).filter(d -> !Double.isNaN(d)).max().orElse(-1);
+        return best >= options.minVectorSimilarity() ? new RetrievalResult.Found(top) : new RetrievalResult.NotFound(top);
+    }
+
+    /** Both legs' raw candidates, for evaluation and for showing a knowledge-base owner why a search went wrong. */
+    public Legs legs(String question, SearchFilter filter) {
+        List<ScoredChunk> kw = store.keywordSearch(segmenter.tokens(question), filter, options.keywordTopK());
+        List<ScoredChunk> vec = store.vectorSearch(embedder.query(question), filter, options.vectorTopK());
+        return new Legs(kw, vec);
+    }
+
+    public static List<Passage> fuse(Legs legs, Fusion fusion) {
+        return fusion.fuse(legs.keyword(), legs.vector());
+    }
+
+    /** Raw results of the keyword and the vector leg. */
+    public record Legs(List<ScoredChunk> keyword, List<ScoredChunk> vector) {
+    }
+}

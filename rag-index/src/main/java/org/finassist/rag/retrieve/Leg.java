@@ -1,0 +1,6 @@
+package org.finassist.rag.retrieve;
+
+/** Which part of retrieval found a passage. */
+public enum Leg {
+    KEYWORD, VECTOR, FAQ
+}

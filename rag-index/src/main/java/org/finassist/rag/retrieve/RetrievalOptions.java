@@ -1,0 +1,37 @@
+package org.finassist.rag.retrieve;
+
+/**
+ * Knobs of {@link HybridRetriever}. Defaults were chosen on the dev split of fin-eva 保险条款解读 and the demo FAQ
+ * (see the module's evaluation harness).
+ *
+ * @param keywordTopK         candidates taken from the keyword leg
+ * @param vectorTopK          candidates taken from the vector leg
+ * @param topN                passages returned
+ * @param fusion              how the legs are fused
+ * @param minVectorSimilarity below this best cosine similarity the answer is "not found" (hand-off to a human)
+ * @param faqEnabled          whether the FAQ fast path is tried first
+ * @param faqThreshold        question-to-question cosine similarity from which an FAQ answer is returned as is
+ */
+public record RetrievalOptions(int keywordTopK, int vectorTopK, int topN, Fusion fusion, double minVectorSimilarity,
+                               boolean faqEnabled, double faqThreshold) {
+
+    public static RetrievalOptions defaults() {
+        return new RetrievalOptions(30, 30, 5, new Fusion.Weighted(0.5), 0.45, true, 0.9);
+    }
+
+    public RetrievalOptions withFusion(Fusion f) {
+        return new RetrievalOptions(keywordTopK, vectorTopK, topN, f, minVectorSimilarity, faqEnabled, faqThreshold);
+    }
+
+    public RetrievalOptions withTopN(int n) {
+        return new RetrievalOptions(keywordTopK, vectorTopK, n, fusion, minVectorSimilarity, faqEnabled, faqThreshold);
+    }
+
+    public RetrievalOptions withFaq(boolean enabled, double threshold) {
+        return new RetrievalOptions(keywordTopK, vectorTopK, topN, fusion, minVectorSimilarity, enabled, threshold);
+    }
+
+    public RetrievalOptions withMinVectorSimilarity(double min) {
+        return new RetrievalOptions(keywordTopK, vectorTopK, topN, fusion, min, faqEnabled, faqThreshold);
+    }
+}
