@@ -1,0 +1,48 @@
+package org.finassist.rag.store.pgvector;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Literals PostgreSQL parses without normalising: a {@code tsvector} with positions and a {@code tsquery} of quoted
+ * lexemes. Going through {@code to_tsvector} would run PostgreSQL's parser over the tokens and split them again.
+ */
+final class TsText {
+
+    private TsText() {
+    }
+
+    static String vector(List<String> tokens) {
+        Map<String, StringJoiner> positions = new LinkedHashMap<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            // tsvector positions are capped at 16383; later occurrences still count once each
+            int pos = Math.min(i + 1, 16383);
+            positions.computeIfAbsent(tokens.get(i), t -> new StringJoiner(",")).add(Integer.toString(pos));
+        }
+        StringJoiner out = new StringJoiner(" ");
+        positions.forEach((t, p) -> out.add(quote(t) + ":" + p));
+        return out.toString();
+    }
+
+    static String query(List<String> tokens) {
+        StringJoiner out = new StringJoiner(" | ");
+        tokens.stream().distinct().forEach(t -> out.add(quote(t)));
+        return out.toString();
+    }
+
+    static String vector(float[] v) {
+        StringBuilder b = new StringBuilder(v.length * 10).append('[');
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) b.append(',');
+            b.append(String.format(Locale.ROOT, "%.7g", v[i]));
+        }
+        return b.append(']').toString();
+    }
+
+    private static String quote(String token) {
+        return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+}
