@@ -16,7 +16,7 @@ public record RetrievalOptions(int keywordTopK, int vectorTopK, int topN, Fusion
                                boolean faqEnabled, double faqThreshold) {
 
     public static RetrievalOptions defaults() {
-        return new RetrievalOptions(30, 30, 5, new Fusion.Weighted(0.5), 0.45, true, 0.9);
+        return new RetrievalOptions(30, 30, 5, new Fusion.Weighted(0.5), 0.5, true, 0.9);
     }
 
     public RetrievalOptions withFusion(Fusion f) {

@@ -1,0 +1,2 @@
+/** The demo brokerage knowledge base written by the project (FAQ and documents, in Chinese). */
+package org.finassist.rag.demo;
