@@ -1,0 +1,144 @@
+package org.finassist.server.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.finassist.core.fake.Script;
+import org.finassist.server.support.FakeUpstreams;
+import org.finassist.server.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.finassist.server.support.FakeUpstreams.DS;
+import static org.finassist.server.support.FakeUpstreams.SF;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChatApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry r) {
+        FakeUpstreams.register(r);
+    }
+
+    @BeforeEach
+    void reset() {
+        DS.reset();
+        SF.reset();
+        DS.always(Script.ok("您好，A股交易时间为9:30-11:30和13:00-15:00。").withReasoning("内部推理", 2));
+        SF.always(Script.ok("阶跃"));
+    }
+
+    record Event(String name, JsonNode data) {
+    }
+
+    private List<Event> chat(String body) throws Exception {
+        HttpResponse<String> r = Http.postJson("http://127.0.0.1:" + port + "/api/chat", body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<Event> events = new java.util.ArrayList<>();
+        for (String frame : r.body().split("\n\n")) {
+            String name = frame.lines().filter(l -> l.startsWith("event: ")).findFirst().orElseThrow().substring(7);
+            String data = frame.lines().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
+            events.add(new Event(name, JSON.readTree(data)));
+        }
+        return events;
+    }
+
+    private static Map<String, List<JsonNode>> byName(List<Event> events) {
+        Map<String, List<JsonNode>> m = new LinkedHashMap<>();
+        events.forEach(e -> m.computeIfAbsent(e.name(), k -> new java.util.ArrayList<>()).add(e.data()));
+        return m;
+    }
+
+    @Test
+    void streamsMetaTokensUsageAndHidesReasoningUnlessAsked() throws Exception {
+        List<Event> events = chat("{\"message\":\"几点开盘\"}");
+        Map<String, List<JsonNode>> m = byName(events);
+        assertThat(events.getFirst().name()).isEqualTo("meta");
+        assertThat(events.getLast().name()).isEqualTo("done");
+        String text = String.join("", m.get("token").stream().map(n -> n.path("delta").asText()).toList());
+        assertThat(text).isEqualTo("您好，A股交易时间为9:30-11:30和13:00-15:00。");
+        assertThat(m).doesNotContainKey("reasoning");
+        JsonNode usage = m.get("usage").getFirst();
+        assertThat(usage.path("provider").asText()).isEqualTo("ds");
+        assertThat(usage.path("aiGenerated").asBoolean()).isTrue();
+        assertThat(usage.path("reasoningTokens").asInt()).isEqualTo(2);
+
+        Map<String, List<JsonNode>> withReasoning = byName(chat("{\"message\":\"几点开盘\",\"showReasoning\":true}"));
+        assertThat(withReasoning.get("reasoning")).isNotEmpty();
+    }
+
+    @Test
+    void conversationHistoryIsPersistedAndSentOnTheNextTurn() throws Exception {
+        Map<String, List<JsonNode>> first = byName(chat("{\"message\":\"我想了解融资融券\"}"));
+        String id = first.get("meta").getFirst().path("conversationId").asText();
+        chat("{\"conversationId\":\"" + id + "\",\"message\":\"门槛是多少\"}");
+        JsonNode sent = DS.bodies().getLast().path("messages");
+        List<String> contents = sent.findValuesAsText("content");
+        assertThat(contents).contains("我想了解融资融券", "门槛是多少", "您好，A股交易时间为9:30-11:30和13:00-15:00。");
+        assertThat(sent.get(0).path("role").asText()).isEqualTo("system");
+        long stored = jdbc.sql("SELECT COUNT(*) FROM chat_messages WHERE conversation_id = ?").param(id)
+                .query(Long.class).single();
+        assertThat(stored).isEqualTo(4);
+    }
+
+    @Test
+    void personalDataIsMaskedForTheModelAndInStorage() throws Exception {
+        Map<String, List<JsonNode>> m = byName(chat("{\"message\":\"我的身份证11010519491231002X开户失败了\"}"));
+        String id = m.get("meta").getFirst().path("conversationId").asText();
+        assertThat(DS.bodies().getLast().toString()).doesNotContain("11010519491231002X");
+        String stored = jdbc.sql("SELECT content FROM chat_messages WHERE conversation_id = ? AND role = 'user'")
+                .param(id).query(String.class).single();
+        assertThat(stored).doesNotContain("11010519491231002X").contains("110105********002X");
+    }
+
+    @Test
+    void stockCodeIsClassifiedAsDiagnosisWithTheSymbol() throws Exception {
+        JsonNode meta = byName(chat("{\"message\":\"诊股 600000\"}")).get("meta").getFirst();
+        assertThat(meta.path("scenario").asText()).isEqualTo("stock-diagnosis");
+        assertThat(meta.path("symbol").asText()).isEqualTo("600000");
+    }
+
+    @Test
+    void badInputGetsChineseMessagesForCustomers() throws Exception {
+        String base = "http://127.0.0.1:" + port + "/api/chat";
+        HttpResponse<String> empty = Http.postJson(base, "{\"message\":\"  \"}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(empty.body()).path("error").path("message").asText()).isEqualTo("请输入您的问题。");
+        HttpResponse<String> malformed = Http.postJson(base, "{\"message\":");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).path("error").path("detail").asText()).contains("not valid JSON");
+        HttpResponse<String> tooLong = Http.postJson(base, "{\"message\":\"" + "长".repeat(2001) + "\"}");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        HttpResponse<String> scenario = Http.postJson(base, "{\"message\":\"x\",\"scenario\":\"astrology\"}");
+        assertThat(scenario.statusCode()).isEqualTo(400);
+        assertThat(DS.requests()).isZero();
+    }
+
+    @Test
+    void handOffMarksTheLastAnswer() throws Exception {
+        String id = byName(chat("{\"message\":\"转账失败\"}")).get("meta").getFirst().path("conversationId").asText();
+        HttpResponse<String> r = Http.postJson("http://127.0.0.1:" + port + "/api/chat/" + id + "/handoff", "{}");
+        assertThat(JSON.readTree(r.body()).path("handedOff").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_messages WHERE conversation_id = ? AND handed_off").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+}
