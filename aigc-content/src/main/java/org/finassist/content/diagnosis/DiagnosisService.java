@@ -1,0 +1,183 @@
+package org.finassist.content.diagnosis;
+
+import dev.langchain4j.model.chat.ChatModel;
+import org.finassist.content.indicator.StdDev;
+import org.finassist.content.market.BarSeries;
+import org.finassist.content.market.Board;
+import org.finassist.content.market.MarketDataException;
+import org.finassist.content.market.MarketDataSource;
+import org.finassist.content.market.PriceLimitRules;
+import org.finassist.content.market.SecurityInfo;
+import org.finassist.content.market.Symbol;
+import org.finassist.content.market.SymbolResolver;
+import org.finassist.core.guardrail.Disclosure;
+import org.finassist.core.guardrail.DisclosureGuardrail;
+import org.finassist.core.guardrail.Guardrail;
+import org.finassist.core.guardrail.GuardrailResult;
+import org.finassist.core.guardrail.Guardrails;
+import org.finassist.core.guardrail.RejectionListener;
+import org.finassist.prompts.PromptRenderer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Diagnoses one A-share: resolves the code or name, computes facts and scores, writes the narrative (model via the
+ * {@code stock-diagnosis} route, checked; or the local template) and assembles the published text. Thread-safe.
+ */
+public final class DiagnosisService {
+
+    private final MarketDataSource market;
+    private final SymbolResolver resolver;
+    private final FactsCalculator calculator;
+    private final Scorer scorer = new Scorer();
+    private final NarrativeWriter writer;
+    private final Disclosure disclosure;
+    private final DisclosureGuardrail disclosureCheck;
+
+    private DiagnosisService(Builder b) {
+        this.market = Objects.requireNonNull(b.market, "market");
+        this.resolver = new SymbolResolver(market);
+        this.calculator = new FactsCalculator(b.rules, b.bollStdDev);
+        this.disclosure = b.disclosure;
+        this.disclosureCheck = new DisclosureGuardrail(disclosure);
+        this.writer = new NarrativeWriter(b.model, b.renderer, b.guardrail, b.rejections);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Diagnoses the stock {@code query} names: a code in any common form, or an exact name. */
+    public DiagnosisReport diagnose(String query) {
+        DiagnosisFacts facts = facts(query);
+        Scores scores = scorer.score(facts);
+        Narrative narrative = writer.write(facts, scores);
+        String published = disclosure.aigcLabel() + "\n" + narrative.text() + "\n数据日期：" + facts.asOf()
+                + "（交易日收盘数据）\n" + disclosure.disclaimer();
+        GuardrailResult check = disclosureCheck.check(published, Grounding.of(facts, scores));
+        return new DiagnosisReport(facts, scores, narrative, disclosure.aigcLabel(), disclosure.disclaimer(),
+                facts.asOf(), published, check);
+    }
+
+    /** Facts only (no scores, no narrative): what a benchmark of the computation measures. */
+    public DiagnosisFacts facts(String query) {
+        Symbol symbol = resolver.resolve(query).orElseThrow(() -> new DiagnosisException(
+                DiagnosisException.Reason.UNKNOWN_SYMBOL, "未找到“" + clip(query) + "”对应的股票，请输入6位股票代码（如600000）或准确的股票名称。",
+                "Cannot resolve '" + clip(query) + "' to a symbol", null));
+        SecurityInfo security = market.security(symbol).orElseThrow(() -> new DiagnosisException(
+                DiagnosisException.Reason.UNKNOWN_SYMBOL, "暂无股票" + symbol + "的行情数据，请确认代码是否正确。",
+                "Symbol " + symbol + " is not in the market data source", null));
+        if (security.isIndex()) {
+            throw new DiagnosisException(DiagnosisException.Reason.NOT_A_STOCK,
+                    security.name() + "是指数，诊股仅支持个股，请输入股票代码。", symbol + " is an index", null);
+        }
+        BarSeries bars = load(symbol);
+        if (bars.isEmpty() || bars.lastDate().isBefore(market.latestTradingDate())) {
+            throw new DiagnosisException(DiagnosisException.Reason.SUSPENDED,
+                    security.name() + "（" + symbol + "）" + (bars.isEmpty() ? "暂无成交数据" : "自" + bars.lastDate() + "之后无成交数据，可能处于停牌中")
+                            + "，暂无法诊断。", symbol + " has no bar on " + market.latestTradingDate(), null);
+        }
+        if (bars.size() < FactsCalculator.MIN_BARS) {
+            throw new DiagnosisException(DiagnosisException.Reason.INSUFFICIENT_HISTORY,
+                    security.name() + "（" + symbol + "）上市交易日不足" + FactsCalculator.MIN_BARS + "个，历史数据太少，暂无法给出技术面诊断。",
+                    symbol + " has " + bars.size() + " bars, needs " + FactsCalculator.MIN_BARS, null);
+        }
+        return calculator.compute(bars, benchmark(security));
+    }
+
+    private BarSeries load(Symbol symbol) {
+        try {
+            return market.dailyBars(symbol);
+        } catch (MarketDataException e) {
+            throw new DiagnosisException(DiagnosisException.Reason.BAD_DATA,
+                    "暂时无法读取" + symbol + "的行情数据，请稍后再试。", e.getMessage(), e);
+        }
+    }
+
+    private Optional<BarSeries> benchmark(SecurityInfo s) {
+        String first = switch (s.board()) {
+            case CHINEXT -> "399006.SZ";
+            case STAR -> "000688.SH";
+            case BSE -> "899050.BJ";
+            default -> s.symbol().exchange() == org.finassist.content.market.Exchange.SZ ? "399001.SZ" : "000001.SH";
+        };
+        for (String candidate : List.of(first, "000300.SH", "000001.SH", "399001.SZ")) {
+            Symbol symbol = Symbol.parse(candidate);
+            if (market.security(symbol).filter(x -> x.board() == Board.INDEX).isPresent()) {
+                try {
+                    return Optional.of(market.dailyBars(symbol));
+                } catch (MarketDataException e) {
+                    // a broken index file must not block the stock's own diagnosis; try the next index
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String clip(String s) {
+        String t = s == null ? "" : s.strip();
+        return t.length() > 20 ? t.substring(0, 20) + "…" : t;
+    }
+
+    /** Builder: {@code market} is required; everything else has a default. */
+    public static final class Builder {
+        private MarketDataSource market;
+        private ChatModel model;
+        private PromptRenderer renderer = PromptRenderer.classpath();
+        private Guardrail guardrail = Guardrails.forNarrative();
+        private RejectionListener rejections = RejectionListener.NONE;
+        private Disclosure disclosure = Disclosure.DEFAULT;
+        private PriceLimitRules rules = PriceLimitRules.DEFAULT;
+        private StdDev bollStdDev = StdDev.POPULATION;
+
+        private Builder() {
+        }
+
+        public Builder marketData(MarketDataSource market) {
+            this.market = market;
+            return this;
+        }
+
+        /** The {@code stock-diagnosis} route; {@code null} (the default) narrates with the local template. */
+        public Builder narrativeModel(ChatModel model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder renderer(PromptRenderer renderer) {
+            this.renderer = Objects.requireNonNull(renderer);
+            return this;
+        }
+
+        public Builder guardrail(Guardrail guardrail) {
+            this.guardrail = Objects.requireNonNull(guardrail);
+            return this;
+        }
+
+        public Builder rejectionListener(RejectionListener rejections) {
+            this.rejections = Objects.requireNonNull(rejections);
+            return this;
+        }
+
+        public Builder disclosure(Disclosure disclosure) {
+            this.disclosure = Objects.requireNonNull(disclosure);
+            return this;
+        }
+
+        public Builder priceLimitRules(PriceLimitRules rules) {
+            this.rules = Objects.requireNonNull(rules);
+            return this;
+        }
+
+        public Builder bollStdDev(StdDev sd) {
+            this.bollStdDev = Objects.requireNonNull(sd);
+            return this;
+        }
+
+        public DiagnosisService build() {
+            return new DiagnosisService(this);
+        }
+    }
+}
