@@ -34,8 +34,15 @@ public sealed interface RuntimeFrame {
     record AsrPartial(String sessionId, long seq, String text) implements RuntimeFrame {
     }
 
-    /** Final recognition result of one customer utterance; acknowledged by the server once recorded. */
-    record AsrFinal(String sessionId, long seq, String text) implements RuntimeFrame {
+    /**
+     * Final recognition result of one customer utterance; acknowledged by the server once recorded.
+     * {@code replyTo} (optional) is the utterance id of the question being answered: an answer to a question
+     * that is no longer the open one (e.g. heard during a reconnect) is recorded but not evaluated.
+     */
+    record AsrFinal(String sessionId, long seq, String text, String replyTo) implements RuntimeFrame {
+        public AsrFinal(String sessionId, long seq, String text) {
+            this(sessionId, seq, text, null);
+        }
     }
 
     /** The digital human began speaking an utterance. */

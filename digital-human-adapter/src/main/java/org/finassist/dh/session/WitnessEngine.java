@@ -96,11 +96,13 @@ public final class WitnessEngine {
         }
         synchronized (session) {
             if (session.status() == SessionStatus.ENDED) {
-                refuse(channel, ErrorCode.UNKNOWN_SESSION, "session has ended", sessionId, frame);
+                if (!isSpeechAck(frame)) {
+                    refuse(channel, ErrorCode.UNKNOWN_SESSION, "session has ended", sessionId, frame);
+                }
                 return;
             }
             switch (frame) {
-                case RuntimeFrame.AsrFinal f -> session.onAsrFinal(f.seq(), f.text());
+                case RuntimeFrame.AsrFinal f -> session.onAsrFinal(f.seq(), f.text(), f.replyTo());
                 case RuntimeFrame.Event f -> session.onEvent(f.kind(), f.detail());
                 case RuntimeFrame.SessionLeave f -> session.onLeave(f.reason());
                 case RuntimeFrame.SpeakFinished f -> session.onSpeakFinished(f.utteranceId());
@@ -216,7 +218,9 @@ public final class WitnessEngine {
         if (session == null) {
             Optional<SessionSnapshot> stored = ctx.store().load(sessionId);
             if (stored.isEmpty() || stored.get().status() == SessionStatus.ENDED) {
-                refuse(channel, ErrorCode.UNKNOWN_SESSION, "no such session", sessionId, frame);
+                if (stored.isEmpty() || !isSpeechAck(frame)) {
+                    refuse(channel, ErrorCode.UNKNOWN_SESSION, "no such session", sessionId, frame);
+                }
                 return null;
             }
             session = live.computeIfAbsent(sessionId, id -> new WitnessSession(ctx, stored.get()));
@@ -226,6 +230,12 @@ public final class WitnessEngine {
             return null;
         }
         return session;
+    }
+
+    /** Speech acknowledgements and partials may trail a session's end; they are dropped silently. */
+    private static boolean isSpeechAck(RuntimeFrame frame) {
+        return frame instanceof RuntimeFrame.SpeakStarted || frame instanceof RuntimeFrame.SpeakFinished
+                || frame instanceof RuntimeFrame.AsrPartial;
     }
 
     private void afterChange(WitnessSession session) {

@@ -38,6 +38,8 @@ final class WitnessSession {
     private Outcome outcome;
     private long auditRecords;
     private String currentUtterance;
+    /** The utterance id of the open question, the one an answer must reply to. */
+    private String awaiting;
 
     WitnessSession(EngineContext ctx, SessionSnapshot s) {
         this.ctx = ctx;
@@ -53,6 +55,7 @@ final class WitnessSession {
         this.offScript = s.offScript();
         this.lastSeq = s.lastSeq();
         this.utterances = s.utterances();
+        this.awaiting = s.awaiting();
         this.stepStartedAtMillis = s.stepStartedAtMillis();
         this.escalation = s.escalation();
         this.reviewed = s.reviewed();
@@ -61,7 +64,7 @@ final class WitnessSession {
     }
 
     static SessionSnapshot fresh(String sessionId, String runtimeId, Applicant applicant, long now) {
-        return new SessionSnapshot(sessionId, runtimeId, applicant, SessionStatus.ACTIVE, 0, 0, 0, -1, 0, now, now,
+        return new SessionSnapshot(sessionId, runtimeId, applicant, SessionStatus.ACTIVE, 0, 0, 0, -1, 0, null, now, now,
                 null, false, null, List.of(), List.of(), 0);
     }
 
@@ -91,18 +94,19 @@ final class WitnessSession {
     }
 
     /** A seq already recorded (a resend after reconnect) is re-acknowledged only. */
-    void onAsrFinal(long seq, String text) {
+    void onAsrFinal(long seq, String text, String replyTo) {
         if (seq <= lastSeq) {
             send(new ServerFrame.Ack(sessionId, seq));
             return;
         }
         lastSeq = seq;
+        boolean stale = replyTo != null && !replyTo.equals(awaiting);
         audit("asr.final", "runtime:" + runtimeId, Map.of("seq", Long.toString(seq), "text", text,
-                "step", currentStep().id()));
+                "step", currentStep().id(), "replyTo", String.valueOf(replyTo), "stale", Boolean.toString(stale)));
         line("customer", text);
         persist();
         send(new ServerFrame.Ack(sessionId, seq));
-        if (status == SessionStatus.ACTIVE) {
+        if (status == SessionStatus.ACTIVE && !stale) {
             evaluate(text);
             persist();
         }
@@ -260,6 +264,7 @@ final class WitnessSession {
                 Map.of("utterance", utterance, "text", text, "expectsReply", Boolean.toString(expectsReply)));
         line(speaker, text);
         currentUtterance = utterance;
+        awaiting = expectsReply ? utterance : null;
         for (int i = 0; i < segments.size(); i++) {
             boolean last = i == segments.size() - 1;
             send(new ServerFrame.Speak(sessionId, utterance, segments.get(i), i == 0, last, last && expectsReply));
@@ -299,7 +304,7 @@ final class WitnessSession {
 
     SessionSnapshot snapshot() {
         return new SessionSnapshot(sessionId, runtimeId, applicant, status, stepIndex, attempts, offScript, lastSeq,
-                utterances, startedAtMillis, stepStartedAtMillis, escalation, reviewed, outcome, flags,
+                utterances, awaiting, startedAtMillis, stepStartedAtMillis, escalation, reviewed, outcome, flags,
                 List.copyOf(transcript), auditRecords);
     }
 

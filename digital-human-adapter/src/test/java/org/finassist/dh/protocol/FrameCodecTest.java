@@ -24,6 +24,7 @@ class FrameCodecTest {
                 new RuntimeFrame.SessionLeave("s-1", "hangup"),
                 new RuntimeFrame.AsrPartial("s-1", 3, "是"),
                 new RuntimeFrame.AsrFinal("s-1", 4, "是的，我是本人"),
+                new RuntimeFrame.AsrFinal("s-1", 5, "是的", "s-1-u3"),
                 new RuntimeFrame.SpeakStarted("s-1", "u-1"),
                 new RuntimeFrame.SpeakFinished("s-1", "u-1", true),
                 new RuntimeFrame.Event("s-1", EventKind.SECOND_FACE, "2 faces"),

@@ -199,6 +199,22 @@ class WitnessEngineTest {
     }
 
     @Test
+    void anAnswerToAQuestionThatIsNoLongerOpenIsRecordedButNotEvaluated() {
+        join("s-1");
+        String firstQuestion = runtime.of(ServerFrame.Speak.class).getLast().utteranceId();
+        engine.detach(runtime);
+        engine.resumeAll(engine.attach(runtime));
+        String reasked = runtime.of(ServerFrame.Speak.class).getLast().utteranceId();
+        assertThat(reasked).isNotEqualTo(firstQuestion);
+
+        engine.handle(runtime, new RuntimeFrame.AsrFinal("s-1", ++seq, "李娜", firstQuestion));
+        assertThat(engine.session("s-1").orElseThrow().attempts()).isZero();
+        assertThat(audit.read("s-1").getLast().data()).containsEntry("stale", "true");
+        engine.handle(runtime, new RuntimeFrame.AsrFinal("s-1", ++seq, "我叫张伟", reasked));
+        assertThat(engine.session("s-1").orElseThrow().stepId()).isEqualTo("id-number");
+    }
+
+    @Test
     void framesForAnotherRuntimesSessionOrAnUnknownOneAreRefused() {
         join("s-1");
         FakeRuntime intruder = new FakeRuntime("rt-2", 10);

@@ -9,6 +9,8 @@ import java.util.Locale;
 /** Typed, strict access to the fields of one JSON frame; every violation becomes an {@link InvalidField}. */
 final class FieldReader {
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
     private final JsonNode node;
 
     FieldReader(JsonNode node) {
@@ -27,6 +29,15 @@ final class FieldReader {
         String value = text(field);
         if (value.isBlank()) {
             throw new InvalidField(field, "a non-empty string");
+        }
+        return value;
+    }
+
+    /** A session or runtime id: 1–100 characters of letters, digits and {@code . _ : -}. */
+    String id(String field) {
+        String value = text(field);
+        if (!ID.matcher(value).matches()) {
+            throw new InvalidField(field, "1-100 characters of letters, digits, '.', '_', ':' or '-'");
         }
         return value;
     }

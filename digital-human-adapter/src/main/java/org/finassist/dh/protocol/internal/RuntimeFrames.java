@@ -26,16 +26,17 @@ final class RuntimeFrames {
     static RuntimeFrame read(JsonFrameCodec.TypedNode node) {
         FieldReader f = node.fields();
         return switch (node.type()) {
-            case "hello" -> new Hello(f.nonBlank("runtime"), f.text("token"), f.positiveInt("v"),
+            case "hello" -> new Hello(f.id("runtime"), f.text("token"), f.positiveInt("v"),
                     f.optionalStrings("capabilities"), f.positiveInt("maxSessions"));
-            case "session.join" -> new SessionJoin(f.nonBlank("session"), applicant(f.object("applicant")));
-            case "session.leave" -> new SessionLeave(f.nonBlank("session"), f.optionalText("reason"));
-            case "asr.partial" -> new AsrPartial(f.nonBlank("session"), f.nonNegativeLong("seq"), f.text("text"));
-            case "asr.final" -> new AsrFinal(f.nonBlank("session"), f.nonNegativeLong("seq"), f.text("text"));
-            case "speak.started" -> new SpeakStarted(f.nonBlank("session"), f.nonBlank("utterance"));
-            case "speak.finished" -> new SpeakFinished(f.nonBlank("session"), f.nonBlank("utterance"),
+            case "session.join" -> new SessionJoin(f.id("session"), applicant(f.object("applicant")));
+            case "session.leave" -> new SessionLeave(f.id("session"), f.optionalText("reason"));
+            case "asr.partial" -> new AsrPartial(f.id("session"), f.nonNegativeLong("seq"), f.text("text"));
+            case "asr.final" -> new AsrFinal(f.id("session"), f.nonNegativeLong("seq"), f.text("text"),
+                    f.optionalText("replyTo"));
+            case "speak.started" -> new SpeakStarted(f.id("session"), f.nonBlank("utterance"));
+            case "speak.finished" -> new SpeakFinished(f.id("session"), f.nonBlank("utterance"),
                     f.optionalBoolean("interrupted"));
-            case "event" -> new Event(f.nonBlank("session"), f.enumValue("kind", EventKind.class),
+            case "event" -> new Event(f.id("session"), f.enumValue("kind", EventKind.class),
                     f.optionalText("detail"));
             case "heartbeat" -> new Heartbeat(f.nonNegativeLong("ts"));
             default -> null;
@@ -65,8 +66,12 @@ final class RuntimeFrames {
                     .put("reason", l.reason());
             case AsrPartial p -> n.put("type", "asr.partial").put("session", p.sessionId()).put("seq", p.seq())
                     .put("text", p.text());
-            case AsrFinal p -> n.put("type", "asr.final").put("session", p.sessionId()).put("seq", p.seq())
-                    .put("text", p.text());
+            case AsrFinal p -> {
+                n.put("type", "asr.final").put("session", p.sessionId()).put("seq", p.seq()).put("text", p.text());
+                if (p.replyTo() != null) {
+                    n.put("replyTo", p.replyTo());
+                }
+            }
             case SpeakStarted s -> n.put("type", "speak.started").put("session", s.sessionId())
                     .put("utterance", s.utteranceId());
             case SpeakFinished s -> n.put("type", "speak.finished").put("session", s.sessionId())

@@ -50,16 +50,16 @@ final class ServerFrames {
     static ServerFrame read(JsonFrameCodec.TypedNode node) {
         FieldReader f = node.fields();
         return switch (node.type()) {
-            case "welcome" -> new Welcome(f.nonBlank("runtime"), f.positiveInt("v"), f.positiveInt("heartbeatSeconds"),
+            case "welcome" -> new Welcome(f.id("runtime"), f.positiveInt("v"), f.positiveInt("heartbeatSeconds"),
                     f.optionalStrings("resumedSessions"));
-            case "speak" -> new Speak(f.nonBlank("session"), f.nonBlank("utterance"), f.text("text"),
+            case "speak" -> new Speak(f.id("session"), f.nonBlank("utterance"), f.text("text"),
                     f.optionalBoolean("first"), f.optionalBoolean("last"), f.optionalBoolean("expectsReply"));
-            case "interrupt" -> new Interrupt(f.nonBlank("session"), f.optionalText("utterance"));
-            case "show" -> new Show(f.nonBlank("session"), f.enumValue("kind", ServerFrame.ShowKind.class),
+            case "interrupt" -> new Interrupt(f.id("session"), f.optionalText("utterance"));
+            case "show" -> new Show(f.id("session"), f.enumValue("kind", ServerFrame.ShowKind.class),
                     f.text("text"));
-            case "session.end" -> new SessionEnd(f.nonBlank("session"), f.enumValue("outcome", Outcome.class),
+            case "session.end" -> new SessionEnd(f.id("session"), f.enumValue("outcome", Outcome.class),
                     f.optionalText("reason"));
-            case "ack" -> new Ack(f.nonBlank("session"), f.nonNegativeLong("seq"));
+            case "ack" -> new Ack(f.id("session"), f.nonNegativeLong("seq"));
             case "pong" -> new Pong(f.nonNegativeLong("ts"));
             case "error" -> new Error(f.enumValue("code", ErrorCode.class), f.text("message"),
                     f.optionalText("session"), f.optionalText("refType"));

@@ -1,0 +1,148 @@
+package org.finassist.server.witness;
+
+import org.finassist.dh.protocol.ErrorCode;
+import org.finassist.dh.protocol.FrameCodec;
+import org.finassist.dh.protocol.FrameCodec.Decoded;
+import org.finassist.dh.protocol.RuntimeFrame;
+import org.finassist.dh.protocol.ServerFrame;
+import org.finassist.dh.session.WitnessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code /ws/runtime}: authenticates a runtime by its hello, answers heartbeats, refuses bad frames with error
+ * frames (closing only on fatal ones, with a reason) and hands session frames to the engine, in order per session.
+ */
+final class RuntimeSocketHandler extends TextWebSocketHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeSocketHandler.class);
+    private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final int SEND_BUFFER_LIMIT = 1 << 20;
+
+    private final WitnessEngine engine;
+    private final FrameCodec codec;
+    private final RuntimeTokens tokens;
+    private final WitnessProperties properties;
+    private final TurnLatency latency;
+    private final SessionLanes lanes = new SessionLanes();
+    private final Map<String, WebSocketSession> sockets = new ConcurrentHashMap<>();
+    private final Map<String, RuntimeConnection> runtimes = new ConcurrentHashMap<>();
+
+    RuntimeSocketHandler(WitnessEngine engine, FrameCodec codec, RuntimeTokens tokens, WitnessProperties properties,
+                         TurnLatency latency) {
+        this.engine = engine;
+        this.codec = codec;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.latency = latency;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        sockets.put(session.getId(),
+                new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        long arrived = System.nanoTime();
+        WebSocketSession socket = sockets.getOrDefault(session.getId(), session);
+        switch (codec.decodeRuntime(message.getPayload())) {
+            case Decoded.Rejected<RuntimeFrame> r -> refuse(socket, r.code(), r.message(), r.sessionId(), r.type());
+            case Decoded.Ok<RuntimeFrame>(RuntimeFrame frame) -> dispatch(socket, frame, arrived);
+        }
+    }
+
+    private void dispatch(WebSocketSession socket, RuntimeFrame frame, long arrived) {
+        RuntimeConnection connection = runtimes.get(socket.getId());
+        if (frame instanceof RuntimeFrame.Hello hello) {
+            hello(socket, connection, hello);
+        } else if (connection == null) {
+            refuse(socket, ErrorCode.UNAUTHENTICATED, "send hello with a valid token first", null, null);
+        } else if (frame instanceof RuntimeFrame.Heartbeat beat) {
+            RuntimeConnection.send(socket, codec, new ServerFrame.Pong(beat.timestampMillis()));
+        } else {
+            String sessionId = frame.sessionIdOrNull();
+            lanes.submit(sessionId, () -> handle(connection, frame, arrived));
+        }
+    }
+
+    private void handle(RuntimeConnection connection, RuntimeFrame frame, long arrived) {
+        String sessionId = frame.sessionIdOrNull();
+        try {
+            engine.handle(connection, frame);
+            if (frame instanceof RuntimeFrame.AsrFinal) {
+                latency.record(System.nanoTime() - arrived);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Witness engine failed on {} for session {}", frame.getClass().getSimpleName(), sessionId, e);
+            connection.send(new ServerFrame.Error(ErrorCode.INTERNAL, "server error; retry the frame", sessionId,
+                    null));
+        }
+        if (frame instanceof RuntimeFrame.SessionLeave || engine.session(sessionId).isEmpty()) {
+            lanes.forget(sessionId);
+        }
+    }
+
+    private void hello(WebSocketSession socket, RuntimeConnection existing, RuntimeFrame.Hello hello) {
+        if (existing != null) {
+            refuse(socket, ErrorCode.INVALID_FIELD, "already authenticated", null, "hello");
+            return;
+        }
+        if (hello.protocolVersion() != FrameCodec.VERSION) {
+            refuse(socket, ErrorCode.UNSUPPORTED_VERSION, "server speaks protocol version " + FrameCodec.VERSION,
+                    null, "hello");
+            return;
+        }
+        if (!tokens.accepts(hello.runtimeId(), hello.token())) {
+            refuse(socket, ErrorCode.UNAUTHENTICATED, "invalid runtime token", null, "hello");
+            return;
+        }
+        RuntimeConnection connection = new RuntimeConnection(socket, codec, hello.runtimeId(), hello.maxSessions());
+        runtimes.put(socket.getId(), connection);
+        List<String> resumed = engine.attach(connection);
+        LOG.info("Runtime {} connected (capacity {}, resuming {} sessions)", hello.runtimeId(), hello.maxSessions(),
+                resumed.size());
+        connection.send(new ServerFrame.Welcome(hello.runtimeId(), FrameCodec.VERSION, properties.heartbeatSeconds(),
+                resumed));
+        for (String id : resumed) {
+            lanes.submit(id, () -> engine.resumeAll(List.of(id)));
+        }
+    }
+
+    private void refuse(WebSocketSession socket, ErrorCode code, String message, String sessionId, String type) {
+        RuntimeConnection connection = runtimes.get(socket.getId());
+        LOG.warn("Refused frame{} from {} (connection {}): {} - {}", type == null ? "" : " '" + type + "'",
+                connection == null ? "unauthenticated runtime" : "runtime " + connection.runtimeId(), socket.getId(),
+                code.wireName(), message);
+        RuntimeConnection.send(socket, codec, new ServerFrame.Error(code, message, sessionId, type));
+        if (code.fatal()) {
+            RuntimeConnection.close(socket, CloseStatus.POLICY_VIOLATION.withReason(code.wireName()));
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        LOG.info("Transport error on runtime connection {}: {}", session.getId(), exception.toString());
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        sockets.remove(session.getId());
+        RuntimeConnection connection = runtimes.remove(session.getId());
+        if (connection != null) {
+            engine.detach(connection);
+            LOG.info("Runtime {} disconnected ({}); its sessions wait for it to reconnect", connection.runtimeId(),
+                    status);
+        }
+    }
+}

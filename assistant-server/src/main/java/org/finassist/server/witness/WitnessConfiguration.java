@@ -1,0 +1,100 @@
+package org.finassist.server.witness;
+
+import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.RoutedChatModel;
+import org.finassist.dh.audit.AuditLog;
+import org.finassist.dh.audit.InMemoryAuditLog;
+import org.finassist.dh.protocol.FrameCodec;
+import org.finassist.dh.script.ScriptTexts;
+import org.finassist.dh.session.ChatModelOffScriptResponder;
+import org.finassist.dh.session.EngineSettings;
+import org.finassist.dh.session.InMemorySessionStore;
+import org.finassist.dh.session.SessionStore;
+import org.finassist.dh.session.WitnessEngine;
+import org.finassist.prompts.PromptRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+import java.time.Clock;
+
+/**
+ * Wires the witness engine: JDBC audit trail and session store when a database is configured (in-memory
+ * otherwise), off-script answers through the router's {@code witness} route when a router is present, and the
+ * {@code /ws/runtime} endpoint.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class WitnessConfiguration implements WebSocketConfigurer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WitnessConfiguration.class);
+
+    private final WitnessProperties properties;
+    private final ObjectProvider<RuntimeSocketHandler> handler;
+
+    WitnessConfiguration(WitnessProperties properties, ObjectProvider<RuntimeSocketHandler> handler) {
+        this.properties = properties;
+        this.handler = handler;
+    }
+
+    @Bean
+    WitnessStores witnessStores(ObjectProvider<JdbcTemplate> jdbc) {
+        JdbcTemplate template = jdbc.getIfAvailable();
+        if (template == null) {
+            LOG.warn("No database configured: witness audit trail and sessions are kept in memory only");
+            return new WitnessStores(new InMemoryAuditLog(Clock.systemUTC()), new InMemorySessionStore());
+        }
+        return new WitnessStores(new JdbcAuditLog(template, Clock.systemUTC()),
+                new JdbcSessionStore(template, Clock.systemUTC()));
+    }
+
+    @Bean
+    WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router) {
+        EngineSettings settings = new EngineSettings(properties.maxReasks(), properties.maxOffScript(),
+                properties.idSuffixLength(), properties.readAloudThreshold(), 40);
+        ScriptTexts texts = new ScriptTexts(PromptRenderer.classpath(), properties.idSuffixLength());
+        ModelRouter modelRouter = router.getIfAvailable();
+        return WitnessEngine.builder()
+                .settings(settings)
+                .auditLog(stores.audit())
+                .sessionStore(stores.sessions())
+                .responder(new ChatModelOffScriptResponder(
+                        modelRouter == null ? null : new RoutedChatModel(modelRouter, "witness"), texts))
+                .build();
+    }
+
+    @Bean
+    TurnLatency witnessTurnLatency() {
+        return new TurnLatency(1 << 20);
+    }
+
+    @Bean
+    RuntimeSocketHandler runtimeSocketHandler(WitnessEngine engine, TurnLatency latency) {
+        return new RuntimeSocketHandler(engine, FrameCodec.json(properties.maxFrameChars()),
+                new RuntimeTokens(properties.runtimeTokens()), properties, latency);
+    }
+
+    /** Lets frames up to 4 bytes per allowed character reach the codec, which refuses oversized ones politely. */
+    @Bean
+    ServletServerContainerFactoryBean witnessWebSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(properties.maxFrameChars() * 4);
+        return container;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(handler.getObject(), "/ws/runtime");
+    }
+
+    /** The two persistence seams, chosen together. */
+    record WitnessStores(AuditLog audit, SessionStore sessions) {
+    }
+}

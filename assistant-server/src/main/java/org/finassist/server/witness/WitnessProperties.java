@@ -1,0 +1,30 @@
+package org.finassist.server.witness;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.Map;
+
+/**
+ * Settings of the witness feature ({@code finassist.digital-human-adapter.*}).
+ *
+ * @param runtimeTokens       runtime id → token; empty means one token is generated at start-up and logged
+ * @param maxFrameChars       larger frames are refused with {@code frame_too_large}
+ * @param consoleSessions     sessions one supervisor's console shows (the N of 1-to-N)
+ * @param heartbeatSeconds    heartbeat interval announced to runtimes
+ * @param maxReasks           unclear answers re-asked per step before escalating
+ * @param maxOffScript        customer questions answered per step
+ * @param idSuffixLength      ID-number digits the customer is asked to say
+ * @param readAloudThreshold  similarity a read-aloud needs to pass
+ */
+@ConfigurationProperties("finassist.digital-human-adapter")
+public record WitnessProperties(
+        @DefaultValue Map<String, String> runtimeTokens,
+        @DefaultValue("65536") int maxFrameChars,
+        @DefaultValue("10") int consoleSessions,
+        @DefaultValue("15") int heartbeatSeconds,
+        @DefaultValue("2") int maxReasks,
+        @DefaultValue("2") int maxOffScript,
+        @DefaultValue("6") int idSuffixLength,
+        @DefaultValue("0.85") double readAloudThreshold) {
+}

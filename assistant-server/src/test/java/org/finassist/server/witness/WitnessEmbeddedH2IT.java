@@ -1,0 +1,56 @@
+package org.finassist.server.witness;
+
+import org.finassist.dh.protocol.Outcome;
+import org.finassist.dh.protocol.ServerFrame;
+import org.finassist.dh.session.WitnessEngine;
+import org.finassist.dh.simulator.Persona;
+import org.finassist.dh.simulator.SimulatedCustomer;
+import org.finassist.dh.simulator.SimulatedRuntime;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded default: the V40 migration and a full session on H2 in PostgreSQL mode. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:witness;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa",
+        "finassist.digital-human-adapter.runtime-tokens.rt-h2=h2-token"})
+class WitnessEmbeddedH2IT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    WitnessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void noisyCustomerPassesOnH2AndTheStoredChainVerifies() throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        SimulatedCustomer customer = new SimulatedCustomer("h2-1", WitnessWebSocketIT.applicant(3), Persona.NOISY);
+        try (SimulatedRuntime rt = new SimulatedRuntime(URI.create("ws://127.0.0.1:" + port + "/ws/runtime"), "rt-h2",
+                "h2-token", 2, Duration.ZERO, scheduler)) {
+            assertThat(rt.connect()).isInstanceOf(ServerFrame.Welcome.class);
+            rt.join(customer);
+            assertThat(customer.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.PASSED);
+        } finally {
+            scheduler.shutdownNow();
+        }
+        long expected = engine.sessionStore().load("h2-1").orElseThrow().auditRecords();
+        assertThat(engine.auditLog().verify("h2-1", expected).valid()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dh_audit_record WHERE session_id = 'h2-1'", Long.class))
+                .isEqualTo(expected);
+        jdbc.update("UPDATE dh_audit_record SET actor = 'supervisor:mallory' WHERE session_id = 'h2-1' AND seq = 2");
+        assertThat(engine.auditLog().verify("h2-1", expected).firstBadSeq()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,62 @@
+package org.finassist.server.witness;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** PostgreSQL for the witness ITs: schema dh_test, recreated per test class; fails in CI, skips elsewhere. */
+final class WitnessPg {
+
+    static final String SCHEMA = "dh_test";
+
+    private WitnessPg() {
+    }
+
+    static String baseUrl() {
+        return System.getenv().getOrDefault("FINASSIST_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/finassist_test");
+    }
+
+    static String user() {
+        return System.getenv().getOrDefault("FINASSIST_TEST_PG_USER", "postgres");
+    }
+
+    static String url() {
+        String base = baseUrl();
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA + ",public";
+    }
+
+    /** Drops and recreates the schema; skips (or fails in CI) when PostgreSQL is unreachable. */
+    static void resetSchemaOrSkip() {
+        try (Connection c = DriverManager.getConnection(baseUrl(), user(), System.getenv("FINASSIST_TEST_PG_PASSWORD"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            s.execute("CREATE SCHEMA " + SCHEMA);
+        } catch (SQLException e) {
+            String message = "PostgreSQL not reachable at " + baseUrl() + ": " + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message);
+            }
+            Assumptions.abort(message);
+        }
+    }
+
+    /** Spring properties pointing the app at the schema with runtime tokens rt-1..rt-3 = t1..t3. */
+    static Map<String, Object> properties() {
+        return Map.ofEntries(
+                Map.entry("spring.datasource.url", url()),
+                Map.entry("spring.datasource.username", user()),
+                Map.entry("spring.datasource.password", String.valueOf(System.getenv().getOrDefault("FINASSIST_TEST_PG_PASSWORD", ""))),
+                Map.entry("spring.flyway.schemas", SCHEMA),
+                Map.entry("spring.flyway.default-schema", SCHEMA),
+                Map.entry("finassist.digital-human-adapter.runtime-tokens.rt-1", "t1"),
+                Map.entry("finassist.digital-human-adapter.runtime-tokens.rt-2", "t2"),
+                Map.entry("finassist.digital-human-adapter.runtime-tokens.rt-3", "t3"),
+                Map.entry("finassist.digital-human-adapter.max-frame-chars", "4096"));
+    }
+}

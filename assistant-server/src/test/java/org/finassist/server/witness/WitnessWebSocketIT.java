@@ -1,0 +1,294 @@
+package org.finassist.server.witness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.finassist.dh.protocol.Applicant;
+import org.finassist.dh.protocol.ErrorCode;
+import org.finassist.dh.protocol.Outcome;
+import org.finassist.dh.protocol.RuntimeFrame;
+import org.finassist.dh.protocol.ServerFrame;
+import org.finassist.dh.session.SessionStatus;
+import org.finassist.dh.session.WitnessEngine;
+import org.finassist.dh.simulator.Persona;
+import org.finassist.dh.simulator.SimulatedCustomer;
+import org.finassist.dh.simulator.SimulatedRuntime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Full sessions through the protocol over a real WebSocket, against PostgreSQL (schema dh_test). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WitnessWebSocketIT {
+
+    private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(4);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    WitnessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void database() {
+        WitnessPg.resetSchemaOrSkip();
+    }
+
+    @AfterAll
+    static void stop() {
+        SCHEDULER.shutdownNow();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        WitnessPg.properties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @Test
+    void personasRunConcurrentlyToTheirOutcomesAndSupervisorRejectionIsAudited() throws Exception {
+        List<SimulatedCustomer> customers = new ArrayList<>();
+        try (SimulatedRuntime a = runtime("rt-1", "t1"); SimulatedRuntime b = runtime("rt-2", "t2")) {
+            assertThat(a.connect()).isInstanceOf(ServerFrame.Welcome.class);
+            assertThat(b.connect()).isInstanceOf(ServerFrame.Welcome.class);
+            Persona[] personas = {Persona.COOPERATIVE, Persona.HESITANT, Persona.NOISY, Persona.REFUSING};
+            for (int i = 0; i < 8; i++) {
+                SimulatedCustomer c = new SimulatedCustomer(id("p" + i), applicant(i), personas[i % 4]);
+                customers.add(c);
+                (i % 2 == 0 ? a : b).join(c);
+            }
+            for (SimulatedCustomer c : customers) {
+                if (c.persona() == Persona.REFUSING) {
+                    awaitStatus(c.sessionId(), SessionStatus.ESCALATED);
+                    JsonNode view = post(c.sessionId(), "{\"action\":\"reject\",\"text\":\"not voluntary\","
+                            + "\"supervisor\":\"alice\"}");
+                    assertThat(view.path("outcome").asText()).isEqualTo("REJECTED");
+                }
+            }
+            for (SimulatedCustomer c : customers) {
+                Outcome expected = c.persona() == Persona.REFUSING ? Outcome.REJECTED : Outcome.PASSED;
+                assertThat(c.outcome().get(30, TimeUnit.SECONDS)).as(c.persona().name()).isEqualTo(expected);
+            }
+        }
+        SimulatedCustomer refused = customers.get(3);
+        JsonNode export = get("/api/witness/sessions/" + refused.sessionId() + "/audit");
+        assertThat(export.path("verification").path("valid").asBoolean()).isTrue();
+        assertThat(export.path("records").findValuesAsText("actor")).contains("supervisor:alice");
+        SimulatedCustomer hesitant = customers.get(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dh_audit_record WHERE session_id = ? AND kind = 'check'"
+                + " AND payload LIKE '%Retry%'", Integer.class, hesitant.sessionId())).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void runtimeThatDropsItsConnectionResumesItsSessionsAndLosesNoAcknowledgedAnswer() throws Exception {
+        SimulatedCustomer c1 = new SimulatedCustomer(id("r1"), applicant(1), Persona.COOPERATIVE);
+        SimulatedCustomer c2 = new SimulatedCustomer(id("r2"), applicant(2), Persona.NOISY);
+        try (SimulatedRuntime rt = new SimulatedRuntime(wsUri(), "rt-3", "t3", 5, Duration.ofMillis(300), SCHEDULER)) {
+            rt.connect();
+            rt.join(c1);
+            rt.join(c2);
+            awaitStep(c1.sessionId(), 3);
+            rt.abort();
+            awaitOffline(c1.sessionId());
+            ServerFrame welcome = rt.connect();
+            assertThat(((ServerFrame.Welcome) welcome).resumedSessions()).contains(c1.sessionId(), c2.sessionId());
+            assertThat(c1.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.PASSED);
+            assertThat(c2.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.PASSED);
+            for (ServerFrame.Ack ack : rt.received(ServerFrame.Ack.class)) {
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dh_audit_record WHERE session_id = ? AND "
+                        + "kind = 'asr.final' AND payload LIKE ?", Integer.class, ack.sessionId(),
+                        "%\"seq\":\"" + ack.seq() + "\"%")).as("acked " + ack).isEqualTo(1);
+            }
+        }
+        assertThat(get("/api/witness/sessions/" + c1.sessionId() + "/audit/verify").path("valid").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dh_audit_record WHERE session_id = ? AND kind = "
+                + "'runtime.resumed'", Integer.class, c1.sessionId())).isEqualTo(1);
+    }
+
+    @Test
+    void badFramesGetErrorFramesAndOtherSessionsContinue() throws Exception {
+        try (SimulatedRuntime anonymous = runtime("rt-1", "t1")) {
+            frameBeforeHelloIsRefused(anonymous);
+        }
+        try (SimulatedRuntime good = runtime("rt-1", "t1"); SimulatedRuntime other = runtime("rt-2", "t2")) {
+            good.connect();
+            other.connect();
+            SimulatedCustomer c = new SimulatedCustomer(id("e1"), applicant(5), Persona.COOPERATIVE);
+            good.join(c);
+            other.sendRaw("{not json");
+            other.sendRaw("{\"type\":\"teleport\",\"session\":\"x\"}");
+            other.sendRaw("{\"type\":\"asr.final\",\"session\":\"x\",\"seq\":1,\"text\":\"" + "是".repeat(5000) + "\"}");
+            other.send(new RuntimeFrame.AsrFinal(c.sessionId(), 99, "不愿意"));
+            other.send(new RuntimeFrame.Heartbeat(42));
+            assertThat(c.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.PASSED);
+            awaitFrames(other, 5);
+            assertThat(other.received(ServerFrame.Error.class)).extracting(ServerFrame.Error::code).containsExactly(
+                    ErrorCode.MALFORMED_FRAME, ErrorCode.UNKNOWN_TYPE, ErrorCode.FRAME_TOO_LARGE,
+                    ErrorCode.NOT_SESSION_OWNER);
+            assertThat(other.received(ServerFrame.Pong.class)).containsExactly(new ServerFrame.Pong(42));
+            assertThat(other.closed()).isNotDone();
+        }
+    }
+
+    @Test
+    void unauthenticatedRuntimesAreRefusedWithAReason() throws Exception {
+        SimulatedRuntime wrongToken = runtime("rt-1", "nope");
+        ServerFrame answer = wrongToken.connect();
+        assertThat(answer).isInstanceOfSatisfying(ServerFrame.Error.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
+        assertThat(wrongToken.closed().get(10, TimeUnit.SECONDS)).startsWith("1008");
+    }
+
+    @Test
+    void tamperingWithOneStoredRecordOrDroppingTheLastIsDetected() throws Exception {
+        SimulatedCustomer c = new SimulatedCustomer(id("t"), applicant(7), Persona.COOPERATIVE);
+        try (SimulatedRuntime rt = runtime("rt-2", "t2")) {
+            rt.connect();
+            rt.join(c);
+            assertThat(c.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.PASSED);
+        }
+        String path = "/api/witness/sessions/" + c.sessionId() + "/audit/verify";
+        assertThat(get(path).path("valid").asBoolean()).isTrue();
+        jdbc.update("UPDATE dh_audit_record SET payload = '{\"text\":\"forged\"}' WHERE session_id = ? AND seq = 9",
+                c.sessionId());
+        JsonNode tampered = get(path);
+        assertThat(tampered.path("valid").asBoolean()).isFalse();
+        assertThat(tampered.path("firstBadSeq").asLong()).isEqualTo(9);
+
+        SimulatedCustomer d = new SimulatedCustomer(id("d"), applicant(8), Persona.COOPERATIVE);
+        try (SimulatedRuntime rt = runtime("rt-2", "t2")) {
+            rt.connect();
+            rt.join(d);
+            d.outcome().get(30, TimeUnit.SECONDS);
+        }
+        jdbc.update("DELETE FROM dh_audit_record WHERE session_id = ? AND seq = (SELECT MAX(seq) FROM "
+                + "dh_audit_record WHERE session_id = ?)", d.sessionId(), d.sessionId());
+        assertThat(get("/api/witness/sessions/" + d.sessionId() + "/audit/verify").path("problem").asText())
+                .contains("expected");
+    }
+
+    @Test
+    void consoleFeedListsEscalatedSessionsFirstAndServesThePage() throws Exception {
+        try (SimulatedRuntime rt = runtime("rt-1", "t1")) {
+            rt.connect();
+            SimulatedCustomer calm = new SimulatedCustomer(id("c1"), applicant(1), Persona.COOPERATIVE);
+            SimulatedCustomer refusing = new SimulatedCustomer(id("c2"), applicant(2), Persona.REFUSING);
+            rt.join(refusing);
+            awaitStatus(refusing.sessionId(), SessionStatus.ESCALATED);
+            JsonNode feed = get("/api/witness/sessions");
+            assertThat(feed.path("sessions").get(0).path("sessionId").asText()).isEqualTo(refusing.sessionId());
+            assertThat(feed.path("sessions").get(0).path("maskedName").asText()).endsWith("*");
+            assertThat(feed.path("capacity").asInt()).isEqualTo(10);
+            JsonNode taken = post(refusing.sessionId(), "{\"action\":\"takeover\",\"text\":\"您好，我是见证人员。\","
+                    + "\"supervisor\":\"bob\"}");
+            assertThat(taken.path("status").asText()).isEqualTo("TAKEN_OVER");
+            awaitFrames(rt, 1);
+            assertThat(rt.received(ServerFrame.Speak.class)).anySatisfy(s -> assertThat(s.text()).isEqualTo("您好，我是见证人员。"));
+            post(refusing.sessionId(), "{\"action\":\"reject\",\"text\":\"refused\",\"supervisor\":\"bob\"}");
+            rt.join(calm);
+            assertThat(calm.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.PASSED);
+        }
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/witness/console")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/api/witness/sessions").contains("Take over");
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(base()
+                + "/api/witness/sessions/none/decision")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"approve\",\"supervisor\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    private void frameBeforeHelloIsRefused(SimulatedRuntime rt) throws Exception {
+        rt.open();
+        rt.sendRaw("{\"type\":\"asr.final\",\"session\":\"s\",\"seq\":1,\"text\":\"是\"}");
+        assertThat(rt.closed().get(10, TimeUnit.SECONDS)).startsWith("1008");
+        assertThat(rt.received(ServerFrame.Error.class)).extracting(ServerFrame.Error::code)
+                .containsExactly(ErrorCode.UNAUTHENTICATED);
+    }
+
+    private SimulatedRuntime runtime(String id, String token) {
+        return new SimulatedRuntime(wsUri(), id, token, 10, Duration.ZERO, SCHEDULER);
+    }
+
+    private URI wsUri() {
+        return URI.create("ws://127.0.0.1:" + port + "/ws/runtime");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode post(String sessionId, String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/witness/sessions/"
+                        + sessionId + "/decision")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private void awaitStatus(String sessionId, SessionStatus status) throws InterruptedException {
+        await(() -> engine.session(sessionId).map(v -> v.status() == status).orElse(false), sessionId + " " + status);
+    }
+
+    private void awaitStep(String sessionId, int step) throws InterruptedException {
+        await(() -> engine.session(sessionId).map(v -> v.stepIndex() >= step).orElse(false), sessionId + " step");
+    }
+
+    private void awaitOffline(String sessionId) throws InterruptedException {
+        await(() -> engine.session(sessionId).map(v -> !v.online()).orElse(false), sessionId + " offline");
+    }
+
+    private static void awaitFrames(SimulatedRuntime rt, int count) throws InterruptedException {
+        await(() -> rt.received().size() >= count, "frames");
+        Thread.sleep(200);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static String id(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Applicant applicant(int n) {
+        String[] names = {"张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄涛", "周杰"};
+        return new Applicant("APP-" + n, names[n % names.length], "11010119900307" + (1230 + n),
+                "示例证券", "普通证券账户");
+    }
+}
