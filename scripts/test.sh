@@ -19,7 +19,7 @@ if [[ "${FINASSIST_SKIP_INSTALL:-0}" != 1 ]]; then
   scripts/install-pgvector.sh
   log "Installing test-scoped npm packages"
   for d in $(find . -path '*/node_modules' -prune -o -path '*/src/test/node/*' -name package.json -print); do
-    (cd "$(dirname "$d")" && npm install --no-audit --no-fund --loglevel=error)
+    (cd "$(dirname "$d")" && npm install --no-audit --no-fund --no-package-lock --loglevel=error)
   done
 fi
 

@@ -49,12 +49,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (bearer != null) {
-            deny(response, path, 401, "authentication_error", "Invalid API key.");
+        if (loopback && (properties.loopbackWithoutKey() || !keys.anyActive())) {
+            // SDKs always send some bearer; on loopback without keys it is ignored
+            chain.doFilter(request, response);
             return;
         }
-        if (loopback && (properties.loopbackWithoutKey() || !keys.anyActive())) {
-            chain.doFilter(request, response);
+        if (bearer != null) {
+            deny(response, path, 401, "authentication_error", "Invalid API key.");
             return;
         }
         if (!keys.anyActive()) {

@@ -63,6 +63,8 @@ class ApiKeyIT {
         assertThat(remote("10.1.2.3", secret).getStatus()).isEqualTo(200);
         assertThat(remote("10.1.2.3", null).getStatus()).isEqualTo(401);
 
+        // revoke it while another key stays active (with no active key at all, loopback is served again)
+        Http.postJson(base + "/admin/api-keys", "{\"name\":\"other\"}");
         long id = JSON.readTree(created.body()).path("id").asLong();
         assertThat(store.revoke(id)).isTrue();
         assertThat(Http.postJson(base + "/v1/chat/completions", BODY, "Authorization", "Bearer " + secret).statusCode())
