@@ -11,7 +11,7 @@ import org.finassist.ocr.engine.TextLine;
 /** Reads the printed fields of either card side from OCR lines by their labels. */
 public final class IdCardParser {
 
-    private static final Pattern ID = Pattern.compile("\\d{17}[\\dX]");
+    private static final Pattern ID = Pattern.compile("(?<![0-9X])\\d{17}[\\dX](?![0-9X])");
     private static final Pattern DATE = Pattern.compile("(\\d{4})年?(\\d{1,2})月?(\\d{1,2})");
     private static final Pattern NOT_NAME = Pattern.compile("[^\\p{IsHan}·]");
     private static final Pattern NOT_HAN = Pattern.compile("[^\\p{IsHan}]");
