@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class QualityInspectorTest {
 
-    private static final int PER_KIND = 4;
+    private static final int PER_KIND = 2;
     private final QualityInspector inspector = QualityInspector.standard(QualityThresholds.defaults());
 
     /** Which check must catch each deliberately bad photo. */

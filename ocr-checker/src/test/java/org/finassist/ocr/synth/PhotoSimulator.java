@@ -22,8 +22,8 @@ import javax.imageio.ImageWriter;
 /** Places a rendered card on a table-like background as a phone would photograph it, then degrades it. */
 public final class PhotoSimulator {
 
-    public static final int W = 1600;
-    public static final int H = 1200;
+    public static final int W = 1280;
+    public static final int H = 960;
 
     private final Random random;
 
@@ -86,9 +86,13 @@ public final class PhotoSimulator {
         BufferedImage bg = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         int base = 45 + random.nextInt(40);
         int[] row = new int[W];
+        double[] wave = new double[W];
+        for (int x = 0; x < W; x++) {
+            wave[x] = Math.sin(x / 90.0) * 3;
+        }
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
-                int grain = (int) (6 * Math.sin(y / 7.0 + Math.sin(x / 90.0) * 3)) + random.nextInt(7) - 3;
+                int grain = (int) (6 * Math.sin(y / 7.0 + wave[x])) + ((x * 7 + y * 13) % 7) - 3;
                 int r = clamp(base + 18 + grain);
                 int gg = clamp(base + 8 + grain);
                 int b = clamp(base + grain);
