@@ -10,6 +10,7 @@ import org.finassist.dh.session.ChatModelOffScriptResponder;
 import org.finassist.dh.session.EngineSettings;
 import org.finassist.dh.session.InMemorySessionStore;
 import org.finassist.dh.session.SessionStore;
+import org.finassist.dh.session.Transactions;
 import org.finassist.dh.session.WitnessEngine;
 import org.finassist.prompts.PromptRenderer;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -45,26 +48,29 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    WitnessStores witnessStores(ObjectProvider<JdbcTemplate> jdbc) {
+    WitnessStores witnessStores(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> tx) {
         JdbcTemplate template = jdbc.getIfAvailable();
-        if (template == null) {
+        PlatformTransactionManager manager = tx.getIfAvailable();
+        if (template == null || manager == null) {
             LOG.warn("No database configured: witness audit trail and sessions are kept in memory only");
-            return new WitnessStores(new InMemoryAuditLog(Clock.systemUTC()), new InMemorySessionStore());
+            return new WitnessStores(new InMemoryAuditLog(), new InMemorySessionStore(), Transactions.none());
         }
-        return new WitnessStores(new JdbcAuditLog(template, Clock.systemUTC()),
-                new JdbcSessionStore(template, Clock.systemUTC()));
+        TransactionTemplate transactions = new TransactionTemplate(manager);
+        return new WitnessStores(new JdbcAuditLog(template), new JdbcSessionStore(template, Clock.systemUTC()),
+                work -> transactions.executeWithoutResult(status -> work.run()));
     }
 
     @Bean
     WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router) {
         EngineSettings settings = new EngineSettings(properties.maxReasks(), properties.maxOffScript(),
-                properties.idSuffixLength(), properties.readAloudThreshold(), 40);
+                properties.idSuffixLength(), properties.readAloudThreshold(), 12);
         ScriptTexts texts = new ScriptTexts(PromptRenderer.classpath(), properties.idSuffixLength());
         ModelRouter modelRouter = router.getIfAvailable();
         return WitnessEngine.builder()
                 .settings(settings)
                 .auditLog(stores.audit())
                 .sessionStore(stores.sessions())
+                .transactions(stores.transactions())
                 .responder(new ChatModelOffScriptResponder(
                         modelRouter == null ? null : new RoutedChatModel(modelRouter, "witness"), texts))
                 .build();
@@ -95,6 +101,6 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     /** The two persistence seams, chosen together. */
-    record WitnessStores(AuditLog audit, SessionStore sessions) {
+    record WitnessStores(AuditLog audit, SessionStore sessions, Transactions transactions) {
     }
 }

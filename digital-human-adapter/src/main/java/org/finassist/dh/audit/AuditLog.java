@@ -1,17 +1,17 @@
 package org.finassist.dh.audit;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * Append-only audit trail of witness sessions. {@link #append} returns only after the record is durable, so a
- * caller that acknowledges an event after appending it never acknowledges a lost record. Appends for one session
- * must not race (the session engine serialises them); different sessions may append concurrently.
+ * Append-only audit trail of witness sessions. Writers chain records with {@link HashChain#next} and append them
+ * in order; an implementation refuses a record that does not continue its session's chain. {@link #append} is
+ * durable when it returns, or when the surrounding transaction (see
+ * {@link org.finassist.dh.session.Transactions}) commits — callers acknowledge events only after that.
  */
 public interface AuditLog {
 
-    /** Chains and stores a record; {@code actor} is "runtime:<id>", "engine" or "supervisor:<id>". */
-    AuditRecord append(String sessionId, String kind, String actor, Map<String, String> data);
+    /** Stores already-chained records of one or more sessions, in order. */
+    void append(List<AuditRecord> records);
 
     /** The session's records in order. */
     List<AuditRecord> read(String sessionId);

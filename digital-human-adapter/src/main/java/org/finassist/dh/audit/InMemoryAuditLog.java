@@ -1,6 +1,5 @@
 package org.finassist.dh.audit;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,21 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryAuditLog implements AuditLog {
 
     private final Map<String, List<AuditRecord>> chains = new ConcurrentHashMap<>();
-    private final Clock clock;
-
-    public InMemoryAuditLog(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
-    public AuditRecord append(String sessionId, String kind, String actor, Map<String, String> data) {
-        List<AuditRecord> chain = chains.computeIfAbsent(sessionId, id -> new ArrayList<>());
-        synchronized (chain) {
-            AuditRecord head = chain.isEmpty() ? null : chain.getLast();
-            AuditRecord next = HashChain.next(sessionId, head == null ? 0 : head.seq(),
-                    head == null ? HashChain.GENESIS : head.hash(), clock.millis(), kind, actor, data);
-            chain.add(next);
-            return next;
+    public void append(List<AuditRecord> records) {
+        for (AuditRecord record : records) {
+            List<AuditRecord> chain = chains.computeIfAbsent(record.sessionId(), id -> new ArrayList<>());
+            synchronized (chain) {
+                AuditRecord head = chain.isEmpty() ? null : chain.getLast();
+                long expectedSeq = head == null ? 1 : head.seq() + 1;
+                String expectedPrev = head == null ? HashChain.GENESIS : head.hash();
+                if (record.seq() != expectedSeq || !record.prevHash().equals(expectedPrev)) {
+                    throw new IllegalStateException("record " + record.seq() + " does not continue the chain of "
+                            + record.sessionId());
+                }
+                chain.add(record);
+            }
         }
     }
 

@@ -9,6 +9,6 @@ import java.util.function.Function;
 
 /** Collaborators every session shares. */
 record EngineContext(WitnessScript script, ScriptTexts texts, StepEvaluator evaluator, OffScriptResponder responder,
-                     AuditLog audit, SessionStore store, EngineSettings settings, Clock clock,
+                     AuditLog audit, SessionStore store, Transactions transactions, EngineSettings settings, Clock clock,
                      Function<String, RuntimeChannel> channels) {
 }

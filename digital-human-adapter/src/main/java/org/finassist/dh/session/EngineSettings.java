@@ -8,7 +8,7 @@ public record EngineSettings(int maxReasks, int maxOffScript, int idSuffixLength
                              int transcriptLines) {
 
     public static EngineSettings defaults() {
-        return new EngineSettings(2, 2, 6, 0.85, 40);
+        return new EngineSettings(2, 2, 6, 0.85, 12);
     }
 
     public EngineSettings {

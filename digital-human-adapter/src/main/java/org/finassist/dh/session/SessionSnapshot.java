@@ -10,7 +10,7 @@ public record SessionSnapshot(String sessionId, String runtimeId, Applicant appl
                               int stepIndex, int attempts, int offScript, long lastSeq, long utterances, String awaiting,
                               long startedAtMillis, long stepStartedAtMillis, String escalation, boolean reviewed,
                               Outcome outcome, List<Flag> flags, List<TranscriptLine> transcript,
-                              long auditRecords) {
+                              long auditRecords, String auditHead) {
 
     public SessionSnapshot {
         flags = List.copyOf(flags);

@@ -41,8 +41,8 @@ public final class WitnessEngine {
         OffScriptResponder responder = b.responder != null ? b.responder
                 : new ChatModelOffScriptResponder(null, texts);
         ctx = new EngineContext(b.script, texts, new StepEvaluator(b.settings), responder,
-                Objects.requireNonNull(b.audit, "audit"), Objects.requireNonNull(b.store, "store"), b.settings,
-                b.clock, channels::get);
+                Objects.requireNonNull(b.audit, "audit"), Objects.requireNonNull(b.store, "store"), b.transactions,
+                b.settings, b.clock, channels::get);
     }
 
     public static Builder builder() {
@@ -72,7 +72,7 @@ public final class WitnessEngine {
             WitnessSession session = live.get(id);
             if (session != null) {
                 synchronized (session) {
-                    session.resume();
+                    run(session, session::resume);
                 }
             }
         }
@@ -101,17 +101,19 @@ public final class WitnessEngine {
                 }
                 return;
             }
-            switch (frame) {
-                case RuntimeFrame.AsrFinal f -> session.onAsrFinal(f.seq(), f.text(), f.replyTo());
-                case RuntimeFrame.Event f -> session.onEvent(f.kind(), f.detail());
-                case RuntimeFrame.SessionLeave f -> session.onLeave(f.reason());
-                case RuntimeFrame.SpeakFinished f -> session.onSpeakFinished(f.utteranceId());
-                case RuntimeFrame.AsrPartial f -> { }
-                case RuntimeFrame.SpeakStarted f -> { }
-                case RuntimeFrame.SessionJoin f -> { }
-                case RuntimeFrame.Hello f -> { }
-                case RuntimeFrame.Heartbeat f -> { }
-            }
+            run(session, () -> {
+                switch (frame) {
+                    case RuntimeFrame.AsrFinal f -> session.onAsrFinal(f.seq(), f.text(), f.replyTo());
+                    case RuntimeFrame.Event f -> session.onEvent(f.kind(), f.detail());
+                    case RuntimeFrame.SessionLeave f -> session.onLeave(f.reason());
+                    case RuntimeFrame.SpeakFinished f -> session.onSpeakFinished(f.utteranceId());
+                    case RuntimeFrame.AsrPartial f -> { }
+                    case RuntimeFrame.SpeakStarted f -> { }
+                    case RuntimeFrame.SessionJoin f -> { }
+                    case RuntimeFrame.Hello f -> { }
+                    case RuntimeFrame.Heartbeat f -> { }
+                }
+            });
             afterChange(session);
         }
     }
@@ -129,7 +131,7 @@ public final class WitnessEngine {
             if (!channels.containsKey(session.runtimeId())) {
                 throw new IllegalStateException("Runtime of session " + sessionId + " is offline");
             }
-            session.decide(action, supervisor);
+            run(session, () -> session.decide(action, supervisor));
             afterChange(session);
         }
     }
@@ -190,7 +192,7 @@ public final class WitnessEngine {
                 } else if (session.status() == SessionStatus.ENDED) {
                     refuse(channel, ErrorCode.UNKNOWN_SESSION, "session has ended", join.sessionId(), join);
                 } else {
-                    session.resume();
+                    run(session, session::resume);
                 }
             }
             return;
@@ -208,7 +210,21 @@ public final class WitnessEngine {
             return;
         }
         synchronized (session) {
-            session.start();
+            run(session, session::start);
+        }
+    }
+
+    /**
+     * Applies one change and commits it. On failure the in-memory session is dropped, so the next frame reloads
+     * the last committed state from the store; the caller reports the error and the runtime resends.
+     */
+    private void run(WitnessSession session, Runnable change) {
+        try {
+            change.run();
+            session.commit();
+        } catch (RuntimeException e) {
+            live.remove(session.snapshot().sessionId(), session);
+            throw e;
         }
     }
 
@@ -267,6 +283,7 @@ public final class WitnessEngine {
         private OffScriptResponder responder;
         private AuditLog audit;
         private SessionStore store;
+        private Transactions transactions = Transactions.none();
 
         public Builder script(WitnessScript script) {
             this.script = script;
@@ -301,6 +318,12 @@ public final class WitnessEngine {
 
         public Builder sessionStore(SessionStore store) {
             this.store = store;
+            return this;
+        }
+
+        /** How the writes of one frame are made atomic; none by default. */
+        public Builder transactions(Transactions transactions) {
+            this.transactions = transactions;
             return this;
         }
 

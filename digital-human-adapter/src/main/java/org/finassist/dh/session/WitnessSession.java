@@ -1,6 +1,7 @@
 package org.finassist.dh.session;
 
 import org.finassist.dh.audit.AuditRecord;
+import org.finassist.dh.audit.HashChain;
 import org.finassist.dh.protocol.Applicant;
 import org.finassist.dh.protocol.EventKind;
 import org.finassist.dh.protocol.Outcome;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * One customer's witness: the state machine. Not thread-safe; the engine calls it under the session's monitor.
- * Every change is audited first, then persisted, then sent, so what the runtime sees is always on record.
+ * A handled frame's audit records and the new state are committed together by {@link #commit()} before the frames
+ * it produced are sent, so whatever the runtime sees (an ack above all) is on record.
  */
 final class WitnessSession {
 
@@ -37,6 +39,9 @@ final class WitnessSession {
     private boolean reviewed;
     private Outcome outcome;
     private long auditRecords;
+    private String auditHead;
+    private final List<AuditRecord> pending = new ArrayList<>();
+    private final List<ServerFrame> outbox = new ArrayList<>();
     private String currentUtterance;
     /** The utterance id of the open question, the one an answer must reply to. */
     private String awaiting;
@@ -61,11 +66,12 @@ final class WitnessSession {
         this.reviewed = s.reviewed();
         this.outcome = s.outcome();
         this.auditRecords = s.auditRecords();
+        this.auditHead = s.auditHead();
     }
 
     static SessionSnapshot fresh(String sessionId, String runtimeId, Applicant applicant, long now) {
         return new SessionSnapshot(sessionId, runtimeId, applicant, SessionStatus.ACTIVE, 0, 0, 0, -1, 0, null, now, now,
-                null, false, null, List.of(), List.of(), 0);
+                null, false, null, List.of(), List.of(), 0, HashChain.GENESIS);
     }
 
     String runtimeId() {
@@ -81,7 +87,6 @@ final class WitnessSession {
         WitnessStep first = ctx.script().step(0);
         show(first);
         say(List.of(ctx.texts().greeting(applicant), ctx.texts().question(first, applicant)), true, "agent");
-        persist();
     }
 
     void resume() {
@@ -90,7 +95,6 @@ final class WitnessSession {
             show(currentStep());
             say(List.of(ctx.texts().reask(applicant, "asked to repeat"), question()), true, "agent");
         }
-        persist();
     }
 
     /** A seq already recorded (a resend after reconnect) is re-acknowledged only. */
@@ -104,12 +108,10 @@ final class WitnessSession {
         audit("asr.final", "runtime:" + runtimeId, Map.of("seq", Long.toString(seq), "text", text,
                 "step", currentStep().id(), "replyTo", String.valueOf(replyTo), "stale", Boolean.toString(stale)));
         line("customer", text);
-        persist();
         send(new ServerFrame.Ack(sessionId, seq));
         if (status == SessionStatus.ACTIVE && !stale) {
             evaluate(text);
-            persist();
-        }
+            }
     }
 
     void onEvent(EventKind kind, String detail) {
@@ -120,7 +122,6 @@ final class WitnessSession {
         } else if (kind.suspicious() && status == SessionStatus.ACTIVE) {
             escalate(kind.wireName() + " reported by the runtime");
         }
-        persist();
     }
 
     void onLeave(String reason) {
@@ -162,7 +163,6 @@ final class WitnessSession {
                 ask(false);
             }
         }
-        persist();
     }
 
     private void evaluate(String text) {
@@ -243,7 +243,6 @@ final class WitnessSession {
             case REJECTED -> say(List.of(ctx.texts().rejected(applicant)), false, "agent");
             case ABANDONED -> { }
         }
-        persist();
         send(new ServerFrame.SessionEnd(sessionId, result, reason));
     }
 
@@ -287,25 +286,43 @@ final class WitnessSession {
     }
 
     private void audit(String kind, String actor, Map<String, String> data) {
-        AuditRecord record = ctx.audit().append(sessionId, kind, actor, data);
+        AuditRecord record = HashChain.next(sessionId, auditRecords, auditHead, ctx.clock().millis(), kind, actor,
+                data);
+        pending.add(record);
         auditRecords = record.seq();
-    }
-
-    private void persist() {
-        ctx.store().save(snapshot());
+        auditHead = record.hash();
     }
 
     private void send(ServerFrame frame) {
+        outbox.add(frame);
+    }
+
+    /**
+     * Writes the pending audit records and the state in one transaction, then sends the queued frames. If the
+     * write fails nothing is sent and the caller must discard this object (its state ran ahead of the store).
+     */
+    void commit() {
+        if (!pending.isEmpty()) {
+            List<AuditRecord> records = List.copyOf(pending);
+            SessionSnapshot snapshot = snapshot();
+            pending.clear();
+            ctx.transactions().inTransaction(() -> {
+                ctx.audit().append(records);
+                ctx.store().save(snapshot);
+            });
+        }
+        List<ServerFrame> frames = List.copyOf(outbox);
+        outbox.clear();
         RuntimeChannel channel = ctx.channels().apply(runtimeId);
         if (channel != null) {
-            channel.send(frame);
+            frames.forEach(channel::send);
         }
     }
 
     SessionSnapshot snapshot() {
         return new SessionSnapshot(sessionId, runtimeId, applicant, status, stepIndex, attempts, offScript, lastSeq,
                 utterances, awaiting, startedAtMillis, stepStartedAtMillis, escalation, reviewed, outcome, flags,
-                List.copyOf(transcript), auditRecords);
+                List.copyOf(transcript), auditRecords, auditHead);
     }
 
     SessionView view(boolean online, int lines) {

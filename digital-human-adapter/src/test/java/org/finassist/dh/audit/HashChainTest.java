@@ -2,7 +2,6 @@ package org.finassist.dh.audit;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,12 +9,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HashChainTest {
 
-    private final InMemoryAuditLog log = new InMemoryAuditLog(Clock.systemUTC());
+    private final InMemoryAuditLog log = new InMemoryAuditLog();
 
     private void fill() {
+        String head = HashChain.GENESIS;
         for (int i = 0; i < 5; i++) {
-            log.append("s", "asr.final", "runtime:r", Map.of("text", "answer " + i, "seq", Integer.toString(i)));
+            AuditRecord r = HashChain.next("s", i, head, 1000L + i, "asr.final", "runtime:r",
+                    Map.of("text", "answer " + i, "seq", Integer.toString(i)));
+            log.append(java.util.List.of(r));
+            head = r.hash();
         }
+    }
+
+    @Test
+    void aRecordThatDoesNotContinueTheChainIsRefused() {
+        fill();
+        AuditRecord fork = HashChain.next("s", 3, "f".repeat(64), 1, "k", "a", Map.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> log.append(java.util.List.of(fork)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(log.read("s")).hasSize(5);
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.finassist.dh.protocol.ServerFrame;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +31,7 @@ class WitnessEngineTest {
 
     @BeforeEach
     void setUp() {
-        audit = new InMemoryAuditLog(Clock.systemUTC());
+        audit = new InMemoryAuditLog();
         store = new InMemorySessionStore();
         engine = WitnessEngine.builder().auditLog(audit).sessionStore(store)
                 .responder((q, a) -> "开户不收取费用。").build();
