@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public final class SymbolResolver {
 
+    private static final java.util.regex.Pattern CODE_IN_TEXT = java.util.regex.Pattern.compile(
+            "(?i)(?<![0-9A-Z])(?:(?:SH|SZ|BJ)\\d{6}|\\d{6}(?:\\.(?:SH|SS|SZ|BJ))?)(?![0-9])");
+
     private final MarketDataSource source;
     private final Map<String, Symbol> byName = new HashMap<>();
 
@@ -29,6 +32,28 @@ public final class SymbolResolver {
             return parsed;
         }
         return Optional.ofNullable(byName.get(normalise(text)));
+    }
+
+    /**
+     * Finds a stock mentioned in free text ("诊股 600000", "帮我看看平安银行"): a code first, else the longest
+     * name of the universe contained in the text.
+     */
+    public Optional<Symbol> findIn(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = CODE_IN_TEXT.matcher(text);
+        while (m.find()) {
+            Optional<Symbol> s = Symbol.tryParse(m.group());
+            if (s.isPresent()) {
+                return s;
+            }
+        }
+        String normalised = normalise(text);
+        return byName.entrySet().stream()
+                .filter(e -> e.getKey().length() >= 2 && normalised.contains(e.getKey()))
+                .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+                .map(Map.Entry::getValue);
     }
 
     /** Whether the source has data for {@code symbol}. */

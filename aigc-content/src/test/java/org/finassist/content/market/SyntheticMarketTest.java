@@ -97,6 +97,10 @@ class SyntheticMarketTest {
         assertThat(resolver.resolve(" " + some.name() + " ")).contains(some.symbol());
         assertThat(resolver.resolve("sh600000")).contains(Symbol.parse("600000.SH"));
         assertThat(resolver.resolve("不存在的公司")).isEmpty();
+        assertThat(resolver.findIn("帮我看看" + some.name() + "怎么样")).contains(some.symbol());
+        assertThat(resolver.findIn("诊股 sz000001，谢谢")).contains(Symbol.parse("000001.SZ"));
+        assertThat(resolver.findIn("诊股600000.SH")).contains(Symbol.parse("600000.SH"));
+        assertThat(resolver.findIn("今天大盘怎么样")).isEmpty();
         assertThat(List.of(resolver.known(some.symbol()), resolver.known(Symbol.parse("600999.SH")))).containsExactly(true, false);
     }
 }

@@ -1,0 +1,85 @@
+package org.finassist.server.diagnosis;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.finassist.content.diagnosis.DiagnosisService;
+import org.finassist.content.market.CsvMarketDataSource;
+import org.finassist.content.market.HqChartMarketDataSource;
+import org.finassist.content.market.MarketDataSource;
+import org.finassist.content.market.PriceLimitRules;
+import org.finassist.content.market.StOverrides;
+import org.finassist.content.market.Symbol;
+import org.finassist.content.market.SyntheticMarket;
+import org.finassist.core.guardrail.RejectionListener;
+import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.RoutedChatModel;
+import org.finassist.core.router.Scenario;
+import org.finassist.prompts.PromptRenderer;
+import org.finassist.server.router.ScenarioGrounding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Wires market data, the diagnosis service and the chat grounding of the stock-diagnosis scenario. */
+@Configuration(proxyBeanMethods = false)
+class DiagnosisConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DiagnosisConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    MarketDataSource marketDataSource(ContentProperties p) {
+        MarketDataSource source = switch (p.marketSource()) {
+            case "hqchart" -> new HqChartMarketDataSource(requireDir(p));
+            case "csv" -> new CsvMarketDataSource(requireDir(p));
+            case "synthetic" -> new SyntheticMarket(new SyntheticMarket.Config(p.syntheticSeed(), p.syntheticStocks(),
+                    p.syntheticDays(), p.syntheticEndDate(), 0.03, 0.01, 0.03));
+            default -> throw new IllegalStateException("finassist.content.market-source must be synthetic, hqchart or csv: "
+                    + p.marketSource());
+        };
+        log.info("Market data: {} source with {} securities, latest trading day {}{}", p.marketSource(),
+                source.securities().size(), source.latestTradingDate(),
+                "synthetic".equals(p.marketSource()) ? " (generated demo data, not real quotes)" : "");
+        Set<Symbol> st = p.stSymbols().stream().map(Symbol::parse).collect(Collectors.toSet());
+        return st.isEmpty() ? source : new StOverrides(source, st, Set.of());
+    }
+
+    @Bean
+    RejectionListener diagnosisRejectionListener(MeterRegistry registry) {
+        return (scenario, violations) -> violations.forEach(v -> registry.counter("finassist.guardrail.rejections",
+                "scenario", scenario, "guardrail", v.guardrail(), "code", v.code()).increment());
+    }
+
+    @Bean
+    DiagnosisService diagnosisService(ContentProperties p, MarketDataSource market, ModelRouter router,
+                                      PromptRenderer prompts, RejectionListener diagnosisRejectionListener) {
+        return base(p, market, prompts)
+                .narrativeModel(p.modelNarrative() ? new RoutedChatModel(router, Scenario.STOCK_DIAGNOSIS.id()) : null)
+                .rejectionListener(diagnosisRejectionListener)
+                .build();
+    }
+
+    @Bean
+    ScenarioGrounding stockDiagnosisGrounding(ContentProperties p, MarketDataSource market, PromptRenderer prompts) {
+        // the chat's own model answers from these facts; the local model returns the template narrative as is
+        return new ScenarioGrounding(Scenario.STOCK_DIAGNOSIS,
+                new DiagnosisGroundingSource(base(p, market, prompts).build(), market));
+    }
+
+    private static DiagnosisService.Builder base(ContentProperties p, MarketDataSource market, PromptRenderer prompts) {
+        return DiagnosisService.builder().marketData(market).renderer(prompts)
+                .priceLimitRules(PriceLimitRules.DEFAULT.withStRatio(p.stLimitRatio()))
+                .bollStdDev(p.bollStdDev());
+    }
+
+    private static java.nio.file.Path requireDir(ContentProperties p) {
+        if (p.marketDir() == null) {
+            throw new IllegalStateException("finassist.content.market-dir is required for market-source " + p.marketSource());
+        }
+        return p.marketDir();
+    }
+}

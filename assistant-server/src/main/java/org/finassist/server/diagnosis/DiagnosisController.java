@@ -1,0 +1,48 @@
+package org.finassist.server.diagnosis;
+
+import org.finassist.content.diagnosis.DiagnosisException;
+import org.finassist.content.diagnosis.DiagnosisService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** {@code GET /api/diagnosis/{symbol}}: a code (600000, 600000.SH, sh600000) or an exact stock name. */
+@RestController
+class DiagnosisController {
+
+    private static final Logger log = LoggerFactory.getLogger(DiagnosisController.class);
+
+    private final DiagnosisService service;
+
+    DiagnosisController(DiagnosisService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/api/diagnosis/{symbol}")
+    DiagnosisView diagnose(@PathVariable String symbol) {
+        return DiagnosisView.of(service.diagnose(symbol));
+    }
+
+    @ExceptionHandler(DiagnosisException.class)
+    ResponseEntity<Map<String, String>> refused(DiagnosisException e) {
+        HttpStatus status = switch (e.reason()) {
+            case UNKNOWN_SYMBOL -> HttpStatus.NOT_FOUND;
+            case NOT_A_STOCK -> HttpStatus.BAD_REQUEST;
+            case SUSPENDED, INSUFFICIENT_HISTORY -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case BAD_DATA -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+        if (e.reason() == DiagnosisException.Reason.BAD_DATA) {
+            log.warn("Diagnosis failed on market data: {}", e.getMessage());
+        } else {
+            log.debug("Diagnosis refused ({}): {}", e.reason(), e.getMessage());
+        }
+        return ResponseEntity.status(status).body(Map.of("error", e.reason().name(), "message", e.customerMessage()));
+    }
+}

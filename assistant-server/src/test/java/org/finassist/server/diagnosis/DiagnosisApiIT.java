@@ -1,0 +1,148 @@
+package org.finassist.server.diagnosis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.finassist.content.diagnosis.DiagnosisException;
+import org.finassist.content.diagnosis.DiagnosisFacts;
+import org.finassist.content.diagnosis.DiagnosisService;
+import org.finassist.content.market.MarketDataSource;
+import org.finassist.content.market.SecurityInfo;
+import org.finassist.core.fake.Script;
+import org.finassist.server.support.FakeUpstreams;
+import org.finassist.server.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.finassist.server.support.FakeUpstreams.DS;
+import static org.finassist.server.support.FakeUpstreams.SF;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DiagnosisApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MarketDataSource market;
+
+    @Autowired
+    DiagnosisService service;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        FakeUpstreams.register(r);
+        r.add("finassist.content.synthetic-stocks", () -> "300");
+    }
+
+    @BeforeEach
+    void reset() {
+        DS.reset();
+        SF.reset();
+    }
+
+    private SecurityInfo diagnosable() {
+        return market.securities().stream().filter(s -> !s.isIndex()).filter(s -> {
+            try {
+                service.facts(s.symbol().toString());
+                return true;
+            } catch (DiagnosisException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+    }
+
+    private JsonNode get(String symbol, int status) throws Exception {
+        HttpResponse<String> r = Http.get("http://127.0.0.1:" + port + "/api/diagnosis/"
+                + URLEncoder.encode(symbol, StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void groundedModelNarrativeIsServedWithFactsScoresAndLabels() throws Exception {
+        SecurityInfo s = diagnosable();
+        DiagnosisFacts f = service.facts(s.symbol().toString());
+        String text = f.security().name() + "截至" + f.asOf() + "收盘价" + f.get("close").display() + "，近20日涨跌幅"
+                + f.get("change20d").display() + "。";
+        DS.always(Script.ok(text));
+
+        JsonNode body = get(s.name(), 200);
+        assertThat(body.path("symbol").asText()).isEqualTo(s.symbol().toString());
+        assertThat(body.path("dataDate").asText()).isEqualTo(market.latestTradingDate().toString());
+        assertThat(body.path("narrative").path("source").asText()).isEqualTo("MODEL");
+        assertThat(body.path("narrative").path("text").asText()).isEqualTo(text);
+        assertThat(body.path("facts").findValuesAsText("key")).contains("close", "ma20", "macdBar", "rsi12", "limitUps60");
+        assertThat(body.path("scores")).hasSize(5);
+        assertThat(body.path("ratingLabel").asText()).isIn("偏强", "中性偏强", "中性", "中性偏弱", "偏弱");
+        assertThat(body.path("publishedText").asText()).startsWith("【AI生成】").contains("不构成投资建议");
+        assertThat(body.path("disclosureCheck").path("passed").asBoolean()).isTrue();
+        assertThat(DS.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void buyAdviceFromEveryProviderFallsBackToTheTemplateAndIsCounted() throws Exception {
+        SecurityInfo s = diagnosable();
+        DS.always(Script.ok("技术面向好，建议买入。"));
+        SF.always(Script.ok("技术面向好，建议买入。"));
+        double before = registry.counter("finassist.guardrail.rejections", "scenario", "stock-diagnosis",
+                "guardrail", "compliance", "code", "TRADING_ADVICE").count();
+
+        JsonNode body = get(s.symbol().code(), 200);
+        JsonNode narrative = body.path("narrative");
+        assertThat(narrative.path("source").asText()).isEqualTo("TEMPLATE_FALLBACK");
+        assertThat(narrative.path("attempts")).hasSize(3);
+        assertThat(narrative.path("attempts").get(0).path("violations").get(0).path("code").asText())
+                .isEqualTo("TRADING_ADVICE");
+        assertThat(body.path("publishedText").asText()).doesNotContain("买入");
+        assertThat(registry.counter("finassist.guardrail.rejections", "scenario", "stock-diagnosis",
+                "guardrail", "compliance", "code", "TRADING_ADVICE").count()).isEqualTo(before + 2);
+    }
+
+    /** "诊股 <code>" and "帮我看看<name>" in the chat are grounded on the same computed facts. */
+    @Test
+    void chatDiagnosisIsGroundedOnTheFacts() throws Exception {
+        SecurityInfo s = diagnosable();
+        DiagnosisFacts f = service.facts(s.symbol().toString());
+        DS.keepBodies(true).always(Script.ok("好的。"));
+        HttpResponse<String> byCode = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                "{\"message\":\"诊股 " + s.symbol().code() + "\"}");
+        assertThat(byCode.statusCode()).as(byCode.body()).isEqualTo(200);
+        assertThat(DS.bodies().getLast().toString()).contains(f.get("close").display(), f.get("ma20").display());
+        HttpResponse<String> byName = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                "{\"message\":\"帮我看看" + s.name() + "\",\"scenario\":\"stock-diagnosis\"}");
+        assertThat(byName.statusCode()).as(byName.body()).isEqualTo(200);
+        assertThat(DS.bodies().getLast().toString()).contains(f.get("rsi12").display(), f.asOf().toString());
+    }
+
+    @Test
+    void badInputGetsChineseMessagesWithoutStackTraces() throws Exception {
+        JsonNode unknown = get("999999", 404);
+        assertThat(unknown.path("error").asText()).isEqualTo("UNKNOWN_SYMBOL");
+        assertThat(unknown.path("message").asText()).contains("999999", "暂无");
+        assertThat(get("不存在的公司", 404).path("message").asText()).contains("未找到");
+        JsonNode index = get("000001.SH", 400);
+        assertThat(index.path("message").asText()).contains("指数");
+        SecurityInfo suspended = market.securities().stream().filter(s -> !s.isIndex())
+                .filter(s -> market.dailyBars(s.symbol()).lastDate().isBefore(market.latestTradingDate()))
+                .findFirst().orElseThrow();
+        JsonNode body = get(suspended.symbol().toString(), 422);
+        assertThat(body.path("message").asText()).contains("停牌");
+        assertThat(body.toString()).doesNotContain("Exception", "at org.");
+    }
+}
