@@ -179,15 +179,19 @@ public final class Indicators {
     public static double[] volatility(double[] close, int n) {
         checkPeriod(n);
         double[] out = nans(close.length);
+        double[] r = new double[close.length];
+        for (int k = 1; k < close.length; k++) {
+            r[k] = Math.log(close[k] / close[k - 1]);
+        }
         for (int i = n; i < close.length; i++) {
             double mean = 0;
             for (int k = i - n + 1; k <= i; k++) {
-                mean += Math.log(close[k] / close[k - 1]);
+                mean += r[k];
             }
             mean /= n;
             double ss = 0;
             for (int k = i - n + 1; k <= i; k++) {
-                double d = Math.log(close[k] / close[k - 1]) - mean;
+                double d = r[k] - mean;
                 ss += d * d;
             }
             out[i] = Math.sqrt(ss / (n - 1)) * Math.sqrt(252) * 100;

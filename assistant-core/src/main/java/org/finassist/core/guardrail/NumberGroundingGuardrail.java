@@ -1,7 +1,6 @@
 package org.finassist.core.guardrail;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -97,11 +96,15 @@ public final class NumberGroundingGuardrail implements Guardrail {
         Matcher m = NUMBER.matcher(rest);
         while (m.find()) {
             BigDecimal written = new BigDecimal(m.group(1).replace(",", ""));
-            BigDecimal multiplier = multiplier(m.group(2));
+            double multiplier = multiplier(m.group(2));
             boolean percent = m.group(3) != null;
-            boolean grounded = ctx.numbers().stream()
-                    .filter(n -> !percent || isPercent(n.unit()))
-                    .anyMatch(n -> matches(written, multiplier, n.value()));
+            boolean grounded = false;
+            for (GroundedNumber n : ctx.numbers()) {
+                if ((!percent || isPercent(n.unit())) && matches(written, multiplier, n.value())) {
+                    grounded = true;
+                    break;
+                }
+            }
             if (!grounded) {
                 out.add(violation("UNGROUNDED_NUMBER", sentence,
                         "'" + m.group().strip() + "' matches no computed fact"));
@@ -109,32 +112,31 @@ public final class NumberGroundingGuardrail implements Guardrail {
         }
     }
 
-    boolean matches(BigDecimal written, BigDecimal multiplier, BigDecimal fact) {
-        BigDecimal candidate = fact.abs().divide(multiplier, MathContext.DECIMAL64);
-        BigDecimal diff = candidate.subtract(written).abs();
-        BigDecimal halfUlp = BigDecimal.ONE.movePointLeft(Math.max(written.scale(), 0)).divide(BigDecimal.TWO);
-        // tiny slack: facts may come from binary doubles (8.524999999 must still round to 8.52)
-        if (diff.compareTo(halfUlp.add(new BigDecimal("1e-9"))) > 0) {
+    // Doubles are exact enough here: figures up to 1e13 with a few decimals, and a 1e-9 slack absorbs the binary
+    // representation (8.524999999 must still round to 8.52).
+    boolean matches(BigDecimal written, double multiplier, BigDecimal fact) {
+        double candidate = Math.abs(fact.doubleValue()) / multiplier;
+        double value = written.doubleValue();
+        double diff = Math.abs(candidate - value);
+        double halfUlp = 0.5 * Math.pow(10, -Math.max(written.scale(), 0));
+        if (diff > halfUlp + 1e-9) {
             return false;
         }
-        if (diff.compareTo(new BigDecimal("0.005")) <= 0 || candidate.signum() == 0) {
-            return true;
-        }
-        return diff.divide(candidate, MathContext.DECIMAL64).doubleValue() <= relativeTolerance;
+        return diff <= 0.005 + 1e-12 || candidate == 0 || diff / candidate <= relativeTolerance;
     }
 
     private static boolean isPercent(String unit) {
         return unit.contains("%") || unit.contains("％") || unit.contains("百分");
     }
 
-    private static BigDecimal multiplier(String scale) {
+    private static double multiplier(String scale) {
         if (scale == null) {
-            return BigDecimal.ONE;
+            return 1;
         }
         return switch (scale) {
-            case "万" -> new BigDecimal("1e4");
-            case "亿" -> new BigDecimal("1e8");
-            default -> new BigDecimal("1e12");
+            case "万" -> 1e4;
+            case "亿" -> 1e8;
+            default -> 1e12;
         };
     }
 
