@@ -86,7 +86,7 @@ class RouterFailoverIT {
 
     @Test
     void slowProviderTimesOutAndTheNextAnswers() {
-        a.always(Script.ok("late").withHeaderDelay(Duration.ofMillis(1500)));
+        a.always(Script.ok("late").withHeaderDelay(Duration.ofMillis(3000)));
         b.always(Script.ok("fast"));
         Completion c = router.complete(ask("x"));
         assertThat(c.content()).isEqualTo("fast");

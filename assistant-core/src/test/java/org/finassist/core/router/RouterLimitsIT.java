@@ -41,7 +41,11 @@ class RouterLimitsIT {
                 Routers.provider("a", Flavor.OPENAI, a.baseUrl(), "k", 6, Routers.model("m"))),
                 Routers.route("qa", "a:m"), 1000, Duration.ofSeconds(30)), null);
         // warm the HTTP client up so cold-start class loading does not count against the timeouts
-        assertThat(router.complete(CompletionRequest.of("qa", List.of(Message.user("warm")))).provider()).isEqualTo("a");
+        boolean warm = false;
+        for (int i = 0; i < 5 && !warm; i++) {
+            warm = router.complete(CompletionRequest.of("qa", List.of(Message.user("warm")))).provider().equals("a");
+        }
+        assertThat(warm).as("provider a answers at all").isTrue();
         a.reset();
         List<Future<Completion>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

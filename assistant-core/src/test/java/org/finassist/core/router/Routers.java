@@ -27,7 +27,7 @@ final class Routers {
     static ProviderConfig provider(String id, Flavor flavor, URI base, String key, int maxConcurrency,
                                    ModelSpec... models) {
         return new ProviderConfig(id, flavor, base, key, List.of(models), maxConcurrency, 0,
-                Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofSeconds(2), PRICES);
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), PRICES);
     }
 
     static ModelSpec model(String alias) {
