@@ -4,9 +4,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import org.finassist.rag.KnowledgeIndex;
+import org.finassist.rag.segment.ChineseSegmenter;
+import org.finassist.rag.segment.FinanceDictionary;
+import org.finassist.rag.segment.StopWords;
 import org.finassist.rag.embed.Embedder;
 import org.finassist.rag.retrieve.Fusion;
 import org.finassist.rag.store.lucene.LuceneKnowledgeStore;
@@ -33,6 +39,18 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--grid", description = "also print a grid of fusion parameters")
     boolean grid;
 
+    @Option(names = "--cache", description = "file caching embeddings between runs (parameter sweeps only)")
+    Path cache;
+
+    @Option(names = "--no-bigrams", description = "segmenter without sub-word bigrams")
+    boolean noBigrams;
+
+    @Option(names = "--no-stopwords", description = "segmenter without stop words")
+    boolean noStopWords;
+
+    @Option(names = "--no-query-prefix", description = "embed queries without the bge instruction")
+    boolean noQueryPrefix;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new EvalCommand()).execute(args));
     }
@@ -40,8 +58,14 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EvalSet set = EvalSetLoader.load(file);
+        EmbeddingModel model = new BgeSmallZhV15QuantizedEmbeddingModel();
+        CachingEmbeddingModel cached = cache == null ? null : new CachingEmbeddingModel(model, cache);
+        Embedder embedder = new Embedder(cached == null ? model : cached,
+                noQueryPrefix ? "" : Embedder.BGE_QUERY_PREFIX, 64);
+        ChineseSegmenter segmenter = new ChineseSegmenter(FinanceDictionary.bundled(),
+                noStopWords ? Set.of() : StopWords.bundled(), !noBigrams);
         try (KnowledgeIndex index = KnowledgeIndex.builder().store(LuceneKnowledgeStore.inMemory())
-                .embedder(Embedder.bgeSmallZh()).build()) {
+                .embedder(embedder).segmenter(segmenter).build()) {
             RetrievalEvaluator evaluator = new RetrievalEvaluator(index);
             RetrievalEvaluator.Throughput t = evaluator.ingest(set);
             System.out.printf("corpus: %d passages -> %d chunks, ingested in %.1f s (%.1f chunks/s incl. embedding)%n",
@@ -54,6 +78,7 @@ public final class EvalCommand implements Callable<Integer> {
             print("dev (rows 1-" + dev + ")", all.subList(0, dev), fusions(false));
             print("test (rows " + (dev + 1) + "-" + all.size() + ")", all.subList(dev, all.size()), fusions(false));
             print("all", all, fusions(false));
+            if (cached != null) cached.save();
             if (grid) print("dev grid", all.subList(0, dev), fusions(true));
         }
         return 0;

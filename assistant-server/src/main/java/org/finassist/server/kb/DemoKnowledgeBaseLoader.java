@@ -1,0 +1,31 @@
+package org.finassist.server.kb;
+
+import org.finassist.rag.demo.DemoKnowledgeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/** On first start (no {@code demo} knowledge base yet) creates it and ingests the demo files in the background. */
+class DemoKnowledgeBaseLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoKnowledgeBaseLoader.class);
+
+    private final boolean enabled;
+    private final KnowledgeBases kbs;
+    private final IngestJobs jobs;
+
+    DemoKnowledgeBaseLoader(boolean enabled, KnowledgeBases kbs, IngestJobs jobs) {
+        this.enabled = enabled;
+        this.kbs = kbs;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || kbs.find(DemoKnowledgeBase.KB_ID).isPresent()) return;
+        kbs.create(DemoKnowledgeBase.KB_ID, DemoKnowledgeBase.NAME, "FinAssist 演示内容：开户、交易规则、费用、两融、基金理财");
+        var job = jobs.submit(DemoKnowledgeBase.KB_ID, DemoKnowledgeBase.files());
+        log.info("Loading the demo knowledge base in the background (job {})", job.id());
+    }
+}

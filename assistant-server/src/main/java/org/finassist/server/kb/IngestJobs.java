@@ -1,0 +1,58 @@
+package org.finassist.server.kb;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.finassist.rag.KnowledgeIndex;
+import org.finassist.rag.ingest.IngestProgress;
+import org.finassist.rag.ingest.IngestResult;
+import org.finassist.rag.ingest.SourceFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingestion batches run on virtual threads; their progress is polled by id. Jobs live in memory: a restart loses
+ * the progress view, not the indexed documents (each document is committed when done).
+ */
+class IngestJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestJobs.class);
+
+    /** A batch's state as shown to the uploader. */
+    record Job(String id, String kbId, String state, IngestProgress progress, List<IngestResult> results) {
+    }
+
+    private final KnowledgeIndex index;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    IngestJobs(KnowledgeIndex index) {
+        this.index = index;
+    }
+
+    Job submit(String kbId, List<SourceFile> files) {
+        String id = UUID.randomUUID().toString();
+        jobs.put(id, new Job(id, kbId, "RUNNING", new IngestProgress(0, files.size(), "", 0, 0), List.of()));
+        Thread.ofVirtual().name("kb-ingest-" + id).start(() -> run(id, kbId, files));
+        return jobs.get(id);
+    }
+
+    private void run(String id, String kbId, List<SourceFile> files) {
+        try {
+            List<IngestResult> results = index.ingest(kbId, files,
+                    p -> jobs.computeIfPresent(id, (k, j) -> new Job(id, kbId, "RUNNING", p, List.of())));
+            jobs.put(id, new Job(id, kbId, "DONE", jobs.get(id).progress(), results));
+            long failed = results.stream().filter(r -> r instanceof IngestResult.Failed).count();
+            log.info("Ingest job {} into {}: {} files, {} failed", id, kbId, results.size(), failed);
+        } catch (RuntimeException e) {
+            log.error("Ingest job {} into {} failed", id, kbId, e);
+            jobs.put(id, new Job(id, kbId, "FAILED", jobs.get(id).progress(), List.of()));
+        }
+    }
+
+    Optional<Job> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+}

@@ -1,0 +1,77 @@
+package org.finassist.server.kb;
+
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import org.finassist.rag.KnowledgeIndex;
+import org.finassist.rag.KnowledgeStore;
+import org.finassist.rag.embed.Embedder;
+import org.finassist.rag.retrieve.Fusion;
+import org.finassist.rag.retrieve.RetrievalOptions;
+import org.finassist.rag.segment.ChineseSegmenter;
+import org.finassist.rag.segment.FinanceDictionary;
+import org.finassist.rag.store.lucene.LuceneKnowledgeStore;
+import org.finassist.rag.store.pgvector.PgVectorKnowledgeStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Wires rag-index: the store chosen by {@code finassist.rag.store}, bge-small-zh in process, hybrid retrieval. */
+@Configuration(proxyBeanMethods = false)
+class KbConfiguration {
+
+    @Bean
+    Embedder kbEmbedder() {
+        return Embedder.bgeSmallZh();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "finassist.rag.store", havingValue = "lucene", matchIfMissing = true)
+    KnowledgeStore luceneKnowledgeStore(KbProperties props) {
+        return LuceneKnowledgeStore.open(props.indexDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "finassist.rag.store", havingValue = "pgvector")
+    KnowledgeStore pgVectorKnowledgeStore(KbProperties props, DataSource dataSource, Embedder kbEmbedder) {
+        return PgVectorKnowledgeStore.builder().dataSource(dataSource).schema(props.pgSchema())
+                .dimension(kbEmbedder.dimension()).build();
+    }
+
+    @Bean
+    KnowledgeIndex knowledgeIndex(KnowledgeStore store, Embedder kbEmbedder, KbProperties props) {
+        FinanceDictionary dictionary = FinanceDictionary.bundledPlus(props.dictionaryTerms());
+        if (props.dictionaryFile() != null) dictionary = dictionary.withFile(props.dictionaryFile());
+        Fusion fusion = "rrf".equalsIgnoreCase(props.fusion()) ? new Fusion.Rrf(props.rrfK())
+                : new Fusion.Weighted(props.vectorWeight());
+        RetrievalOptions options = RetrievalOptions.defaults().withFusion(fusion).withTopN(props.topN())
+                .withMinVectorSimilarity(props.minVectorSimilarity()).withFaq(true, props.faqThreshold());
+        return KnowledgeIndex.builder().store(store).embedder(kbEmbedder)
+                .segmenter(new ChineseSegmenter(dictionary)).options(options).maxFileBytes(props.maxFileBytes())
+                .build();
+    }
+
+    /** Read-only retrieval over {@code finassist.rag.default-kb-ids}, for the qa scenario. */
+    @Bean
+    ContentRetriever knowledgeContentRetriever(KnowledgeIndex index, KbProperties props) {
+        return index.retriever(Set.copyOf(props.defaultKbIds()));
+    }
+
+    @Bean
+    KnowledgeBases knowledgeBases(JdbcClient jdbc, KnowledgeIndex index) {
+        return new KnowledgeBases(jdbc, index);
+    }
+
+    @Bean
+    IngestJobs ingestJobs(KnowledgeIndex index) {
+        return new IngestJobs(index);
+    }
+
+    @Bean
+    DemoKnowledgeBaseLoader demoKnowledgeBaseLoader(KbProperties props, KnowledgeBases kbs, IngestJobs jobs) {
+        return new DemoKnowledgeBaseLoader(props.demo(), kbs, jobs);
+    }
+}

@@ -1,0 +1,47 @@
+package org.finassist.server.kb;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code finassist.rag.*}: knowledge bases.
+ *
+ * @param store               {@code lucene} (embedded default, on disk under {@code index-dir}) or {@code pgvector}
+ *                            (the application's PostgreSQL, schema {@code pg-schema})
+ * @param indexDir            Lucene index directory (default {@code ./data/kb-index})
+ * @param pgSchema            schema of the pgvector tables (default {@code public})
+ * @param demo                load the demo knowledge base {@code demo} on first start (default true)
+ * @param dictionaryTerms     extra domain terms for the segmenter
+ * @param dictionaryFile      extra dictionary file, one term a line (optional)
+ * @param maxFileBytes        per-file upload limit in bytes (default 50 MiB)
+ * @param fusion              {@code weighted} (default) or {@code rrf}
+ * @param vectorWeight        weight of the vector leg in weighted fusion (default 0.5)
+ * @param rrfK                RRF constant (default 60)
+ * @param minVectorSimilarity below this best cosine similarity: not found, hand off (default 0.5)
+ * @param faqThreshold        FAQ fast path similarity (default 0.9)
+ * @param topN                passages returned (default 5)
+ * @param defaultKbIds        knowledge bases the shared ContentRetriever reads (default {@code [demo]})
+ */
+@ConfigurationProperties("finassist.rag")
+record KbProperties(String store, Path indexDir, String pgSchema, Boolean demo, List<String> dictionaryTerms,
+                    Path dictionaryFile, Long maxFileBytes, String fusion, Double vectorWeight, Integer rrfK,
+                    Double minVectorSimilarity, Double faqThreshold, Integer topN, List<String> defaultKbIds) {
+
+    KbProperties {
+        store = store == null || store.isBlank() ? "lucene" : store;
+        indexDir = indexDir == null ? Path.of("data", "kb-index") : indexDir;
+        pgSchema = pgSchema == null || pgSchema.isBlank() ? "public" : pgSchema;
+        demo = demo == null || demo;
+        dictionaryTerms = dictionaryTerms == null ? List.of() : List.copyOf(dictionaryTerms);
+        maxFileBytes = maxFileBytes == null || maxFileBytes <= 0 ? 50L * 1024 * 1024 : maxFileBytes;
+        fusion = fusion == null || fusion.isBlank() ? "weighted" : fusion;
+        vectorWeight = vectorWeight == null ? 0.5 : vectorWeight;
+        rrfK = rrfK == null ? 60 : rrfK;
+        minVectorSimilarity = minVectorSimilarity == null ? 0.5 : minVectorSimilarity;
+        faqThreshold = faqThreshold == null ? 0.9 : faqThreshold;
+        topN = topN == null ? 5 : topN;
+        defaultKbIds = defaultKbIds == null || defaultKbIds.isEmpty() ? List.of("demo") : List.copyOf(defaultKbIds);
+    }
+}
