@@ -1,5 +1,7 @@
 package org.finassist.server.kb;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,13 @@ class KbController {
     private final KnowledgeBases kbs;
     private final KnowledgeIndex index;
     private final IngestJobs jobs;
+    private final long maxFileBytes;
 
-    KbController(KnowledgeBases kbs, KnowledgeIndex index, IngestJobs jobs) {
+    KbController(KnowledgeBases kbs, KnowledgeIndex index, IngestJobs jobs, KbProperties props) {
         this.kbs = kbs;
         this.index = index;
         this.jobs = jobs;
+        this.maxFileBytes = props.maxFileBytes();
     }
 
     record CreateRequest(String id, String name, String description) {
@@ -78,12 +82,16 @@ class KbController {
     /** Starts an ingestion job; with {@code wait=true} ingests before answering and returns the per-file results. */
     @PostMapping("/{id}/documents")
     ResponseEntity<?> upload(@PathVariable String id, @RequestParam("files") List<MultipartFile> files,
-                             @RequestParam(defaultValue = "false") boolean wait) {
+                             @RequestParam(defaultValue = "false") boolean wait) throws IOException {
         if (kbs.find(id).isEmpty()) return notFound(id);
         List<SourceFile> sources = new ArrayList<>();
         for (MultipartFile f : files) {
             String name = f.getOriginalFilename() == null ? "upload" : f.getOriginalFilename();
-            sources.add(new SourceFile(name.substring(name.lastIndexOf('/') + 1), f.getSize(), f::getInputStream));
+            name = name.substring(name.lastIndexOf('/') + 1);
+            // the request's temporary files are gone once it returns, so the job gets the bytes; an oversized file is
+            // not read at all and the ingestor reports it
+            byte[] bytes = f.getSize() <= maxFileBytes ? f.getBytes() : new byte[0];
+            sources.add(new SourceFile(name, f.getSize(), () -> new ByteArrayInputStream(bytes)));
         }
         if (wait) return ResponseEntity.ok(Map.of("results", IngestViews.of(index.ingest(id, sources))));
         return ResponseEntity.accepted().body(IngestViews.of(jobs.submit(id, sources)));

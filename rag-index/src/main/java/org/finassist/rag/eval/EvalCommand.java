@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import org.finassist.rag.KnowledgeIndex;
+import org.finassist.rag.chunk.ChineseChunker;
 import org.finassist.rag.segment.ChineseSegmenter;
 import org.finassist.rag.segment.FinanceDictionary;
 import org.finassist.rag.segment.StopWords;
@@ -51,6 +52,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-query-prefix", description = "embed queries without the bge instruction")
     boolean noQueryPrefix;
 
+    @Option(names = "--chunk-chars", defaultValue = "480", description = "chunk budget in characters")
+    int chunkChars;
+
+    @Option(names = "--overlap-chars", defaultValue = "80", description = "longest sentence repeated as overlap")
+    int overlapChars;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new EvalCommand()).execute(args));
     }
@@ -65,7 +72,7 @@ public final class EvalCommand implements Callable<Integer> {
         ChineseSegmenter segmenter = new ChineseSegmenter(FinanceDictionary.bundled(),
                 noStopWords ? Set.of() : StopWords.bundled(), !noBigrams);
         try (KnowledgeIndex index = KnowledgeIndex.builder().store(LuceneKnowledgeStore.inMemory())
-                .embedder(embedder).segmenter(segmenter).build()) {
+                .embedder(embedder).segmenter(segmenter).chunker(new ChineseChunker(chunkChars, overlapChars)).build()) {
             RetrievalEvaluator evaluator = new RetrievalEvaluator(index);
             RetrievalEvaluator.Throughput t = evaluator.ingest(set);
             System.out.printf("corpus: %d passages -> %d chunks, ingested in %.1f s (%.1f chunks/s incl. embedding)%n",

@@ -1,0 +1,138 @@
+package org.finassist.rag.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
+
+import org.finassist.rag.Chunk;
+import org.finassist.rag.DocType;
+import org.finassist.rag.DocumentInfo;
+import org.finassist.rag.IndexedChunk;
+import org.finassist.rag.KnowledgeStore;
+import org.finassist.rag.SearchFilter;
+import org.finassist.rag.retrieve.Fusion;
+import org.finassist.rag.segment.ChineseSegmenter;
+import org.finassist.rag.segment.FinanceDictionary;
+import org.finassist.rag.store.lucene.LuceneKnowledgeStore;
+import org.finassist.rag.store.pgvector.PgVectorKnowledgeStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Store benchmark: ingest throughput (chunks/s, store only: segmentation + indexing, vectors pre-made) and hybrid
+ * query latency p50/p99 (keyword leg + vector leg + fusion, query vector pre-made) at growing corpus sizes.
+ * Synthetic Chinese passages are drawn from the demo vocabulary; vectors are random unit vectors of 512 dimensions
+ * (bge-small-zh's size). The model's own throughput is reported by the {@code eval} command.
+ */
+@Command(name = "store-bench", mixinStandardHelpOptions = true, description = "Knowledge store ingest and query benchmark")
+public final class StoreBenchmark implements Callable<Integer> {
+
+    @Option(names = "--store", defaultValue = "lucene", description = "lucene or pgvector")
+    String store;
+
+    @Option(names = "--sizes", defaultValue = "10000,100000", split = ",", description = "corpus sizes (chunks)")
+    int[] sizes;
+
+    @Option(names = "--queries", defaultValue = "300", description = "queries per size")
+    int queries;
+
+    @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/finassist_test")
+    String pgUrl;
+
+    @Option(names = "--pg-user", defaultValue = "postgres")
+    String pgUser;
+
+    @Option(names = "--pg-schema", defaultValue = "rag_bench")
+    String pgSchema;
+
+    static final int DIM = 512;
+    static final int CHUNKS_PER_DOC = 50;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new StoreBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ChineseSegmenter segmenter = new ChineseSegmenter(FinanceDictionary.bundled());
+        SyntheticText text = new SyntheticText(new Random(42));
+        Random rnd = new Random(7);
+        try (KnowledgeStore s = open()) {
+            s.deleteKnowledgeBase("bench");
+            int have = 0;
+            for (int size : sizes) {
+                long start = System.nanoTime();
+                for (int doc = have / CHUNKS_PER_DOC; doc < size / CHUNKS_PER_DOC; doc++) {
+                    s.replaceDocument(new DocumentInfo("bench", "d" + doc, "d" + doc, DocType.TEXT, "h", CHUNKS_PER_DOC),
+                            document(doc, segmenter, text, rnd));
+                }
+                double secs = (System.nanoTime() - start) / 1e9;
+                System.out.printf("%s size=%d: ingested %d chunks in %.1f s = %.0f chunks/s%n", store, size,
+                        size - have, secs, (size - have) / secs);
+                have = size;
+                latency(s, segmenter, text, rnd, size);
+            }
+        }
+        return 0;
+    }
+
+    private void latency(KnowledgeStore s, ChineseSegmenter segmenter, SyntheticText text, Random rnd, int size) {
+        SearchFilter filter = SearchFilter.of("bench");
+        for (int i = 0; i < 20; i++) query(s, segmenter, text.sentence(20), unit(rnd), filter); // warm-up
+        long[] nanos = new long[queries];
+        for (int i = 0; i < queries; i++) {
+            String q = text.sentence(20);
+            float[] v = unit(rnd);
+            long t = System.nanoTime();
+            query(s, segmenter, q, v, filter);
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%s size=%d: hybrid query (keyword 30 + vector 30 + fusion) p50=%.1f ms p99=%.1f ms%n", store,
+                size, nanos[queries / 2] / 1e6, nanos[(int) Math.ceil(queries * 0.99) - 1] / 1e6);
+    }
+
+    private static void query(KnowledgeStore s, ChineseSegmenter seg, String q, float[] v, SearchFilter f) {
+        new Fusion.Weighted(0.5).fuse(s.keywordSearch(seg.tokens(q), f, 30), s.vectorSearch(v, f, 30));
+    }
+
+    private static List<IndexedChunk> document(int doc, ChineseSegmenter seg, SyntheticText text, Random rnd) {
+        List<IndexedChunk> out = new ArrayList<>(CHUNKS_PER_DOC);
+        for (int i = 0; i < CHUNKS_PER_DOC; i++) {
+            String t = text.sentence(150);
+            Chunk c = new Chunk(Chunk.idOf("bench", "d" + doc, i), "bench", "d" + doc, "d" + doc, DocType.TEXT,
+                    List.of(), t, i, null, null, null);
+            out.add(new IndexedChunk(c, unit(rnd), seg.tokens(t)));
+        }
+        return out;
+    }
+
+    static float[] unit(Random rnd) {
+        float[] v = new float[DIM];
+        double norm = 0;
+        for (int i = 0; i < DIM; i++) {
+            v[i] = (float) rnd.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < DIM; i++) v[i] /= (float) Math.sqrt(norm);
+        return v;
+    }
+
+    private KnowledgeStore open() throws Exception {
+        if ("pgvector".equals(store)) {
+            DataSource ds = (DataSource) Class.forName("org.postgresql.ds.PGSimpleDataSource").getConstructor().newInstance();
+            ds.getClass().getMethod("setURL", String.class).invoke(ds, pgUrl);
+            ds.getClass().getMethod("setUser", String.class).invoke(ds, pgUser);
+            return PgVectorKnowledgeStore.builder().dataSource(ds).schema(pgSchema).dimension(DIM).build();
+        }
+        Path dir = Files.createTempDirectory("rag-bench");
+        return LuceneKnowledgeStore.open(dir);
+    }
+}
