@@ -1,0 +1,97 @@
+package org.finassist.server.opening;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.finassist.ocr.check.IdPhotoChecker;
+import org.finassist.ocr.check.IdPhotoReport;
+import org.finassist.ocr.engine.OcrEngine;
+import org.finassist.ocr.engine.PaddleOcrEngine;
+import org.finassist.ocr.engine.TesseractEngine;
+import org.finassist.ocr.idcard.CardSide;
+import org.finassist.ocr.idcard.IdCardValidator;
+import org.finassist.ocr.intake.ImageIntake;
+import org.finassist.ocr.intake.IntakeException;
+import org.finassist.ocr.intake.IntakeLimits;
+import org.finassist.ocr.quality.QualityInspector;
+import org.finassist.ocr.quality.QualityThresholds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the checker. The OCR models load on the first photo, not at start-up, so that nodes and tests that never
+ * see a photo do not pay ~60 MB and a second. A semaphore bounds concurrent checks: OCR is CPU-bound and queueing
+ * more work than cores only makes every customer wait longer.
+ */
+final class IdPhotoService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdPhotoService.class);
+
+    private final OcrCheckerProperties props;
+    private final Clock clock;
+    private final Semaphore permits;
+    private volatile IdPhotoChecker checker;
+
+    IdPhotoService(OcrCheckerProperties props, Clock clock) {
+        this.props = props;
+        this.clock = clock;
+        this.permits = new Semaphore(Math.max(1, props.maxConcurrentChecks()));
+    }
+
+    /** Thrown when every permit is taken. */
+    static final class Busy extends Exception {
+        Busy() {
+            super("all photo-check permits in use");
+        }
+    }
+
+    IdPhotoReport check(byte[] upload, CardSide expected, Optional<LocalDate> birthDate)
+            throws IntakeException, Busy {
+        if (!permits.tryAcquire()) {
+            throw new Busy();
+        }
+        try {
+            return checker().check(upload, expected, birthDate);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private IdPhotoChecker checker() {
+        IdPhotoChecker c = checker;
+        if (c == null) {
+            synchronized (this) {
+                c = checker;
+                if (c == null) {
+                    c = build();
+                    checker = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private IdPhotoChecker build() {
+        long start = System.nanoTime();
+        OcrEngine paddle = PaddleOcrEngine.load(props.ocrThreads(), props.detMaxSide());
+        Optional<OcrEngine> second = props.tesseract()
+                ? TesseractEngine.ifAvailable(Path.of(props.tessdata()), props.tesseractLanguage()).map(e -> (OcrEngine) e)
+                : Optional.empty();
+        IdPhotoChecker c = new IdPhotoChecker(
+                new ImageIntake(new IntakeLimits(props.maxUploadBytes(), props.maxPixels(), 12_000, props.minSide())),
+                QualityInspector.standard(new QualityThresholds(props.minSharpness(), props.minBrightness(),
+                        props.maxBrightness(), props.maxGlare(), props.minFill(), props.maxTiltDeg(),
+                        props.maxEdgeContact(), props.minCardWidthPx(), props.minDirectionalBalance())),
+                paddle, second, new IdCardValidator(clock, props.minimumAge()));
+        LOG.info("ID-photo checker ready in {} ms with engines {}{}", (System.nanoTime() - start) / 1_000_000,
+                c.engines(), second.isEmpty() ? " (Tesseract not installed or disabled: single-engine mode)" : "");
+        return c;
+    }
+
+    List<String> engines() {
+        return checker().engines();
+    }
+}

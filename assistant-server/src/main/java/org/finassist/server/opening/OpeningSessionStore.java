@@ -1,0 +1,71 @@
+package org.finassist.server.opening;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.finassist.ocr.guide.OpeningSession;
+import org.finassist.ocr.guide.OpeningSteps;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Opening sessions as JSON snapshots in {@code opening_session}, readable by every node. Rows untouched for the
+ * retention period are deleted whenever a session is created, since they hold personal data.
+ */
+final class OpeningSessionStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final OpeningSteps steps;
+    private final Clock clock;
+    private final Duration retention;
+
+    OpeningSessionStore(JdbcTemplate jdbc, OpeningSteps steps, Clock clock, Duration retention) {
+        this.jdbc = jdbc;
+        this.steps = steps;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    OpeningSession create(String id) {
+        long now = clock.millis();
+        jdbc.update("DELETE FROM opening_session WHERE updated_at_millis < ?", now - retention.toMillis());
+        OpeningSession session = new OpeningSession(steps);
+        jdbc.update("INSERT INTO opening_session (session_id, state, created_at_millis, updated_at_millis) "
+                + "VALUES (?, ?, ?, ?)", id, write(session.snapshot()), now, now);
+        return session;
+    }
+
+    Optional<OpeningSession> load(String id) {
+        long oldest = clock.millis() - retention.toMillis();
+        return jdbc.query("SELECT state FROM opening_session WHERE session_id = ? AND updated_at_millis >= ?",
+                (rs, i) -> OpeningSession.restore(steps, read(rs.getString(1))), id, oldest).stream().findFirst();
+    }
+
+    void save(String id, OpeningSession session) {
+        jdbc.update("UPDATE opening_session SET state = ?, updated_at_millis = ? WHERE session_id = ?",
+                write(session.snapshot()), clock.millis(), id);
+    }
+
+    private static String write(Map<String, String> snapshot) {
+        try {
+            return JSON.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise opening session", e);
+        }
+    }
+
+    private static Map<String, String> read(String json) {
+        try {
+            return JSON.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt opening session state", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# ID-photo benchmark: accuracy of quality checks and of both OCR engines on synthetic ID cards (per degradation kind),
+# then per-image latency p50/p95 for quality checks alone and for the full check. Figures go to
+# bench/results/ocr-latest.md (see docs/benchmarks.md).
+# Options: BENCH_PER_KIND (20 photos per kind × 15 kinds = 300), BENCH_LATENCY_RUNS (40), BENCH_THREADS (2).
+set -euo pipefail
+FINASSIST_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$FINASSIST_HOME"
+source scripts/lib.sh
+finassist_pick_jdk
+finassist_require_maven
+mvn -B -ntp -q -pl ocr-checker -am install -DskipTests
+mvn -B -ntp -q -Pbench -pl ocr-checker exec:exec \
+  -Dbench.perKind="${BENCH_PER_KIND:-20}" -Dbench.latencyRuns="${BENCH_LATENCY_RUNS:-40}" \
+  -Dbench.threads="${BENCH_THREADS:-2}"
