@@ -77,7 +77,9 @@ public final class OcrBenchmark {
                 IdPhotoReport r = checker.check(card.photo(), CardSide.FRONT, Optional.empty());
                 count(t, card, r);
             }
-            System.err.printf("%s done%n", d);
+            StringBuilder partial = new StringBuilder();
+            row(partial, d.name(), d.bad() ? "bad" : "good", t);
+            System.err.print(partial);
         }
         md.append("## Accuracy on ").append(perKind * Degradation.values().length)
                 .append(" synthetic front-side photos (").append(perKind).append(" per kind)\n\n");
