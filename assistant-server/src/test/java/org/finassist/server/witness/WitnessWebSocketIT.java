@@ -22,7 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -218,6 +223,31 @@ class WitnessWebSocketIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"approve\",\"supervisor\":\"x\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    /** A runtime written in JavaScript from docs/protocol.md alone, on the npm 'ws' client. */
+    @Test
+    void aNodeRuntimeWrittenFromTheProtocolDocCompletesAWitness() throws Exception {
+        Path dir = Path.of("src/test/node/witness-runtime");
+        boolean installed = Files.isDirectory(dir.resolve("node_modules/ws"));
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("npm package 'ws' is not installed in " + dir + " (scripts/test.sh installs it)");
+        }
+        Assumptions.assumeTrue(installed, "npm package 'ws' not installed in " + dir + "; run scripts/test.sh");
+        String session = id("node");
+        Process p = new ProcessBuilder("node", "runtime.mjs", wsUri().toString(), "rt-2", "t2", session)
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        JsonNode r = JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(r.path("outcome").asText()).isEqualTo("passed");
+        assertThat(r.path("errors").toString()).isEqualTo("[\"malformed_frame\",\"unknown_type\"]");
+        assertThat(r.path("pong").asLong()).isEqualTo(7);
+        assertThat(r.path("acks")).hasSize(9);
+        assertThat(r.path("unacked").asInt()).isZero();
+        assertThat(r.path("shown").toString()).isEqualTo("[\"id_prompt\",\"text\"]");
+        assertThat(get("/api/witness/sessions/" + session + "/audit/verify").path("valid").asBoolean()).isTrue();
     }
 
     private void frameBeforeHelloIsRefused(SimulatedRuntime rt) throws Exception {

@@ -73,6 +73,11 @@ public final class SimulatedRuntime implements AutoCloseable {
         send(new RuntimeFrame.SessionJoin(customer.sessionId, customer.applicant));
     }
 
+    /** Takes over a customer whose session another connection started (e.g. before a server node died). */
+    public void adopt(SimulatedCustomer customer) {
+        customers.put(customer.sessionId, customer);
+    }
+
     public void send(RuntimeFrame frame) {
         sendRaw(codec.encodeRuntime(frame));
     }
