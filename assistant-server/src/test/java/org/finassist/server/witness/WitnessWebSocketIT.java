@@ -225,6 +225,25 @@ class WitnessWebSocketIT {
         assertThat(missing.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void anOffScriptQuestionIsAnsweredThroughTheWitnessRouteAndTheQuestionRepeated() throws Exception {
+        try (SimulatedRuntime rt = new SimulatedRuntime(wsUri(), "rt-3", "t3", 2, Duration.ofHours(1), SCHEDULER)) {
+            rt.connect();
+            String session = id("q");
+            rt.join(new SimulatedCustomer(session, applicant(4), Persona.COOPERATIVE));
+            await(() -> !rt.received(ServerFrame.Speak.class).isEmpty(), "first question");
+            ServerFrame.Speak question = rt.received(ServerFrame.Speak.class).getLast();
+            rt.send(new RuntimeFrame.AsrFinal(session, 1, "开户要收费吗？", question.utteranceId()));
+            await(() -> rt.received(ServerFrame.Speak.class).size() >= 4, "answer and repeated question");
+            List<ServerFrame.Speak> turn = rt.received(ServerFrame.Speak.class).subList(2, 4);
+            assertThat(turn.get(0).first()).isTrue();
+            assertThat(turn.get(0).text()).isNotBlank().isNotEqualTo(question.text());
+            assertThat(turn.get(1).text()).isEqualTo(question.text());
+            assertThat(turn.get(1).expectsReply()).isTrue();
+            assertThat(engine.session(session).orElseThrow().attempts()).isZero();
+        }
+    }
+
     /** A runtime written in JavaScript from docs/protocol.md alone, on the npm 'ws' client. */
     @Test
     void aNodeRuntimeWrittenFromTheProtocolDocCompletesAWitness() throws Exception {

@@ -69,6 +69,7 @@ public final class AnswerClassifier {
                 }
             }
             if (kind == null) {
+                scan.unknown++;
                 i++;
                 continue;
             }
@@ -84,6 +85,8 @@ public final class AnswerClassifier {
         boolean copulaPending;
         boolean question;
         boolean whQuestion;
+        /** Characters outside the lexicon: a yes/no question with real content (开户要收费吗) is not an echo (是吗). */
+        int unknown;
         boolean hedge;
         boolean repeat;
         boolean thirdParty;
@@ -144,7 +147,7 @@ public final class AnswerClassifier {
             if (doubleNegation) {
                 return new Classification(Verdict.UNCLEAR, "double negation");
             }
-            if (whQuestion) {
+            if (whQuestion || (question && unknown >= 3)) {
                 return new Classification(Verdict.QUESTION, "customer asked a question");
             }
             boolean answered = positives + negatives > 0;
