@@ -25,6 +25,7 @@ public final class CsvMarketDataSource implements MarketDataSource {
     private final Path dir;
     private final Map<Symbol, SecurityInfo> securities;
     private final Map<Symbol, BarSeries> cache = new ConcurrentHashMap<>();
+    private volatile LocalDate latest;
 
     public CsvMarketDataSource(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -68,7 +69,26 @@ public final class CsvMarketDataSource implements MarketDataSource {
 
     @Override
     public LocalDate latestTradingDate() {
-        return securities.keySet().stream().map(this::dailyBars).filter(s -> !s.isEmpty())
+        LocalDate latest = this.latest;
+        if (latest == null) {
+            // files do not change while the server runs; scanning every series once is enough
+            latest = computeLatestTradingDate();
+            this.latest = latest;
+        }
+        return latest;
+    }
+
+    // a malformed file must not hide every other stock; it surfaces when its own symbol is asked for
+    private BarSeries barsOrEmpty(Symbol symbol) {
+        try {
+            return dailyBars(symbol);
+        } catch (MarketDataException e) {
+            return new BarSeries(securities.get(symbol), List.of());
+        }
+    }
+
+    private LocalDate computeLatestTradingDate() {
+        return securities.keySet().stream().map(this::barsOrEmpty).filter(s -> !s.isEmpty())
                 .map(BarSeries::lastDate).max(Comparator.naturalOrder())
                 .orElseThrow(() -> new MarketDataException(MarketDataException.Reason.NO_DATA, "No bars in " + dir));
     }

@@ -47,6 +47,12 @@ class HqChartMarketDataSourceTest {
             assertThat(limit.up()).isEqualByComparingTo(BigDecimal.valueOf(stock.path("limitprice").path("max").asDouble()));
             assertThat(limit.down()).isEqualByComparingTo(BigDecimal.valueOf(stock.path("limitprice").path("min").asDouble()));
             assertThat(source.minuteBars(symbol, LocalDate.of(2024, 9, 20))).hasSizeGreaterThan(200);
+            List<MinuteBar> kline = source.minuteBars(symbol, LocalDate.of(2024, 9, 18));
+            assertThat(kline).hasSize(240);
+            int day = bars.indexOnOrBefore(LocalDate.of(2024, 9, 18));
+            double dayVolume = kline.stream().mapToDouble(MinuteBar::volume).sum();
+            // the minute bars of a day add up to its daily volume (minute volumes are rounded to lots)
+            assertThat(dayVolume / bars.bar(day).volume()).isBetween(0.999, 1.001);
             checked++;
         }
         assertThat(checked).isEqualTo(3);
@@ -62,6 +68,7 @@ class HqChartMarketDataSourceTest {
         for (String code : List.of("600000.SH", "000001.SZ")) {
             BarSeries bars = source.dailyBars(Symbol.parse(code));
             int flagged = 0;
+            int flaggedDown = 0;
             for (int i = 1; i < bars.size(); i++) {
                 if (bars.date(i).isBefore(LocalDate.of(1996, 12, 16))) {
                     assertThat(PriceLimitRules.DEFAULT.limit(bars.security(), bars.date(i), i, bars.preClose(i))).isEmpty();
@@ -74,16 +81,34 @@ class HqChartMarketDataSourceTest {
                 assertThat(limit.isLimitUp(bars.close()[i])).as(code + " " + bars.date(i)).isEqualTo(close.equals(expectedUp));
                 assertThat(close).as("close above the limit on " + bars.date(i)).isLessThanOrEqualTo(expectedUp);
                 flagged += limit.isLimitUp(bars.close()[i]) ? 1 : 0;
+                BigDecimal expectedDown = prev.multiply(new BigDecimal("0.9")).setScale(2, RoundingMode.HALF_UP);
+                assertThat(limit.isLimitDown(bars.close()[i])).as(code + " " + bars.date(i)).isEqualTo(close.equals(expectedDown));
+                flaggedDown += limit.isLimitDown(bars.close()[i]) ? 1 : 0;
             }
             assertThat(flagged).as(code + " limit-up days").isGreaterThan(5);
+            assertThat(flaggedDown).as(code + " limit-down days").isGreaterThan(3);
         }
+    }
+
+    @Test
+    void stCanBeConfiguredWhateverTheNameSays() {
+        HqChartMarketDataSource source = new HqChartMarketDataSource(TestData.marketDirOrSkip());
+        StOverrides st = new StOverrides(source, java.util.Set.of(Symbol.parse("600000.SH")), java.util.Set.of());
+        assertThat(source.security(Symbol.parse("600000.SH")).orElseThrow().st()).isFalse();
+        BarSeries bars = st.dailyBars(Symbol.parse("600000.SH"));
+        assertThat(bars.security().st()).isTrue();
+        assertThat(PriceLimitRules.DEFAULT.ratio(bars.security(), bars.lastDate(), 1000)).contains(new BigDecimal("0.05"));
+        assertThat(st.securities()).filteredOn(SecurityInfo::st).extracting(SecurityInfo::symbol)
+                .containsExactly(Symbol.parse("600000.SH"));
     }
 
     @Test
     void malformedFilesGiveAClearError(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("600000.sh.day.json"), "{\"data\": [[20240919, 1, 2, 3]]}");
         Files.writeString(dir.resolve("600004.sh.day.json"), "{not json");
+        Files.writeString(dir.resolve("600016.sh.day.json"), "{\"data\": [[20240919, 1, 1, 1, 1, 1, 100, 100]]}");
         HqChartMarketDataSource source = new HqChartMarketDataSource(dir);
+        assertThat(source.latestTradingDate()).isEqualTo(LocalDate.of(2024, 9, 19));
         assertThatThrownBy(() -> source.dailyBars(Symbol.parse("600000")))
                 .isInstanceOfSatisfying(MarketDataException.class, e -> {
                     assertThat(e.reason()).isEqualTo(MarketDataException.Reason.MALFORMED_DATA);
