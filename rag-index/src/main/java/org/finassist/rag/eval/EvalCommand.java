@@ -16,6 +16,7 @@ import org.finassist.rag.segment.FinanceDictionary;
 import org.finassist.rag.segment.StopWords;
 import org.finassist.rag.embed.Embedder;
 import org.finassist.rag.retrieve.Fusion;
+import org.finassist.rag.retrieve.RetrievalOptions;
 import org.finassist.rag.store.lucene.LuceneKnowledgeStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,6 +97,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (!grid) {
             f.put("hybrid-rrf(k=60)", new Fusion.Rrf(60));
             f.put("hybrid-weighted(w=0.5)", new Fusion.Weighted(0.5));
+            f.put("hybrid-default", RetrievalOptions.defaults().fusion());
             return f;
         }
         for (int k : new int[] {1, 5, 10, 20, 60}) f.put("rrf k=" + k, new Fusion.Rrf(k));

@@ -35,4 +35,10 @@ class ChineseSegmenterTest {
         assertThat(withDictionary.tokens("ＥＴＦ是什么？T+1吗")).contains("etf", "t+1")
                 .doesNotContain("什么", "？", "是", "吗");
     }
+
+    @Test
+    void joinsChineseWordsBrokenAcrossLinesByPdfExtraction() {
+        assertThat(withDictionary.tokens("您解除合同的手 续及\n风险")).contains("手续", "风险");
+        assertThat(withDictionary.tokens("T+1 交收")).contains("t+1");
+    }
 }
