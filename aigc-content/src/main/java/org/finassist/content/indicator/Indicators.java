@@ -84,7 +84,7 @@ public final class Indicators {
         double[] rsv = nans(close.length);
         for (int i = n - 1; i < close.length; i++) {
             double range = hh[i] - ll[i];
-            rsv[i] = range == 0 ? 50 : (close[i] - ll[i]) / range * 100;
+            rsv[i] = range <= 0 ? 50 : (close[i] - ll[i]) / range * 100;
         }
         double[] k = sma(rsv, m1, 1);
         double[] d = sma(k, m2, 1);
