@@ -1,0 +1,21 @@
+package org.finassist.server.router;
+
+import org.finassist.core.assistant.RetrieverGrounding;
+import org.finassist.core.router.Scenario;
+import org.finassist.rag.KnowledgeIndex;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/** Grounds the {@code qa} scenario in the knowledge bases through rag-index's read-only ContentRetriever. */
+@Configuration(proxyBeanMethods = false)
+class QaGroundingConfiguration {
+
+    @Bean
+    ScenarioGrounding qaGrounding(KnowledgeIndex index,
+                                  @Value("${finassist.rag.default-kb-ids:demo}") List<String> defaultKbIds) {
+        return new ScenarioGrounding(Scenario.QA, new RetrieverGrounding(index::retriever, defaultKbIds));
+    }
+}

@@ -1,0 +1,100 @@
+package org.finassist.server.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.finassist.core.fake.Script;
+import org.finassist.server.support.FakeUpstreams;
+import org.finassist.server.support.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.finassist.server.support.FakeUpstreams.DS;
+import static org.finassist.server.support.FakeUpstreams.SF;
+
+/** The qa scenario end to end: demo knowledge base → ContentRetriever → prompt → router → cited answer. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QaGroundingIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry r) throws Exception {
+        FakeUpstreams.register(r);
+        Path dir = Files.createTempDirectory("kb-index");
+        r.add("finassist.rag.index-dir", dir::toString);
+    }
+
+    record Turn(List<JsonNode> citations, String text, JsonNode usage) {
+    }
+
+    private Turn ask(String message) throws Exception {
+        String body = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                "{\"message\":\"" + message + "\",\"scenario\":\"qa\"}").body();
+        List<JsonNode> citations = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        JsonNode usage = null;
+        for (String frame : body.split("\n\n")) {
+            String name = frame.lines().filter(l -> l.startsWith("event: ")).findFirst().orElse("").replace("event: ", "");
+            JsonNode data = JSON.readTree(frame.lines().filter(l -> l.startsWith("data: ")).findFirst().orElse("data: null").substring(6));
+            switch (name) {
+                case "citations" -> data.forEach(citations::add);
+                case "token" -> text.append(data.path("delta").asText());
+                case "usage" -> usage = data;
+                default -> { }
+            }
+        }
+        return new Turn(citations, text.toString(), usage);
+    }
+
+    /** The demo knowledge base is ingested in the background at start; wait until it answers. */
+    private Turn askWhenIndexed(String message) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        Turn t = ask(message);
+        while (t.citations().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1000);
+            t = ask(message);
+        }
+        return t;
+    }
+
+    @Test
+    void answersAreGroundedInTheKnowledgeBaseAndCiteIt() throws Exception {
+        DS.reset();
+        DS.always(Script.ok("根据资料[1]，A股的交易时间见上。"));
+        Turn t = askWhenIndexed("股票交易时间是几点");
+        assertThat(t.citations()).as("citations from the demo knowledge base").isNotEmpty();
+        JsonNode first = t.citations().getFirst();
+        assertThat(first.path("n").asInt()).isEqualTo(1);
+        assertThat(first.path("source").asText()).isNotBlank();
+        String systemPrompt = DS.bodies().getLast().path("messages").get(0).path("content").asText();
+        assertThat(systemPrompt).contains("[1]").contains(first.path("text").asText().substring(0, 10));
+        assertThat(t.usage().path("provider").asText()).isEqualTo("ds");
+    }
+
+    @Test
+    void withEveryProviderDownTheLocalModelAnswersFromTheKnowledgeBase() throws Exception {
+        DS.reset();
+        SF.reset();
+        DS.always(Script.status(503, "overloaded"));
+        SF.always(Script.status(502, "bad gateway"));
+        Turn t = askWhenIndexed("股票交易时间是几点");
+        assertThat(t.usage().path("provider").asText()).isEqualTo("local");
+        assertThat(t.citations()).isNotEmpty();
+        assertThat(t.text()).doesNotContain("无法回答").contains(t.citations().getFirst().path("text").asText().substring(0, 8));
+        Turn nothing = ask("火星上的天气怎么样");
+        assertThat(nothing.citations()).isEmpty();
+        assertThat(nothing.text()).contains("转人工");
+    }
+}
