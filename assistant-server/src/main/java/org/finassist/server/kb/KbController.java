@@ -2,10 +2,15 @@ package org.finassist.server.kb;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
+import org.finassist.rag.DocType;
 import org.finassist.rag.KnowledgeIndex;
 import org.finassist.rag.SearchFilter;
 import org.finassist.rag.ingest.IngestResult;
@@ -48,7 +53,8 @@ class KbController {
     record KbView(String id, String name, String description, String createdAt, int documents, long chunks) {
     }
 
-    record SearchRequest(String query) {
+    /** {@code docTypes} (markdown, html, text, pdf, faq) and {@code effectiveOn} (yyyy-MM-dd) are optional. */
+    record SearchRequest(String query, List<String> docTypes, LocalDate effectiveOn) {
     }
 
     @GetMapping
@@ -113,7 +119,16 @@ class KbController {
     ResponseEntity<?> search(@PathVariable String id, @RequestBody SearchRequest req) {
         if (kbs.find(id).isEmpty()) return notFound(id);
         if (req.query() == null || req.query().isBlank()) return error(HttpStatus.BAD_REQUEST, "query is required");
-        return ResponseEntity.ok(SearchView.of(index.search(req.query().strip(), SearchFilter.of(id))));
+        Set<DocType> types = new HashSet<>();
+        for (String t : req.docTypes() == null ? List.<String>of() : req.docTypes()) {
+            try {
+                types.add(DocType.valueOf(t.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                return error(HttpStatus.BAD_REQUEST, "unknown document type " + t);
+            }
+        }
+        SearchFilter filter = new SearchFilter(Set.of(id), types, req.effectiveOn(), null);
+        return ResponseEntity.ok(SearchView.of(index.search(req.query().strip(), filter)));
     }
 
     private static ResponseEntity<?> notFound(String id) {

@@ -90,6 +90,10 @@ class KbControllerTest {
         assertThat(top.get("headingPath").asText()).isEqualTo("两融 > 维持担保比例");
         assertThat(top.get("legs").toString()).contains("KEYWORD").contains("VECTOR");
 
+        assertThat(postJson("/api/kb/t1/search", Map.of("query", "维持担保比例是多少", "docTypes", java.util.List.of("faq")),
+                200).get("passages")).isEmpty();
+        postJson("/api/kb/t1/search", Map.of("query", "维持担保比例", "docTypes", java.util.List.of("docx")), 400);
+
         JsonNode kbs = send("GET", "/api/kb", HttpRequest.BodyPublishers.noBody(), null, 200);
         assertThat(kbs.findValuesAsText("id")).contains("t1");
         assertThat(send("GET", "/api/kb/t1/documents", HttpRequest.BodyPublishers.noBody(), null, 200)
