@@ -19,7 +19,7 @@ class OpeningConfiguration {
 
     @Bean
     IdPhotoService idPhotoService(OcrCheckerProperties props) {
-        return new IdPhotoService(props, Clock.systemDefaultZone());
+        return new IdPhotoService(props, Clock.system(java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     @Bean

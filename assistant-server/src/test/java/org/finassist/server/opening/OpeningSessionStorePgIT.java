@@ -1,0 +1,77 @@
+package org.finassist.server.opening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.finassist.ocr.guide.OpeningSteps;
+import org.finassist.ocr.guide.StepState;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/** The V30 migration and the session store on PostgreSQL 15, in schema {@code ocr_test}. */
+class OpeningSessionStorePgIT {
+
+    private static final String SCHEMA = "ocr_test";
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void freshSchema() throws Exception {
+        String base = System.getenv().getOrDefault("FINASSIST_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/finassist_test");
+        String user = System.getenv().getOrDefault("FINASSIST_TEST_PG_USER", "postgres");
+        try (Connection c = DriverManager.getConnection(base, user, System.getenv("FINASSIST_TEST_PG_PASSWORD"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            s.execute("CREATE SCHEMA " + SCHEMA);
+        } catch (SQLException e) {
+            String message = "PostgreSQL not reachable at " + base + ": " + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message);
+            }
+            Assumptions.abort(message);
+        }
+        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user,
+                System.getenv("FINASSIST_TEST_PG_PASSWORD"), true);
+        jdbc = new JdbcTemplate(ds);
+        try (var in = getClass().getResourceAsStream("/db/migration/V30__opening_session.sql")) {
+            for (String sql : new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!sql.isBlank()) {
+                    jdbc.execute(sql);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sessionsSurviveARoundTripAndExpireAfterRetention() {
+        Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
+        OpeningSteps steps = OpeningSteps.standard();
+        var store = new OpeningSessionStore(jdbc, steps, Clock.fixed(t0, ZoneOffset.UTC), Duration.ofDays(30));
+        var session = store.create("s-1");
+        assertThat(session.submit("phone", Map.of("mobile", "13812345678", "smsCode", "123456")).status())
+                .isEqualTo(StepState.Status.DONE);
+        store.save("s-1", session);
+        var loaded = store.load("s-1").orElseThrow();
+        assertThat(loaded.states()).isEqualTo(session.states());
+        assertThat(jdbc.queryForObject("SELECT state FROM opening_session WHERE session_id = 's-1'", String.class))
+                .contains("13812345678").doesNotContain("123456\"");
+        var later = new OpeningSessionStore(jdbc, steps, Clock.fixed(t0.plus(Duration.ofDays(31)), ZoneOffset.UTC),
+                Duration.ofDays(30));
+        assertThat(later.load("s-1")).isEmpty();
+        later.create("s-2");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opening_session", Integer.class)).isEqualTo(1);
+    }
+}
