@@ -13,6 +13,7 @@ import org.finassist.content.market.SymbolResolver;
 import org.finassist.core.guardrail.Disclosure;
 import org.finassist.core.guardrail.DisclosureGuardrail;
 import org.finassist.core.guardrail.Guardrail;
+import org.finassist.core.guardrail.GroundingContext;
 import org.finassist.core.guardrail.GuardrailResult;
 import org.finassist.core.guardrail.Guardrails;
 import org.finassist.core.guardrail.RejectionListener;
@@ -56,7 +57,7 @@ public final class DiagnosisService {
         Narrative narrative = writer.write(facts, scores);
         String published = disclosure.aigcLabel() + "\n" + narrative.text() + "\n数据日期：" + facts.asOf()
                 + "（交易日收盘数据）\n" + disclosure.disclaimer();
-        GuardrailResult check = disclosureCheck.check(published, Grounding.of(facts, scores));
+        GuardrailResult check = disclosureCheck.check(published, GroundingContext.builder().date(facts.asOf()).build());
         return new DiagnosisReport(facts, scores, narrative, disclosure.aigcLabel(), disclosure.disclaimer(),
                 facts.asOf(), published, check);
     }

@@ -49,13 +49,14 @@ public final class NumberGroundingGuardrail implements Guardrail {
         List<Violation> violations = new ArrayList<>();
         List<String> literals = context.literals().stream()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        Facts facts = Facts.of(context);
         for (String sentence : Sentences.split(text)) {
             String rest = sentence;
             for (String literal : literals) {
                 rest = rest.replace(literal, " ");
             }
             rest = checkDates(sentence, rest, context, violations);
-            checkNumbers(sentence, rest, context, violations);
+            checkNumbers(sentence, rest, facts, violations);
         }
         return new GuardrailResult(violations);
     }
@@ -92,18 +93,17 @@ public final class NumberGroundingGuardrail implements Guardrail {
         return sb.toString();
     }
 
-    private void checkNumbers(String sentence, String rest, GroundingContext ctx, List<Violation> out) {
+    private void checkNumbers(String sentence, String rest, Facts facts, List<Violation> out) {
         Matcher m = NUMBER.matcher(rest);
         while (m.find()) {
             BigDecimal written = new BigDecimal(m.group(1).replace(",", ""));
+            double value = written.doubleValue();
+            double halfUlp = 0.5 * Math.pow(10, -Math.max(written.scale(), 0));
             double multiplier = multiplier(m.group(2));
             boolean percent = m.group(3) != null;
             boolean grounded = false;
-            for (GroundedNumber n : ctx.numbers()) {
-                if ((!percent || isPercent(n.unit())) && matches(written, multiplier, n.value())) {
-                    grounded = true;
-                    break;
-                }
+            for (int i = 0; i < facts.abs.length && !grounded; i++) {
+                grounded = (!percent || facts.percent[i]) && matches(value, halfUlp, facts.abs[i] / multiplier);
             }
             if (!grounded) {
                 out.add(violation("UNGROUNDED_NUMBER", sentence,
@@ -112,13 +112,24 @@ public final class NumberGroundingGuardrail implements Guardrail {
         }
     }
 
+    /** The grounded numbers as absolute doubles, converted once per check. */
+    private record Facts(double[] abs, boolean[] percent) {
+        static Facts of(GroundingContext ctx) {
+            List<GroundedNumber> numbers = ctx.numbers();
+            double[] abs = new double[numbers.size()];
+            boolean[] percent = new boolean[numbers.size()];
+            for (int i = 0; i < abs.length; i++) {
+                abs[i] = Math.abs(numbers.get(i).value().doubleValue());
+                percent[i] = isPercent(numbers.get(i).unit());
+            }
+            return new Facts(abs, percent);
+        }
+    }
+
     // Doubles are exact enough here: figures up to 1e13 with a few decimals, and a 1e-9 slack absorbs the binary
     // representation (8.524999999 must still round to 8.52).
-    boolean matches(BigDecimal written, double multiplier, BigDecimal fact) {
-        double candidate = Math.abs(fact.doubleValue()) / multiplier;
-        double value = written.doubleValue();
+    private boolean matches(double value, double halfUlp, double candidate) {
         double diff = Math.abs(candidate - value);
-        double halfUlp = 0.5 * Math.pow(10, -Math.max(written.scale(), 0));
         if (diff > halfUlp + 1e-9) {
             return false;
         }
