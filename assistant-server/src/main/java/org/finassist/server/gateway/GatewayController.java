@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -80,7 +80,7 @@ class GatewayController {
             GatewayResponses.error(response, e);
             return;
         }
-        String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+        String id = "chatcmpl-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + Long.toHexString(System.nanoTime());
         long created = System.currentTimeMillis() / 1000;
         CompletionRequest cr = new CompletionRequest(route(parsed), parsed.messages(), parsed.parameters(), null, null);
         if (parsed.stream()) {

@@ -20,6 +20,8 @@ final class MicrometerRouterListener implements RouterListener {
     private static final ThreadLocal<long[]> UPSTREAM = ThreadLocal.withInitial(() -> new long[1]);
 
     private final MeterRegistry registry;
+    /** Meters by name and tags: registering per call costs an id build and a registry look-up each time. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> meters = new java.util.concurrent.ConcurrentHashMap<>();
 
     MicrometerRouterListener(MeterRegistry registry) {
         this.registry = registry;
@@ -32,17 +34,15 @@ final class MicrometerRouterListener implements RouterListener {
 
     @Override
     public void attempt(String route, Attempt a) {
-        Counter.builder("finassist.router.attempts").description("Candidate attempts by outcome")
-                .tags("route", route, "provider", a.provider(), "outcome", a.outcome(),
-                        "reason", a.reason() == null ? "none" : a.reason())
-                .register(registry).increment();
+        counter("finassist.router.attempts", "Candidate attempts by outcome", "route", route, "provider",
+                a.provider(), "outcome", a.outcome(), "reason", a.reason() == null ? "none" : a.reason()).increment();
         if (!a.ok()) {
-            Counter.builder("finassist.router.fallbacks").description("Candidates failed or skipped")
-                    .tags("route", route, "provider", a.provider()).register(registry).increment();
+            counter("finassist.router.fallbacks", "Candidates failed or skipped", "route", route, "provider",
+                    a.provider()).increment();
         }
         if ("failed".equals(a.outcome())) {
-            Counter.builder("finassist.router.errors").description("Provider errors by kind")
-                    .tags("provider", a.provider(), "kind", a.reason()).register(registry).increment();
+            counter("finassist.router.errors", "Provider errors by kind", "provider", a.provider(), "kind",
+                    a.reason()).increment();
         }
     }
 
@@ -50,30 +50,42 @@ final class MicrometerRouterListener implements RouterListener {
     public void completed(String route, Completion c, long latencyNanos, long firstTokenNanos, long upstreamNanos) {
         UPSTREAM.get()[0] = upstreamNanos;
         String provider = c.provider();
-        Counter.builder("finassist.router.requests").description("Answers delivered")
-                .tags("route", route, "provider", provider).register(registry).increment();
-        Timer.builder("finassist.router.latency").description("Answer latency incl. failover")
-                .tags("route", route, "provider", provider).register(registry).record(latencyNanos, TimeUnit.NANOSECONDS);
-        Timer.builder("finassist.router.ttft").description("Time to first token")
-                .tags("route", route, "provider", provider).register(registry).record(firstTokenNanos, TimeUnit.NANOSECONDS);
+        counter("finassist.router.requests", "Answers delivered", "route", route, "provider", provider).increment();
+        timer("finassist.router.latency", "Answer latency incl. failover", route, provider)
+                .record(latencyNanos, TimeUnit.NANOSECONDS);
+        timer("finassist.router.ttft", "Time to first token", route, provider)
+                .record(firstTokenNanos, TimeUnit.NANOSECONDS);
         tokens(provider, c.model(), "prompt", c.usage().promptTokens());
         tokens(provider, c.model(), "completion", c.usage().completionTokens());
         tokens(provider, c.model(), "reasoning", c.usage().reasoningTokens());
         tokens(provider, c.model(), "cache_hit", c.usage().cacheHitTokens());
-        DistributionSummary.builder("finassist.router.cost").baseUnit("cny").description("Cost of answers in CNY")
-                .tags("provider", provider, "model", c.model()).register(registry).record(c.costCny().doubleValue());
+        ((DistributionSummary) meters.computeIfAbsent("cost|" + provider + "|" + c.model(), k ->
+                DistributionSummary.builder("finassist.router.cost").baseUnit("cny").description("Cost of answers in CNY")
+                        .tags("provider", provider, "model", c.model()).register(registry)))
+                .record(c.costCny().doubleValue());
     }
 
     @Override
     public void failed(String route, String kind) {
-        Counter.builder("finassist.router.failures").description("Requests that ended in an error")
-                .tags("route", route, "kind", kind).register(registry).increment();
+        counter("finassist.router.failures", "Requests that ended in an error", "route", route, "kind", kind)
+                .increment();
     }
 
     private void tokens(String provider, String model, String type, int n) {
         if (n > 0) {
-            Counter.builder("finassist.router.tokens").tags("provider", provider, "model", model, "type", type)
-                    .register(registry).increment(n);
+            counter("finassist.router.tokens", "Tokens by type", "provider", provider, "model", model, "type", type)
+                    .increment(n);
         }
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return (Counter) meters.computeIfAbsent(name + "|" + String.join("|", tags),
+                k -> Counter.builder(name).description(description).tags(tags).register(registry));
+    }
+
+    private Timer timer(String name, String description, String route, String provider) {
+        return (Timer) meters.computeIfAbsent(name + "|" + route + "|" + provider,
+                k -> Timer.builder(name).description(description).tags("route", route, "provider", provider)
+                        .register(registry));
     }
 }
