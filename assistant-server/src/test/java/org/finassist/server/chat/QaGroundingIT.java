@@ -34,6 +34,7 @@ class QaGroundingIT {
         FakeUpstreams.register(r);
         Path dir = Files.createTempDirectory("kb-index");
         r.add("finassist.rag.index-dir", dir::toString);
+        r.add("finassist.rag.demo", () -> "true");
     }
 
     record Turn(List<JsonNode> citations, String text, JsonNode usage) {
