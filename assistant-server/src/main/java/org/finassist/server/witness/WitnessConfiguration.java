@@ -55,9 +55,9 @@ class WitnessConfiguration implements WebSocketConfigurer {
             LOG.warn("No database configured: witness audit trail and sessions are kept in memory only");
             return new WitnessStores(new InMemoryAuditLog(), new InMemorySessionStore(), Transactions.none());
         }
-        TransactionTemplate transactions = new TransactionTemplate(manager);
+        GroupCommitter committer = new GroupCommitter(new TransactionTemplate(manager), properties.writerThreads());
         return new WitnessStores(new JdbcAuditLog(template), new JdbcSessionStore(template, Clock.systemUTC()),
-                work -> transactions.executeWithoutResult(status -> work.run()));
+                committer);
     }
 
     @Bean
@@ -101,6 +101,16 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     /** The two persistence seams, chosen together. */
-    record WitnessStores(AuditLog audit, SessionStore sessions, Transactions transactions) {
+    record WitnessStores(AuditLog audit, SessionStore sessions, Transactions transactions) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (transactions instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("Closing the witness writer failed: {}", e.toString());
+                }
+            }
+        }
     }
 }

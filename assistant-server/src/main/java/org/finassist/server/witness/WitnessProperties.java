@@ -16,6 +16,7 @@ import java.util.Map;
  * @param maxOffScript        customer questions answered per step
  * @param idSuffixLength      ID-number digits the customer is asked to say
  * @param readAloudThreshold  similarity a read-aloud needs to pass
+ * @param writerThreads       group-commit writers (each holds one database connection while committing)
  */
 @ConfigurationProperties("finassist.digital-human-adapter")
 public record WitnessProperties(
@@ -26,5 +27,6 @@ public record WitnessProperties(
         @DefaultValue("2") int maxReasks,
         @DefaultValue("2") int maxOffScript,
         @DefaultValue("6") int idSuffixLength,
-        @DefaultValue("0.85") double readAloudThreshold) {
+        @DefaultValue("0.85") double readAloudThreshold,
+        @DefaultValue("4") int writerThreads) {
 }

@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Load benchmark, run by bench/witness-load.sh (skipped unless -Dfinassist.bench=true): R simulated runtimes × S
- * sessions each on loopback against PostgreSQL, cooperative customers thinking 0.5–1× think-ms before each
- * answer. Reports server-side turn latency (asr.final in → next speak handed to the socket) and heap per live
+ * sessions each on loopback against PostgreSQL, cooperative customers waiting 0.5–1× think-ms before each
+ * answer (default 3–6 s: in a real witness the digital human first speaks the question for several seconds).
+ * Reports server-side turn latency (asr.final in → next speak handed to the socket) and heap per live
  * session, to bench/results/witness-load.txt.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -42,7 +43,8 @@ class WitnessLoadBenchmarkIT {
 
     private static final int RUNTIMES = Integer.getInteger("finassist.bench.runtimes", 10);
     private static final int SESSIONS = Integer.getInteger("finassist.bench.sessions", 100);
-    private static final long THINK_MS = Long.getLong("finassist.bench.think-ms", 1500);
+    private static final long THINK_MS = Long.getLong("finassist.bench.think-ms", 6000);
+    private static final long RAMP_MS = Long.getLong("finassist.bench.ramp-ms", 10000);
 
     @LocalServerPort
     int port;
@@ -73,11 +75,14 @@ class WitnessLoadBenchmarkIT {
         List<SimulatedRuntime> runtimes = new ArrayList<>();
         List<SimulatedCustomer> customers = new ArrayList<>();
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/runtime");
-        long heapBefore = usedHeapAfterGc();
+        usedHeapAfterGc();
         latency.reset();
         String loadBefore = loadAverage();
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger peakLive = new java.util.concurrent.atomic.AtomicInteger();
+        var sampler = scheduler.scheduleAtFixedRate(() -> peakLive.accumulateAndGet(engine.liveCount(), Math::max),
+                0, 100, TimeUnit.MILLISECONDS);
         for (int r = 0; r < RUNTIMES; r++) {
             SimulatedRuntime rt = new SimulatedRuntime(uri, "bench-" + r, "token-bench-" + r, SESSIONS,
                     Duration.ofMillis(THINK_MS), scheduler);
@@ -92,38 +97,65 @@ class WitnessLoadBenchmarkIT {
                 customers.add(c);
                 runtimes.get(r).join(c);
             }
+            Thread.sleep(RAMP_MS / SESSIONS);
         }
         int total = RUNTIMES * SESSIONS;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (latency.count() < total && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        int liveAtPeak = engine.liveCount();
-        long heapAtPeak = usedHeapAfterGc();
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         for (SimulatedCustomer c : customers) {
             outcomes.merge(c.outcome().get(300, TimeUnit.SECONDS), 1, Integer::sum);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.cancel(false);
+        int liveAtPeak = peakLive.get();
         double cpuMs = (processCpuNanos() - cpuBefore) / 1e6;
         String loadAfter = loadAverage();
+        long turns = latency.count();
+        double p50 = latency.quantileMillis(0.5);
+        double p90 = latency.quantileMillis(0.9);
+        double p99 = latency.quantileMillis(0.99);
+        double max = latency.quantileMillis(1.0);
+
+        // memory phase, apart from the latency run (its forced GCs would stall the server): as many sessions
+        // again, each escalated after four answers and waiting for a supervisor, then heap after GC
+        long heapIdle = usedHeapAfterGc();
+        List<SimulatedRuntime> idleRuntimes = new ArrayList<>();
+        for (int r = 0; r < RUNTIMES; r++) {
+            SimulatedRuntime rt = new SimulatedRuntime(uri, "bench-" + r, "token-bench-" + r, SESSIONS,
+                    Duration.ZERO, scheduler);
+            rt.recordFrames(false);
+            rt.connect();
+            idleRuntimes.add(rt);
+        }
+        for (int s = 0; s < SESSIONS; s++) {
+            for (int r = 0; r < RUNTIMES; r++) {
+                int n = total + s * RUNTIMES + r;
+                idleRuntimes.get(r).join(new SimulatedCustomer("mem-" + r + "-" + s, applicant(n), Persona.REFUSING));
+            }
+        }
+        long memDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (latency.count() < turns + 4L * total && System.nanoTime() < memDeadline) {
+            Thread.sleep(50);
+        }
+        int liveIdle = engine.liveCount();
+        long heapLive = usedHeapAfterGc();
         runtimes.forEach(SimulatedRuntime::close);
+        idleRuntimes.forEach(SimulatedRuntime::close);
         scheduler.shutdownNow();
 
         String report = String.format(Locale.ROOT, """
                 witness load benchmark (%s)
-                runtimes=%d sessions/runtime=%d think=%d ms (uniform %d..%d) db=PostgreSQL cpus=%d
+                runtimes=%d sessions/runtime=%d think=%d ms (uniform %d..%d) joins ramped over %d ms db=PostgreSQL cpus=%d
                 sessions=%d outcomes=%s wall=%.1f s turns=%d (%.0f turns/s)
                 turn latency (asr.final in -> next speak out, server side): p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms
-                heap: before=%.1f MiB at %d live sessions=%.1f MiB -> %.1f KiB per live session (incl. simulator)
+                peak live sessions during the run: %d
+                heap after GC: %.1f MiB idle, %.1f MiB with %d live sessions (each escalated after 4 answers) -> %.1f KiB per live session (incl. simulator side)
                 JVM CPU (server + simulated runtimes, excl. PostgreSQL): %.0f ms total, %.2f ms per turn
                 machine load average (1/5/15 min) before: %s, after: %s
-                """, java.time.Instant.now(), RUNTIMES, SESSIONS, THINK_MS, THINK_MS / 2, THINK_MS,
-                Runtime.getRuntime().availableProcessors(), total, outcomes, seconds, latency.count(),
-                latency.count() / seconds, latency.quantileMillis(0.5), latency.quantileMillis(0.9),
-                latency.quantileMillis(0.99), latency.quantileMillis(1.0), heapBefore / 1048576.0, liveAtPeak,
-                heapAtPeak / 1048576.0, (heapAtPeak - heapBefore) / 1024.0 / Math.max(1, liveAtPeak),
-                cpuMs, cpuMs / Math.max(1, latency.count()), loadBefore, loadAfter);
+                """, java.time.Instant.now(), RUNTIMES, SESSIONS, THINK_MS, THINK_MS / 2, THINK_MS, RAMP_MS,
+                Runtime.getRuntime().availableProcessors(), total, outcomes, seconds, turns,
+                turns / seconds, p50, p90, p99, max, liveAtPeak, heapIdle / 1048576.0, heapLive / 1048576.0, liveIdle,
+                (heapLive - heapIdle) / 1024.0 / Math.max(1, liveIdle), cpuMs, cpuMs / Math.max(1, turns), loadBefore,
+                loadAfter);
         System.out.println(report);
         Path out = Path.of("..", "bench", "results", "witness-load.txt");
         Files.createDirectories(out.getParent());

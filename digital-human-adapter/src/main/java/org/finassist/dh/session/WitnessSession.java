@@ -167,7 +167,9 @@ final class WitnessSession {
 
     private void evaluate(String text) {
         WitnessStep step = currentStep();
-        Evaluation e = ctx.evaluator().evaluate(step, text, applicant, ctx.texts().confirmation(applicant));
+        String confirmation = step.check() == org.finassist.dh.script.CheckKind.READ_ALOUD
+                ? ctx.texts().confirmation(applicant) : "";
+        Evaluation e = ctx.evaluator().evaluate(step, text, applicant, confirmation);
         audit("check", "engine", Map.of("step", step.id(), "result", e.getClass().getSimpleName(),
                 "reason", e.reason()));
         switch (e) {
