@@ -27,6 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "finassist.digital-human-adapter.runtime-tokens.rt-h2=h2-token"})
 class WitnessEmbeddedH2IT {
 
+    @org.springframework.test.context.DynamicPropertySource
+    static void dataDir(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        java.nio.file.Path dir = WitnessPg.freshDataDir();
+        registry.add("finassist.data-dir", dir::toString);
+        registry.add("finassist.rag.index-dir", () -> dir.resolve("kb-index").toString());
+        registry.add("finassist.rag.demo", () -> "false");
+    }
+
     @LocalServerPort
     int port;
     @Autowired

@@ -2,6 +2,10 @@ package org.finassist.server.witness;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -31,6 +35,16 @@ final class WitnessPg {
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA + ",public";
     }
 
+    static Path freshDataDir() {
+        try {
+            Path dir = Files.createTempDirectory("witness-it-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Drops and recreates the schema; skips (or fails in CI) when PostgreSQL is unreachable. */
     static void resetSchemaOrSkip() {
         try (Connection c = DriverManager.getConnection(baseUrl(), user(), System.getenv("FINASSIST_TEST_PG_PASSWORD"));
@@ -46,9 +60,16 @@ final class WitnessPg {
         }
     }
 
-    /** Spring properties pointing the app at the schema with runtime tokens rt-1..rt-3 = t1..t3. */
+    /**
+     * Spring properties pointing the app at the schema with runtime tokens rt-1..rt-3 = t1..t3, and at a fresh
+     * data directory (each cached application context needs its own knowledge-base index lock).
+     */
     static Map<String, Object> properties() {
+        Path dataDir = freshDataDir();
         return Map.ofEntries(
+                Map.entry("finassist.data-dir", dataDir.toString()),
+                Map.entry("finassist.rag.index-dir", dataDir.resolve("kb-index").toString()),
+                Map.entry("finassist.rag.demo", "false"),
                 Map.entry("spring.datasource.url", url()),
                 Map.entry("spring.datasource.username", user()),
                 Map.entry("spring.datasource.password", String.valueOf(System.getenv().getOrDefault("FINASSIST_TEST_PG_PASSWORD", ""))),
