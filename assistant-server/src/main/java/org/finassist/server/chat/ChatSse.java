@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.finassist.server.web.SseResponse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +24,7 @@ final class ChatSse {
     void event(String name, Object data) {
         try {
             if (out == null) {
-                response.setStatus(200);
-                response.setContentType("text/event-stream");
-                response.setCharacterEncoding("UTF-8");
-                response.setHeader("Cache-Control", "no-cache");
-                response.setHeader("X-Accel-Buffering", "no");
-                out = response.getOutputStream();
+                out = SseResponse.begin(response);
             }
             String frame = "event: " + name + "\ndata: " + JSON.writeValueAsString(data) + "\n\n";
             out.write(frame.getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,8 @@ import org.finassist.core.chat.CompletionListener;
 import org.finassist.core.chat.RouterException;
 import org.finassist.server.gateway.internal.ChatCompletionWire;
 
+import org.finassist.server.web.SseResponse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -101,12 +103,7 @@ final class GatewayStream implements CompletionListener {
     private void write(byte[] bytes) {
         try {
             if (out == null) {
-                response.setStatus(200);
-                response.setContentType("text/event-stream");
-                response.setCharacterEncoding("UTF-8");
-                response.setHeader("Cache-Control", "no-cache");
-                response.setHeader("X-Accel-Buffering", "no");
-                out = response.getOutputStream();
+                out = SseResponse.begin(response);
             }
             out.write(bytes);
             out.flush();

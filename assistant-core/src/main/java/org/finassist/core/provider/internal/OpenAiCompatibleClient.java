@@ -60,24 +60,10 @@ public final class OpenAiCompatibleClient implements ProviderClient {
     @Override
     public Completion complete(CompletionRequest request, ModelSpec model, Instant deadline) {
         HttpRequest httpRequest = httpRequest(request, model, false, deadline);
-        long budget = remainingNanos(deadline, config.requestTimeout());
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> response;
-        try {
-            response = future.get(budget, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new ProviderException(FailureKind.TIMEOUT, 0, "No complete answer within "
-                    + Duration.ofNanos(budget).toMillis() + " ms", null, e);
-        } catch (ExecutionException e) {
-            throw classifyIo(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(FailureKind.TIMEOUT, "Interrupted");
-        }
-        String bodyText = null;
+        HttpResponse<byte[]> response = await(http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray()),
+                remainingNanos(deadline, config.requestTimeout()), "a complete answer");
         if (response.statusCode() != 200) {
-            bodyText = new String(response.body(), StandardCharsets.UTF_8);
+            String bodyText = new String(response.body(), StandardCharsets.UTF_8);
             throw httpFailure(response.statusCode(), bodyText, RetryAfter.of(response.headers()));
         }
         return CompletionParser.parse(WireCodec.parse(response.body(), "response"), config.flavor(), model);
@@ -117,14 +103,17 @@ public final class OpenAiCompatibleClient implements ProviderClient {
     }
 
     private HttpResponse<InputStream> openStream(HttpRequest httpRequest, Instant deadline) {
-        long budget = remainingNanos(deadline, config.firstTokenTimeout());
-        CompletableFuture<HttpResponse<InputStream>> future =
-                http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        return await(http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream()),
+                remainingNanos(deadline, config.firstTokenTimeout()), "response headers");
+    }
+
+    /** Waits for a response within {@code budget}; the JDK client's own timeout stops at the headers. */
+    private static <T> T await(CompletableFuture<T> future, long budget, String what) {
         try {
             return future.get(budget, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new ProviderException(FailureKind.TIMEOUT, 0, "No response headers within "
+            throw new ProviderException(FailureKind.TIMEOUT, 0, "No " + what + " within "
                     + Duration.ofNanos(budget).toMillis() + " ms", null, e);
         } catch (ExecutionException e) {
             throw classifyIo(e.getCause());
