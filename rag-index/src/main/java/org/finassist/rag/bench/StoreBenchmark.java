@@ -52,8 +52,10 @@ public final class StoreBenchmark implements Callable<Integer> {
     @Option(names = "--pg-schema", defaultValue = "rag_bench")
     String pgSchema;
 
+    @Option(names = "--chunks-per-doc", defaultValue = "100", description = "chunks per document (one commit each)")
+    int chunksPerDoc;
+
     static final int DIM = 512;
-    static final int CHUNKS_PER_DOC = 50;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new StoreBenchmark()).execute(args));
@@ -69,8 +71,8 @@ public final class StoreBenchmark implements Callable<Integer> {
             int have = 0;
             for (int size : sizes) {
                 long start = System.nanoTime();
-                for (int doc = have / CHUNKS_PER_DOC; doc < size / CHUNKS_PER_DOC; doc++) {
-                    s.replaceDocument(new DocumentInfo("bench", "d" + doc, "d" + doc, DocType.TEXT, "h", CHUNKS_PER_DOC),
+                for (int doc = have / chunksPerDoc; doc < size / chunksPerDoc; doc++) {
+                    s.replaceDocument(new DocumentInfo("bench", "d" + doc, "d" + doc, DocType.TEXT, "h", chunksPerDoc),
                             document(doc, segmenter, text, rnd));
                 }
                 double secs = (System.nanoTime() - start) / 1e9;
@@ -103,9 +105,9 @@ public final class StoreBenchmark implements Callable<Integer> {
         new Fusion.Weighted(0.5).fuse(s.keywordSearch(seg.tokens(q), f, 30), s.vectorSearch(v, f, 30));
     }
 
-    private static List<IndexedChunk> document(int doc, ChineseSegmenter seg, SyntheticText text, Random rnd) {
-        List<IndexedChunk> out = new ArrayList<>(CHUNKS_PER_DOC);
-        for (int i = 0; i < CHUNKS_PER_DOC; i++) {
+    private List<IndexedChunk> document(int doc, ChineseSegmenter seg, SyntheticText text, Random rnd) {
+        List<IndexedChunk> out = new ArrayList<>(chunksPerDoc);
+        for (int i = 0; i < chunksPerDoc; i++) {
             String t = text.sentence(150);
             Chunk c = new Chunk(Chunk.idOf("bench", "d" + doc, i), "bench", "d" + doc, "d" + doc, DocType.TEXT,
                     List.of(), t, i, null, null, null);
