@@ -18,4 +18,9 @@ public record DiagnosisReport(DiagnosisFacts facts, Scores scores, Narrative nar
     public Rating rating() {
         return scores.rating();
     }
+
+    /** What any text about this report may cite: its facts, scores, dates and names (for guardrail checks). */
+    public org.finassist.core.guardrail.GroundingContext groundingContext() {
+        return Grounding.of(facts, scores);
+    }
 }

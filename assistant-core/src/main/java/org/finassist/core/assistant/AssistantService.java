@@ -47,7 +47,12 @@ public final class AssistantService {
         Grounding grounding = source == null ? Grounding.NONE
                 : source.ground(turn.message(), c, turn.knowledgeBases());
         listener.onCitations(grounding.passages());
-        router.stream(compose(turn, c, grounding), listener);
+        CompletionRequest request = compose(turn, c, grounding);
+        if (grounding.check() == null) {
+            router.stream(request, listener);
+        } else {
+            CheckedAnswer.deliver(router, request, grounding, listener);
+        }
     }
 
     CompletionRequest compose(TurnRequest turn, Classification c, Grounding grounding) {

@@ -5,15 +5,24 @@ import java.util.Map;
 
 /**
  * What a scenario hands the models to answer from: retrieved passages, computed facts (each value already
- * formatted with its unit and date), and an optional direct answer (an FAQ hit) the local model may return as is.
+ * formatted with its unit and date), an optional direct answer (an FAQ hit, a checked template narrative) the
+ * local model may return as is, and an optional {@link AnswerCheck} a model's answer must pass before it is shown.
  */
-public record Grounding(List<Passage> passages, Map<String, String> facts, String directAnswer) {
+public record Grounding(List<Passage> passages, Map<String, String> facts, String directAnswer, AnswerCheck check) {
 
     public static final Grounding NONE = new Grounding(List.of(), Map.of(), null);
 
     public Grounding {
         passages = passages == null ? List.of() : List.copyOf(passages);
-        facts = facts == null ? Map.of() : Map.copyOf(facts);
+        facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+    }
+
+    public Grounding(List<Passage> passages, Map<String, String> facts, String directAnswer) {
+        this(passages, facts, directAnswer, null);
+    }
+
+    public Grounding withCheck(AnswerCheck answerCheck) {
+        return new Grounding(passages, facts, directAnswer, answerCheck);
     }
 
     public boolean isEmpty() {

@@ -10,6 +10,7 @@ import org.finassist.content.market.SymbolResolver;
 import org.finassist.core.assistant.GroundingSource;
 import org.finassist.core.chat.Grounding;
 import org.finassist.core.classify.Classification;
+import org.finassist.core.guardrail.Guardrails;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * model, and the checked template narrative as the direct answer the local model gives.
  */
 final class DiagnosisGroundingSource implements GroundingSource {
+
+    private static final Guardrails GUARDRAILS = Guardrails.forNarrative();
 
     private final DiagnosisService service;
     private final SymbolResolver resolver;
@@ -47,7 +50,10 @@ final class DiagnosisGroundingSource implements GroundingSource {
             }
             facts.put("技术面综合评分", report.scores().overall() + "分");
             facts.put("技术面评级", report.rating().label());
-            return new Grounding(List.of(), facts, report.publishedText());
+            // the chat model's answer is shown only after it passes the same checks as the narrative
+            var context = report.groundingContext();
+            return new Grounding(List.of(), facts, report.publishedText(), answer -> GUARDRAILS.check(answer, context)
+                    .violations().stream().map(v -> v.code() + ": " + v.sentence()).toList());
         } catch (DiagnosisException e) {
             return new Grounding(List.of(), Map.of(), e.customerMessage());
         }

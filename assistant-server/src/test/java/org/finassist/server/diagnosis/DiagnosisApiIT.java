@@ -131,6 +131,24 @@ class DiagnosisApiIT {
     }
 
     @Test
+    void chatAnswerWithAdviceOrAnInventedPriceNeverReachesTheCustomer() throws Exception {
+        SecurityInfo s = diagnosable();
+        DS.always(Script.ok("建议立即买入，目标价99.99元。"));
+        SF.always(Script.ok("稳赚不赔，收盘价88.88元。"));
+        HttpResponse<String> r = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                "{\"message\":\"诊股 " + s.symbol().code() + "\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        StringBuilder text = new StringBuilder();
+        for (String frame : r.body().split("\n\n")) {
+            if (frame.startsWith("event: token")) {
+                text.append(JSON.readTree(frame.substring(frame.indexOf("data: ") + 6)).path("delta").asText());
+            }
+        }
+        assertThat(text.toString()).isNotBlank().doesNotContain("买入").doesNotContain("99.99").contains("AI");
+        assertThat(r.body()).contains("\"outcome\":\"rejected\"").contains("\"provider\":\"local\"");
+    }
+
+    @Test
     void badInputGetsChineseMessagesWithoutStackTraces() throws Exception {
         JsonNode unknown = get("999999", 404);
         assertThat(unknown.path("error").asText()).isEqualTo("UNKNOWN_SYMBOL");
