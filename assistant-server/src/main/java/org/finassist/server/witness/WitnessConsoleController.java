@@ -17,11 +17,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import jakarta.annotation.PreDestroy;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /** The supervisor console page and its JSON feed, decisions, and audit export/verification. */
 @RestController
@@ -30,6 +38,8 @@ class WitnessConsoleController {
     private final WitnessEngine engine;
     private final WitnessProperties properties;
     private final TurnLatency latency;
+    private final ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("witness-console-feed").factory());
 
     WitnessConsoleController(WitnessEngine engine, WitnessProperties properties, TurnLatency latency) {
         this.engine = engine;
@@ -50,6 +60,29 @@ class WitnessConsoleController {
                 "turnLatencyMs", Map.of("p50", latency.quantileMillis(0.5), "p99", latency.quantileMillis(0.99),
                         "turns", latency.count()),
                 "at", Instant.now().toString());
+    }
+
+    /** The same feed pushed as server-sent events ({@code sessions}), once a second, for the console. */
+    @GetMapping(value = "/api/witness/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream() {
+        SseEmitter emitter = new SseEmitter(60_000L); // EventSource reconnects; no request is held forever
+        ScheduledFuture<?> task = feed.scheduleAtFixedRate(() -> {
+            try {
+                emitter.send(SseEmitter.event().name("sessions").data(sessions(), MediaType.APPLICATION_JSON));
+            } catch (IOException | RuntimeException e) {
+                emitter.completeWithError(e);
+                throw new IllegalStateException("console stream closed", e);
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+        emitter.onCompletion(() -> task.cancel(false));
+        emitter.onTimeout(() -> task.cancel(false));
+        emitter.onError(e -> task.cancel(false));
+        return emitter;
+    }
+
+    @PreDestroy
+    void stopFeed() {
+        feed.shutdownNow();
     }
 
     @GetMapping("/api/witness/sessions/{id}")

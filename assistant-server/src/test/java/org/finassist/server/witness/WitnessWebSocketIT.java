@@ -218,6 +218,13 @@ class WitnessWebSocketIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("/api/witness/sessions").contains("Take over");
+        HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(URI.create(base()
+                + "/api/witness/stream")).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        try (java.util.stream.Stream<String> lines = stream.body()) {
+            String data = lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+            assertThat(JSON.readTree(data.substring(5)).path("capacity").asInt()).isEqualTo(10);
+        }
         HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(base()
                 + "/api/witness/sessions/none/decision")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"approve\",\"supervisor\":\"x\"}")).build(),
