@@ -36,6 +36,8 @@ public final class PaddleModels implements AutoCloseable {
             opts.setIntraOpNumThreads(threads);
             opts.setInterOpNumThreads(1);
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // spinning workers burn a shared core between the many small runs of one card
+            opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             this.det = env.createSession(bytes(DET), opts);
             this.rec = env.createSession(bytes(REC), opts);
         } catch (OrtException e) {
