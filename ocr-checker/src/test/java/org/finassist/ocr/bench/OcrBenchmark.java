@@ -41,11 +41,12 @@ public final class OcrBenchmark {
         int perKind = Integer.getInteger("bench.perKind", 20);
         int latencyRuns = Integer.getInteger("bench.latencyRuns", 40);
         int threads = Integer.getInteger("bench.threads", 2);
+        int detMaxSide = Integer.getInteger("bench.detMaxSide", 960);
         Path out = Path.of(System.getProperty("bench.out", "bench/results/ocr-latest.md"));
         var font = CjkFont.get().orElseThrow(() -> new IllegalStateException(CjkFont.MISSING));
         Clock clock = Clock.fixed(org.finassist.ocr.synth.Synthetic.TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai"))
                 .toInstant(), ZoneId.of("Asia/Shanghai"));
-        PaddleOcrEngine paddle = PaddleOcrEngine.load(threads, 960);
+        PaddleOcrEngine paddle = PaddleOcrEngine.load(threads, detMaxSide);
         Optional<OcrEngine> tess = TesseractEngine.ifAvailable(Path.of("/usr/share/tesseract-ocr/5/tessdata"), "chi_sim")
                 .map(e -> (OcrEngine) e);
         ImageIntake intake = new ImageIntake(IntakeLimits.defaults());
@@ -55,8 +56,9 @@ public final class OcrBenchmark {
         IdPhotoChecker paddleOnly = new IdPhotoChecker(intake, inspector, paddle, Optional.empty(), validator);
 
         StringBuilder md = new StringBuilder("# OCR benchmark\n\n");
-        md.append(String.format("Machine: %d CPUs, load average at start %.1f; PP-OCRv4 threads=%d; Tesseract %s.%n%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage(), threads,
+        md.append(String.format("Machine: %d CPUs, load average at start %.1f; PP-OCRv4 threads=%d, detector side %d px;"
+                        + " Tesseract %s.%n%n", Runtime.getRuntime().availableProcessors(), loadAverage(), threads,
+                detMaxSide,
                 tess.isPresent() ? "chi_sim" : "NOT INSTALLED"));
         if (perKind > 0) {
             accuracy(new SyntheticCards(font, 2026, org.finassist.ocr.synth.Synthetic.TODAY), both, perKind, md);
