@@ -40,6 +40,9 @@ public final class GatewayBenchmark {
 
     private static final String BODY = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"股票交易时间是几点？\"}]}";
 
+    /** Error kinds seen by the load generator, printed at the end so a failing level can be diagnosed. */
+    private static final Map<String, Long> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     record Result(String target, int concurrency, double rps, double p50us, double p99us, long errors) {
     }
 
@@ -80,6 +83,7 @@ public final class GatewayBenchmark {
             Files.writeString(out, header + report);
             System.out.println(header + report);
             System.out.println("written to " + out.toAbsolutePath().normalize());
+            System.out.println("errors by kind: " + KINDS);
         }
         System.exit(0);
     }
@@ -120,9 +124,12 @@ public final class GatewayBenchmark {
                             HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                             if (r.statusCode() != 200) {
                                 errors.incrementAndGet();
+                                KINDS.merge("HTTP " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8)
+                                        .replaceAll("\\s+", " ").substring(0, Math.min(120, r.body().length)), 1L, Long::sum);
                             }
                         } catch (Exception e) {
                             errors.incrementAndGet();
+                            KINDS.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                         }
                         mine.add(System.nanoTime() - s);
                     }
