@@ -4,6 +4,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import org.finassist.rag.KnowledgeIndex;
 import org.finassist.rag.KnowledgeStore;
@@ -23,9 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class KbConfiguration {
 
+    /** Shares the application's bge-small-zh instance (one copy of the model in memory). */
     @Bean
-    Embedder kbEmbedder() {
-        return Embedder.bgeSmallZh();
+    Embedder kbEmbedder(EmbeddingModel embeddingModel) {
+        return new Embedder(embeddingModel, Embedder.BGE_QUERY_PREFIX, 64);
     }
 
     @Bean(destroyMethod = "close")
