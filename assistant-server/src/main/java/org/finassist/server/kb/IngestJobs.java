@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Ingestion batches run on virtual threads; their progress is polled by id. Jobs live in memory: a restart loses
  * the progress view, not the indexed documents (each document is committed when done).
  */
-class IngestJobs {
+class IngestJobs implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestJobs.class);
 
@@ -27,6 +27,7 @@ class IngestJobs {
 
     private final KnowledgeIndex index;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final java.util.Set<Thread> running = ConcurrentHashMap.newKeySet();
 
     IngestJobs(KnowledgeIndex index) {
         this.index = index;
@@ -35,8 +36,38 @@ class IngestJobs {
     Job submit(String kbId, List<SourceFile> files) {
         String id = UUID.randomUUID().toString();
         jobs.put(id, new Job(id, kbId, "RUNNING", new IngestProgress(0, files.size(), "", 0, 0), List.of()));
-        Thread.ofVirtual().name("kb-ingest-" + id).start(() -> run(id, kbId, files));
+        Thread t = Thread.ofVirtual().name("kb-ingest-" + id).unstarted(() -> {
+            try {
+                run(id, kbId, files);
+            } finally {
+                running.remove(Thread.currentThread());
+            }
+        });
+        running.add(t);
+        t.start();
         return jobs.get(id);
+    }
+
+    /**
+     * Waits (bounded) for running ingestions on shutdown: the embedding model runs in onnxruntime's native code,
+     * and a JVM that exits under a running inference can crash.
+     */
+    @Override
+    public void close() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        for (Thread t : List.copyOf(running)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.warn("Ingest job thread {} still running at shutdown", t.getName());
+                continue;
+            }
+            try {
+                t.join(java.time.Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void run(String id, String kbId, List<SourceFile> files) {

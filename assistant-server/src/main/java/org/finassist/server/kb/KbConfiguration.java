@@ -67,7 +67,7 @@ class KbConfiguration {
         return new KnowledgeBases(jdbc, index);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     IngestJobs ingestJobs(KnowledgeIndex index) {
         return new IngestJobs(index);
     }
