@@ -19,6 +19,8 @@ import java.util.Map;
 public final class AssistantService {
 
     private static final int MAX_HISTORY = 12;
+    private static final String LOCAL_ROUTE = org.finassist.core.local.LocalGroundedModel.ID + ":"
+            + org.finassist.core.local.LocalGroundedModel.MODEL;
 
     private final ModelRouter router;
     private final ScenarioClassifier classifier;
@@ -44,11 +46,14 @@ public final class AssistantService {
                 : classifier.classify(turn.message());
         listener.onClassified(c);
         GroundingSource source = sources.get(c.scenario());
-        Grounding grounding = source == null ? Grounding.NONE
-                : source.ground(turn.message(), c, turn.knowledgeBases());
+        String query = FollowUp.retrievalQuery(turn.history(), turn.message());
+        Grounding grounding = source == null ? Grounding.NONE : source.ground(query, c, turn.knowledgeBases());
         listener.onCitations(grounding.passages());
         CompletionRequest request = compose(turn, c, grounding);
-        if (grounding.check() == null) {
+        if (c.scenario() == Scenario.QA && grounding.directAnswer() != null) {
+            // FAQ fast path: the curated answer is returned as is, no model is called
+            router.stream(request.withRoute(LOCAL_ROUTE), listener);
+        } else if (grounding.check() == null) {
             router.stream(request, listener);
         } else {
             CheckedAnswer.deliver(router, request, grounding, listener);

@@ -73,8 +73,8 @@ class QaGroundingIT {
     @Test
     void answersAreGroundedInTheKnowledgeBaseAndCiteIt() throws Exception {
         DS.reset();
-        DS.always(Script.ok("根据资料[1]，A股的交易时间见上。"));
-        Turn t = askWhenIndexed("股票交易时间是几点");
+        DS.always(Script.ok("根据资料[1]，维持担保比例低于130%时需要追加担保物。"));
+        Turn t = askWhenIndexed("维持担保比例跌到警戒线以下会怎样");
         assertThat(t.citations()).as("citations from the demo knowledge base").isNotEmpty();
         JsonNode first = t.citations().getFirst();
         assertThat(first.path("n").asInt()).isEqualTo(1);
@@ -82,6 +82,18 @@ class QaGroundingIT {
         String systemPrompt = DS.bodies().getLast().path("messages").get(0).path("content").asText();
         assertThat(systemPrompt).contains("[1]").contains(first.path("text").asText().substring(0, 10));
         assertThat(t.usage().path("provider").asText()).isEqualTo("ds");
+    }
+
+    @Test
+    void anFaqHitIsAnsweredAsIsWithoutCallingAModel() throws Exception {
+        DS.reset();
+        DS.always(Script.ok("不应被调用"));
+        askWhenIndexed("开户需要什么条件？");
+        DS.reset();
+        Turn t = ask("开户需要什么条件？");
+        assertThat(t.usage().path("provider").asText()).isEqualTo("local");
+        assertThat(t.text()).contains("年满18周岁");
+        assertThat(DS.requests()).isZero();
     }
 
     @Test
