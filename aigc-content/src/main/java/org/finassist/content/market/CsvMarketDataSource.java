@@ -72,26 +72,12 @@ public final class CsvMarketDataSource implements MarketDataSource {
         LocalDate latest = this.latest;
         if (latest == null) {
             // files do not change while the server runs; scanning every series once is enough
-            latest = computeLatestTradingDate();
+            latest = LatestTradingDate.scan(securities, this::dailyBars, dir);
             this.latest = latest;
         }
         return latest;
     }
 
-    // a malformed file must not hide every other stock; it surfaces when its own symbol is asked for
-    private BarSeries barsOrEmpty(Symbol symbol) {
-        try {
-            return dailyBars(symbol);
-        } catch (MarketDataException e) {
-            return new BarSeries(securities.get(symbol), List.of());
-        }
-    }
-
-    private LocalDate computeLatestTradingDate() {
-        return securities.keySet().stream().map(this::barsOrEmpty).filter(s -> !s.isEmpty())
-                .map(BarSeries::lastDate).max(Comparator.naturalOrder())
-                .orElseThrow(() -> new MarketDataException(MarketDataException.Reason.NO_DATA, "No bars in " + dir));
-    }
 
     private static List<Bar> read(Path file) {
         List<String> lines;
