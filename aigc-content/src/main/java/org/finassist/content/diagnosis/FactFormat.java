@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /** Rounds and formats fact values: half-up, money to 0.01 CNY, large amounts in 万/亿. */
-final class FactFormat {
+public final class FactFormat {
 
     private static final BigDecimal WAN = new BigDecimal("1e4");
     private static final BigDecimal YI = new BigDecimal("1e8");
@@ -13,13 +13,13 @@ final class FactFormat {
     private FactFormat() {
     }
 
-    static Fact fact(String key, String label, double value, FactUnit unit, int scale, LocalDate asOf) {
+    public static Fact fact(String key, String label, double value, FactUnit unit, int scale, LocalDate asOf) {
         BigDecimal v = BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
         return new Fact(key, label, v, unit, v.toPlainString() + unit.suffix(), asOf);
     }
 
     /** A large quantity (CNY or shares) shown in 亿 or 万 with 2 decimals; the value keeps full precision. */
-    static Fact large(String key, String label, double value, FactUnit unit, LocalDate asOf) {
+    public static Fact large(String key, String label, double value, FactUnit unit, LocalDate asOf) {
         BigDecimal v = BigDecimal.valueOf(value).setScale(unit == FactUnit.CNY ? 2 : 0, RoundingMode.HALF_UP);
         String shown;
         if (v.abs().compareTo(YI) >= 0) {
@@ -33,7 +33,7 @@ final class FactFormat {
     }
 
     /** "上涨1.23%" / "下跌1.23%" / "持平" from a signed percentage fact. */
-    static String move(Fact pct, String up, String down) {
+    public static String move(Fact pct, String up, String down) {
         int sign = pct.value().signum();
         if (sign == 0) {
             return "持平";
