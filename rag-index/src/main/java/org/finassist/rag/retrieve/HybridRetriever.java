@@ -2,6 +2,10 @@ package org.finassist.rag.retrieve;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.finassist.rag.KnowledgeStore;
 import org.finassist.rag.ScoredChunk;
@@ -14,6 +18,8 @@ import org.finassist.rag.segment.ChineseSegmenter;
  * keyword top-k and vector top-k fused, then the not-found threshold. Thread-safe when the store is.
  */
 public final class HybridRetriever {
+
+    private static final ExecutorService LEGS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final KnowledgeStore store;
     private final Embedder embedder;
@@ -49,9 +55,35 @@ public final class HybridRetriever {
 
     /** Both legs' raw candidates, for evaluation and for showing a knowledge-base owner why a search went wrong. */
     public Legs legs(String question, SearchFilter filter) {
-        List<ScoredChunk> kw = store.keywordSearch(segmenter.tokens(question), filter, options.keywordTopK());
+        // the query embedding (tens of ms on CPU) overlaps with the keyword leg
+        Future<List<ScoredChunk>> kw = LEGS.submit(
+                () -> store.keywordSearch(segmenter.tokens(question), filter, options.keywordTopK()));
         List<ScoredChunk> vec = store.vectorSearch(embedder.query(question), filter, options.vectorTopK());
-        return new Legs(kw, vec);
+        return new Legs(join(kw), vec);
+    }
+
+    /**
+     * Runs both legs at once (the keyword leg on a virtual thread), so a query costs the slower leg rather than
+     * the sum of both.
+     */
+    public static Legs searchLegs(KnowledgeStore store, List<String> tokens, float[] vector, SearchFilter filter,
+                                  int keywordTopK, int vectorTopK) {
+        Future<List<ScoredChunk>> kw = LEGS.submit(() -> store.keywordSearch(tokens, filter, keywordTopK));
+        List<ScoredChunk> vec = store.vectorSearch(vector, filter, vectorTopK);
+        return new Legs(join(kw), vec);
+    }
+
+    private static List<ScoredChunk> join(Future<List<ScoredChunk>> leg) {
+        try {
+            return leg.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("keyword leg failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            leg.cancel(true);
+            throw new IllegalStateException("interrupted while searching", e);
+        }
     }
 
     public static List<Passage> fuse(Legs legs, Fusion fusion) {
