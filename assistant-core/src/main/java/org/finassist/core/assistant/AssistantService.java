@@ -26,9 +26,16 @@ public final class AssistantService {
     private final ScenarioClassifier classifier;
     private final Map<Scenario, GroundingSource> sources;
     private final PromptRenderer prompts;
+    private final QueryRewriter rewriter;
 
     public AssistantService(ModelRouter router, ScenarioClassifier classifier, Map<Scenario, GroundingSource> sources,
                             PromptRenderer prompts) {
+        this(router, classifier, sources, prompts, QueryRewriter.local());
+    }
+
+    public AssistantService(ModelRouter router, ScenarioClassifier classifier, Map<Scenario, GroundingSource> sources,
+                            PromptRenderer prompts, QueryRewriter rewriter) {
+        this.rewriter = rewriter;
         this.router = router;
         this.classifier = classifier;
         this.sources = sources.isEmpty() ? Map.of() : new EnumMap<>(sources);
@@ -46,8 +53,8 @@ public final class AssistantService {
                 : classifier.classify(turn.message());
         listener.onClassified(c);
         GroundingSource source = sources.get(c.scenario());
-        String query = FollowUp.retrievalQuery(turn.history(), turn.message());
-        Grounding grounding = source == null ? Grounding.NONE : source.ground(query, c, turn.knowledgeBases());
+        Grounding grounding = source == null ? Grounding.NONE
+                : source.ground(rewriter.rewrite(turn.history(), turn.message()), c, turn.knowledgeBases());
         listener.onCitations(grounding.passages());
         CompletionRequest request = compose(turn, c, grounding);
         if (c.scenario() == Scenario.QA && grounding.directAnswer() != null) {

@@ -68,6 +68,12 @@ public final class ModelRouter {
         }
     }
 
+    /** Whether {@code route} has at least one started provider (not only the local model). */
+    public boolean hasProvider(String route) {
+        RouteConfig rc = config.routes().get(route);
+        return rc != null && rc.ranks().stream().flatMap(List::stream).anyMatch(c -> guards.containsKey(c.provider()));
+    }
+
     /** Route names, then every {@code provider:model} pair a caller may address directly. */
     public List<String> modelIds() {
         List<String> ids = new ArrayList<>(config.routes().keySet().stream().sorted().toList());

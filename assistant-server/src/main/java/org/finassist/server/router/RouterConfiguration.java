@@ -4,6 +4,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.finassist.core.assistant.AssistantService;
+import org.finassist.core.assistant.QueryRewriter;
 import org.finassist.core.assistant.GroundingSource;
 import org.finassist.core.classify.HybridScenarioClassifier;
 import org.finassist.core.classify.ScenarioClassifier;
@@ -76,10 +77,11 @@ class RouterConfiguration {
 
     @Bean
     AssistantService assistantService(ModelRouter router, ScenarioClassifier classifier, PromptRenderer prompts,
-                                      ObjectProvider<ScenarioGrounding> groundings) {
+                                      ObjectProvider<ScenarioGrounding> groundings, RouterProperties properties) {
         Map<Scenario, GroundingSource> sources = new EnumMap<>(Scenario.class);
         groundings.orderedStream().forEach(g -> sources.put(g.scenario(), g.source()));
         log.info("Grounding sources: {}", sources.keySet());
-        return new AssistantService(router, classifier, sources, prompts);
+        return new AssistantService(router, classifier, sources, prompts,
+                QueryRewriter.viaRouter(router, prompts, properties.rewriteRoute()));
     }
 }

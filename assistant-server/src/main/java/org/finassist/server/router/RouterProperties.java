@@ -20,12 +20,13 @@ import java.util.Map;
 public record RouterProperties(List<Provider> providers, Map<String, List<String>> routes, Duration defaultDeadline,
                                int maxAttempts, Duration backoffBase, Duration backoffMax, Duration bulkheadMaxWait,
                                float circuitFailureRate, int circuitWindow, Duration circuitOpenFor,
-                               Double classifierMinConfidence) {
+                               Double classifierMinConfidence, String rewriteRoute) {
 
     public RouterProperties {
         providers = providers == null ? List.of() : providers;
         routes = routes == null ? Map.of() : routes;
         classifierMinConfidence = classifierMinConfidence == null ? 0.45 : classifierMinConfidence;
+        rewriteRoute = rewriteRoute == null || rewriteRoute.isBlank() ? "general" : rewriteRoute;
     }
 
     public record Provider(String id, String flavor, URI baseUrl, String apiKey, List<Model> models,

@@ -37,15 +37,21 @@ class QaGroundingIT {
         r.add("finassist.rag.demo", () -> "true");
     }
 
-    record Turn(List<JsonNode> citations, String text, JsonNode usage) {
+    record Turn(List<JsonNode> citations, String text, JsonNode usage, String conversationId) {
     }
 
     private Turn ask(String message) throws Exception {
+        return ask(message, null);
+    }
+
+    private Turn ask(String message, String conversationId) throws Exception {
+        String conversation = conversationId == null ? "" : "\"conversationId\":\"" + conversationId + "\",";
         String body = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
-                "{\"message\":\"" + message + "\",\"scenario\":\"qa\"}").body();
+                "{" + conversation + "\"message\":\"" + message + "\",\"scenario\":\"qa\"}").body();
         List<JsonNode> citations = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         JsonNode usage = null;
+        String id = null;
         for (String frame : body.split("\n\n")) {
             String name = frame.lines().filter(l -> l.startsWith("event: ")).findFirst().orElse("").replace("event: ", "");
             JsonNode data = JSON.readTree(frame.lines().filter(l -> l.startsWith("data: ")).findFirst().orElse("data: null").substring(6));
@@ -53,10 +59,11 @@ class QaGroundingIT {
                 case "citations" -> data.forEach(citations::add);
                 case "token" -> text.append(data.path("delta").asText());
                 case "usage" -> usage = data;
+                case "meta" -> id = data.path("conversationId").asText();
                 default -> { }
             }
         }
-        return new Turn(citations, text.toString(), usage);
+        return new Turn(citations, text.toString(), usage, id);
     }
 
     /** The demo knowledge base is ingested in the background at start; wait until it answers. */
@@ -109,5 +116,20 @@ class QaGroundingIT {
         Turn nothing = ask("火星上的天气怎么样");
         assertThat(nothing.citations()).isEmpty();
         assertThat(nothing.text()).contains("转人工");
+    }
+
+    @Test
+    void aFollowUpIsRewrittenByTheGeneralRouteBeforeRetrieval() throws Exception {
+        DS.reset();
+        DS.always(Script.ok("根据资料[1]，低于警戒线会收到提示[1]。"));
+        Turn first = askWhenIndexed("维持担保比例跌到警戒线以下会怎样");
+        DS.reset();
+        DS.enqueue(Script.ok("融资利率是多少？"));
+        Turn followUp = ask("那利率呢？", first.conversationId());
+        assertThat(DS.requests()).as("one call: the rewrite; the rewritten question hits the FAQ").isEqualTo(1);
+        String rewritePrompt = DS.bodies().getFirst().path("messages").get(0).path("content").asText();
+        assertThat(rewritePrompt).contains("检索改写器", "客户：维持担保比例跌到警戒线以下会怎样");
+        assertThat(followUp.text()).contains("6.5%");
+        assertThat(followUp.usage().path("provider").asText()).isEqualTo("local");
     }
 }

@@ -23,7 +23,11 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.index.IndexReader;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -43,6 +47,8 @@ import org.finassist.rag.SearchFilter;
  */
 public final class LuceneKnowledgeStore implements KnowledgeStore {
 
+    private static final Executor SLICES = Executors.newVirtualThreadPerTaskExecutor();
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -53,7 +59,13 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
             // the analyzer is never used for our fields: keyword tokens arrive pre-segmented
             this.writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            this.searchers = new SearcherManager(writer, null);
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    // segments (slices) of one query are searched in parallel: the legs are CPU-bound
+                    return new IndexSearcher(reader, SLICES);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open Lucene index", e);
         }
