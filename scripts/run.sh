@@ -21,5 +21,6 @@ fi
 mkdir -p data
 PORT="${SERVER_PORT:-${PORT:-8080}}"
 echo "FinAssist starting on http://localhost:${PORT}/  (Ctrl-C to stop)"
-exec java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Dfile.encoding=UTF-8 \
+# jdk.incubator.vector lets Lucene use SIMD for vector search and BM25 (several times faster HNSW at 100k chunks)
+exec java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseSerialGC -Dfile.encoding=UTF-8 \
   ${FINASSIST_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" "$@"
