@@ -17,6 +17,8 @@ import org.finassist.rag.store.lucene.LuceneKnowledgeStore;
 import org.finassist.rag.store.pgvector.PgVectorKnowledgeStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -65,6 +67,12 @@ class KbConfiguration {
     @Bean
     KnowledgeBases knowledgeBases(JdbcClient jdbc, KnowledgeIndex index) {
         return new KnowledgeBases(jdbc, index);
+    }
+
+    /** Lets knowledge-base uploads stream past the container's multipart limits; see {@link KbUploads}. */
+    @Bean(name = DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
+    MultipartResolver multipartResolver() {
+        return new KbMultipartResolver();
     }
 
     @Bean(destroyMethod = "close")

@@ -1,9 +1,6 @@
 package org.finassist.server.kb;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -17,6 +14,7 @@ import org.finassist.rag.ingest.IngestResult;
 import org.finassist.rag.ingest.SourceFile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Knowledge-base administration and the retrieval test: create/list/delete knowledge bases, upload/list/delete
@@ -38,13 +35,13 @@ class KbController {
     private final KnowledgeBases kbs;
     private final KnowledgeIndex index;
     private final IngestJobs jobs;
-    private final long maxFileBytes;
+    private final KbUploads uploads;
 
     KbController(KnowledgeBases kbs, KnowledgeIndex index, IngestJobs jobs, KbProperties props) {
         this.kbs = kbs;
         this.index = index;
         this.jobs = jobs;
-        this.maxFileBytes = props.maxFileBytes();
+        this.uploads = new KbUploads(props.maxFileBytes(), props.maxBatchBytes());
     }
 
     record CreateRequest(String id, String name, String description) {
@@ -85,20 +82,26 @@ class KbController {
         return kbs.find(id).isEmpty() ? notFound(id) : ResponseEntity.ok(index.documents(id));
     }
 
-    /** Starts an ingestion job; with {@code wait=true} ingests before answering and returns the per-file results. */
+    /**
+     * Starts an ingestion job over the request's {@code files} parts; with {@code wait=true} ingests before
+     * answering and returns the per-file results. The body is streamed (see {@link KbUploads}).
+     */
     @PostMapping("/{id}/documents")
-    ResponseEntity<?> upload(@PathVariable String id, @RequestParam("files") List<MultipartFile> files,
-                             @RequestParam(defaultValue = "false") boolean wait) throws IOException {
+    ResponseEntity<?> upload(@PathVariable String id, HttpServletRequest request) {
+        // not @RequestParam: getParameter would make the container parse (and size-check) the multipart body first
+        boolean wait = KbUploads.queryFlag(request, "wait");
         if (kbs.find(id).isEmpty()) return notFound(id);
-        List<SourceFile> sources = new ArrayList<>();
-        for (MultipartFile f : files) {
-            String name = f.getOriginalFilename() == null ? "upload" : f.getOriginalFilename();
-            name = name.substring(name.lastIndexOf('/') + 1);
-            // the request's temporary files are gone once it returns, so the job gets the bytes; an oversized file is
-            // not read at all and the ingestor reports it
-            byte[] bytes = f.getSize() <= maxFileBytes ? f.getBytes() : new byte[0];
-            sources.add(new SourceFile(name, f.getSize(), () -> new ByteArrayInputStream(bytes)));
+        if (!KbUploads.isMultipart(request)) {
+            return error(HttpStatus.BAD_REQUEST, "expected multipart/form-data with one or more '" + KbUploads.FIELD
+                    + "' parts");
         }
+        List<SourceFile> sources;
+        try {
+            sources = uploads.read(request);
+        } catch (KbUploads.BadUpload e) {
+            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        if (sources.isEmpty()) return error(HttpStatus.BAD_REQUEST, "no '" + KbUploads.FIELD + "' part in the upload");
         if (wait) return ResponseEntity.ok(Map.of("results", IngestViews.of(index.ingest(id, sources))));
         return ResponseEntity.accepted().body(IngestViews.of(jobs.submit(id, sources)));
     }

@@ -15,7 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demo                load the demo knowledge base {@code demo} on first start (default true)
  * @param dictionaryTerms     extra domain terms for the segmenter
  * @param dictionaryFile      extra dictionary file, one term a line (optional)
- * @param maxFileBytes        per-file upload limit in bytes (default 50 MiB)
+ * @param maxFileBytes        per-file upload limit in bytes (default 50 MiB); a larger file in an upload is skipped
+ *                            with a per-file error while the rest of the batch is ingested
+ * @param maxBatchBytes       bytes one upload request may hand to ingestion (default 256 MiB); files past it are
+ *                            skipped with a per-file error
  * @param fusion              {@code weighted} (default) or {@code rrf}
  * @param vectorWeight        weight of the vector leg in weighted fusion (default 0.3)
  * @param rrfK                RRF constant (default 60)
@@ -27,7 +30,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("finassist.rag")
 record KbProperties(String store, Path indexDir, String pgSchema, Boolean demo, List<String> dictionaryTerms,
                     Path dictionaryFile, Long maxFileBytes, String fusion, Double vectorWeight, Integer rrfK,
-                    Double minVectorSimilarity, Double faqThreshold, Integer topN, List<String> defaultKbIds) {
+                    Double minVectorSimilarity, Double faqThreshold, Integer topN, List<String> defaultKbIds,
+                    Long maxBatchBytes) {
 
     KbProperties {
         store = store == null || store.isBlank() ? "lucene" : store;
@@ -42,6 +46,7 @@ record KbProperties(String store, Path indexDir, String pgSchema, Boolean demo, 
         minVectorSimilarity = minVectorSimilarity == null ? 0.5 : minVectorSimilarity;
         faqThreshold = faqThreshold == null ? 0.9 : faqThreshold;
         topN = topN == null ? 5 : topN;
+        maxBatchBytes = maxBatchBytes == null || maxBatchBytes <= 0 ? 256L * 1024 * 1024 : maxBatchBytes;
         defaultKbIds = defaultKbIds == null || defaultKbIds.isEmpty() ? List.of("demo") : List.copyOf(defaultKbIds);
     }
 }

@@ -2,7 +2,10 @@ package org.finassist.server.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -124,5 +127,81 @@ class KbControllerTest {
         JsonNode faq = postJson("/api/kb/t2/search", Map.of("query", "如何重置交易密码？"), 200);
         assertThat(faq.get("result").asText()).isEqualTo("FAQ");
         assertThat(faq.get("passages").get(0).get("faqAnswer").asText()).isEqualTo("在登录页点击忘记密码。");
+    }
+
+    @Test
+    void a200MegabyteFileIsRefusedAloneWhileTheRestOfTheBatchIsIngested() throws Exception {
+        postJson("/api/kb", Map.of("id", "t3"), 201);
+        String boundary = "kbbigboundary";
+        long big = 200L * 1024 * 1024;
+        java.util.List<InputStream> parts = new java.util.ArrayList<>();
+        parts.add(part(boundary, "fees.md", "# 佣金\n股票交易佣金为成交金额的万分之二点五，最低5元。".getBytes(StandardCharsets.UTF_8)));
+        parts.add(head(boundary, "huge.pdf"));
+        parts.add(new RepeatingStream(big));
+        parts.add(new ByteArrayInputStream("\r\n".getBytes(StandardCharsets.UTF_8)));
+        parts.add(part(boundary, "empty.txt", new byte[0]));
+        parts.add(part(boundary, "gbk.txt", "融资融券的维持担保比例不得低于130%。".getBytes("GBK")));
+        parts.add(new ByteArrayInputStream(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)));
+        JsonNode results = send("POST", "/api/kb/t3/documents?wait=true",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(java.util.Collections.enumeration(parts))),
+                "multipart/form-data; boundary=" + boundary, 200).get("results");
+
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        results.forEach(r -> byName.put(r.get("file").asText(), r));
+        assertThat(byName).containsOnlyKeys("fees.md", "huge.pdf", "empty.txt", "gbk.txt");
+        assertThat(byName.get("fees.md").get("status").asText()).isEqualTo("INDEXED");
+        assertThat(byName.get("gbk.txt").get("status").asText()).isEqualTo("INDEXED");
+        assertThat(byName.get("huge.pdf").get("status").asText()).isEqualTo("FAILED");
+        assertThat(byName.get("huge.pdf").get("error").asText()).contains("too large").contains(Long.toString(big));
+        assertThat(byName.get("empty.txt").get("error").asText()).contains("empty");
+        assertThat(send("GET", "/api/kb/t3/documents", HttpRequest.BodyPublishers.noBody(), null, 200)
+                .findValuesAsText("docId")).containsExactlyInAnyOrder("fees.md", "gbk.txt");
+        assertThat(postJson("/api/kb/t3/search", Map.of("query", "维持担保比例"), 200).get("passages").get(0)
+                .get("docId").asText()).isEqualTo("gbk.txt");
+    }
+
+    @Test
+    void anUploadThatIsNotMultipartIsABadRequest() throws Exception {
+        postJson("/api/kb", Map.of("id", "t4"), 201);
+        JsonNode err = postJson("/api/kb/t4/documents", Map.of("files", "x"), 400);
+        assertThat(err.toString()).contains("multipart/form-data");
+    }
+
+    private static InputStream head(String boundary, String name) {
+        return new ByteArrayInputStream(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static InputStream part(String boundary, String name, byte[] content) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        head(boundary, name).transferTo(out);
+        out.write(content);
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        return new ByteArrayInputStream(out.toByteArray());
+    }
+
+    /** {@code size} bytes of filler, generated as read so the test never holds them. */
+    private static final class RepeatingStream extends InputStream {
+        private long left;
+
+        RepeatingStream(long size) {
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            if (left <= 0) return -1;
+            left--;
+            return 'a';
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left <= 0) return -1;
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) 'a');
+            left -= n;
+            return n;
+        }
     }
 }
