@@ -114,7 +114,8 @@ public final class AnomalyScanner {
         return Optional.of(new StockDay(series, i, limit, market.minuteBars(symbol, date)));
     }
 
-    private List<IndexQuote> indexQuotes(LocalDate date) {
+    /** Close, change and turnover of every index the source has a bar for on {@code date}. */
+    public List<IndexQuote> indexQuotes(LocalDate date) {
         List<IndexQuote> out = new ArrayList<>();
         for (SecurityInfo index : market.securities()) {
             if (!index.isIndex()) {
@@ -138,7 +139,8 @@ public final class AnomalyScanner {
         return out;
     }
 
-    private List<Anomaly> indexMoves(List<IndexQuote> quotes) {
+    /** The quotes whose daily change reaches {@code indexPercent}, as anomalies. */
+    public List<Anomaly> indexMoves(List<IndexQuote> quotes) {
         List<Anomaly> out = new ArrayList<>();
         for (IndexQuote q : quotes) {
             Fact change = q.get("change1d");

@@ -15,29 +15,29 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** A fake stock-diagnosis route: answers from a script and records the user prompts it was sent. */
-final class ScriptedChatModel implements ChatModel {
+public final class ScriptedChatModel implements ChatModel {
 
     private final Deque<Supplier<String>> script = new ArrayDeque<>();
     private final List<String> prompts = new ArrayList<>();
     private final String provider;
 
-    ScriptedChatModel(String provider) {
+    public ScriptedChatModel(String provider) {
         this.provider = provider;
     }
 
-    ScriptedChatModel then(String answer) {
+    public ScriptedChatModel then(String answer) {
         script.add(() -> answer);
         return this;
     }
 
-    ScriptedChatModel thenFail(RuntimeException e) {
+    public ScriptedChatModel thenFail(RuntimeException e) {
         script.add(() -> {
             throw e;
         });
         return this;
     }
 
-    List<String> prompts() {
+    public List<String> prompts() {
         return prompts;
     }
 

@@ -1,0 +1,38 @@
+package org.finassist.content.commentary;
+
+import org.finassist.content.diagnosis.Fact;
+import org.finassist.content.diagnosis.NarrativeAttempt;
+import org.finassist.content.diagnosis.NarrativeSource;
+import org.finassist.core.guardrail.Violation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A written article with everything needed to audit it.
+ *
+ * @param subjectName  the stock's name, or 全市场 for market-level articles
+ * @param body         the checked text (without label and disclaimer)
+ * @param published    label + title + body + data date + disclaimer: what is published (empty when rejected)
+ * @param segments     timed segments of a video script (empty for other types)
+ * @param citations    news passages offered to the writer as possible factors (empty without a news retriever)
+ * @param route        the router route asked ({@code commentary}), or {@code local} when no model was configured
+ * @param model        {@code provider:model} that wrote the accepted text, or {@code local-template}
+ * @param checks       violations found in the final text (empty when it passed)
+ * @param attempts     every candidate text and why it was or was not accepted
+ */
+public record Article(ArticleId id, ArticleStatus status, String subjectName, String title, String body,
+                      String published, List<VideoSegment> segments, List<Fact> facts, List<String> citations,
+                      NarrativeSource source, String route, String model, long promptTokens, long completionTokens,
+                      BigDecimal costCny, List<Violation> checks, List<NarrativeAttempt> attempts, Instant createdAt) {
+
+    public Article {
+        segments = List.copyOf(segments);
+        facts = List.copyOf(facts);
+        citations = List.copyOf(citations);
+        checks = List.copyOf(checks);
+        attempts = List.copyOf(attempts);
+        costCny = costCny == null ? BigDecimal.ZERO : costCny;
+    }
+}

@@ -1,0 +1,128 @@
+package org.finassist.content.commentary;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import org.finassist.content.diagnosis.NarrativeAttempt;
+import org.finassist.content.diagnosis.NarrativeSource;
+import org.finassist.core.guardrail.Guardrail;
+import org.finassist.core.guardrail.GroundingContext;
+import org.finassist.core.guardrail.GuardrailResult;
+import org.finassist.core.guardrail.RejectionListener;
+import org.finassist.core.guardrail.Violation;
+import org.finassist.prompts.PromptRenderer;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks the commentary route for an article, checks it, asks once more naming the rejected sentences, and reports a
+ * rejection after that. A model error or the offline local model answering means the local template writes it.
+ */
+final class CommentaryWriter {
+
+    static final String SCENARIO = "commentary";
+
+    private final ChatModel model;
+    private final PromptRenderer renderer;
+    private final Guardrail guardrail;
+    private final RejectionListener rejections;
+
+    CommentaryWriter(ChatModel model, PromptRenderer renderer, Guardrail guardrail, RejectionListener rejections) {
+        this.model = model;
+        this.renderer = renderer;
+        this.guardrail = guardrail;
+        this.rejections = rejections;
+    }
+
+    Draft write(ArticleType type, SubjectFacts facts, List<String> news) {
+        GroundingContext context = CommentaryGrounding.of(facts);
+        List<NarrativeAttempt> attempts = new ArrayList<>();
+        if (model == null) {
+            return local(type, facts, context, attempts, NarrativeSource.LOCAL_TEMPLATE, Usage.NONE);
+        }
+        List<String> rejected = List.of();
+        Usage usage = Usage.NONE;
+        GuardrailResult last = GuardrailResult.pass();
+        String lastText = "";
+        for (int round = 0; round < 2; round++) {
+            String origin = round == 0 ? "model" : "model-retry";
+            ChatResponse response;
+            try {
+                response = model.chat(request(type, facts, news, rejected));
+            } catch (RuntimeException e) {
+                attempts.add(new NarrativeAttempt(origin, "", false, List.of(), e.getClass().getSimpleName() + ": "
+                        + e.getMessage(), null, null));
+                return local(type, facts, context, attempts, NarrativeSource.TEMPLATE_FALLBACK, usage);
+            }
+            usage = usage.plus(response);
+            String text = response.aiMessage().text() == null ? "" : response.aiMessage().text().strip();
+            if ("local".equals(attribute(response, "provider"))) {
+                attempts.add(new NarrativeAttempt(origin, text, false, List.of(), null, response.modelName(), null));
+                return local(type, facts, context, attempts, NarrativeSource.LOCAL_TEMPLATE, usage);
+            }
+            last = text.isEmpty() ? empty() : guardrail.check(text, context);
+            lastText = text;
+            attempts.add(new NarrativeAttempt(origin, text, last.passed(), last.violations(), null,
+                    response.modelName(), response.tokenUsage() == null ? null : response.tokenUsage().totalTokenCount()));
+            if (last.passed()) {
+                return new Draft(text, true, round == 0 ? NarrativeSource.MODEL : NarrativeSource.MODEL_REGENERATED,
+                        response.modelName(), usage.prompt, usage.completion, usage.cost, List.of(), attempts);
+            }
+            rejections.rejected(SCENARIO, last.violations());
+            rejected = last.offendingSentences().isEmpty() ? List.of(text.isEmpty() ? "（回答为空）" : text)
+                    : last.offendingSentences();
+        }
+        return new Draft(lastText, false, NarrativeSource.MODEL_REGENERATED, attempts.getLast().modelName(),
+                usage.prompt, usage.completion, usage.cost, last.violations(), attempts);
+    }
+
+    private Draft local(ArticleType type, SubjectFacts facts, GroundingContext context,
+                        List<NarrativeAttempt> attempts, NarrativeSource source, Usage usage) {
+        String template = type.perStock() ? "commentary/local-stock.ftl" : "commentary/local-market.ftl";
+        String text = renderer.render(template, PromptModel.of(type, facts, List.of(), List.of())).strip();
+        GuardrailResult result = guardrail.check(text, context);
+        attempts.add(new NarrativeAttempt("template", text, result.passed(), result.violations(), null, null, null));
+        if (!result.passed()) {
+            // the template only prints facts; a violation here is a bug in the template or the grounding
+            throw new IllegalStateException("Local " + type.id() + " template failed its own checks: "
+                    + result.violations());
+        }
+        return new Draft(text, true, source, "local-template", usage.prompt, usage.completion, usage.cost, List.of(),
+                attempts);
+    }
+
+    private ChatRequest request(ArticleType type, SubjectFacts facts, List<String> news, List<String> rejected) {
+        String user = renderer.render("commentary/" + type.id() + ".ftl", PromptModel.of(type, facts, news, rejected));
+        return ChatRequest.builder()
+                .messages(SystemMessage.from(renderer.render("commentary/system.ftl", Map.of()).strip()),
+                        UserMessage.from(user.strip()))
+                .build();
+    }
+
+    private static Object attribute(ChatResponse response, String key) {
+        Map<String, Object> a = response.aiMessage().attributes();
+        return a == null ? null : a.get(key);
+    }
+
+    private static GuardrailResult empty() {
+        return new GuardrailResult(List.of(new Violation("commentary", "EMPTY_ANSWER", "", "the model returned no text")));
+    }
+
+    /** Tokens and cost summed over the model calls of one article. */
+    private record Usage(long prompt, long completion, BigDecimal cost) {
+        static final Usage NONE = new Usage(0, 0, BigDecimal.ZERO);
+
+        Usage plus(ChatResponse r) {
+            var t = r.tokenUsage();
+            Object c = attribute(r, "costCny");
+            return new Usage(prompt + (t == null || t.inputTokenCount() == null ? 0 : t.inputTokenCount()),
+                    completion + (t == null || t.outputTokenCount() == null ? 0 : t.outputTokenCount()),
+                    c instanceof BigDecimal b ? cost.add(b) : cost);
+        }
+    }
+}
