@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Reads {@code Symbol,Name} lists (e.g. index constituent CSVs) into a symbol → name map; bad rows are skipped. */
-final class SecurityNames {
+public final class SecurityNames {
 
     private SecurityNames() {
     }
@@ -28,6 +28,13 @@ final class SecurityNames {
         } catch (IOException e) {
             throw new MarketDataException(MarketDataException.Reason.MALFORMED_DATA, "Cannot list " + dir, e);
         }
+        return names;
+    }
+
+    /** One list, in file order. */
+    public static Map<Symbol, String> read(Path file) {
+        Map<Symbol, String> names = new java.util.LinkedHashMap<>();
+        readFile(file, names);
         return names;
     }
 

@@ -1,0 +1,103 @@
+package org.finassist.server.commentary;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.finassist.content.commentary.ArticleStatus;
+import org.finassist.content.commentary.CommentaryItems;
+import org.finassist.content.commentary.CommentaryService;
+import org.finassist.content.market.MarketDataSource;
+import org.finassist.content.market.PriceLimitRules;
+import org.finassist.core.guardrail.RejectionListener;
+import org.finassist.core.router.Candidate;
+import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.ProviderStatus;
+import org.finassist.core.router.RouteConfig;
+import org.finassist.core.router.RoutedChatModel;
+import org.finassist.core.router.Scenario;
+import org.finassist.prompts.PromptRenderer;
+import org.finassist.server.diagnosis.ContentProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Wires the commentary service, its stores, the db-scheduler job engine and the metrics the dashboard reads. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommentaryProperties.class)
+class CommentaryConfiguration {
+
+    @Bean
+    CommentaryService commentaryService(ContentProperties content, MarketDataSource market, ModelRouter router,
+                                        PromptRenderer prompts, RejectionListener diagnosisRejectionListener) {
+        return CommentaryService.builder().marketData(market).renderer(prompts)
+                .anomalyRules(org.finassist.content.anomaly.AnomalyRules.DEFAULT
+                        .withLimits(PriceLimitRules.DEFAULT.withStRatio(content.stLimitRatio())))
+                .model(content.modelNarrative() ? new RoutedChatModel(router, Scenario.COMMENTARY.id()) : null)
+                .rejectionListener(diagnosisRejectionListener)
+                .build();
+    }
+
+    @Bean
+    JdbcArticleStore commentaryArticleStore(JdbcClient jdbc) {
+        return new JdbcArticleStore(jdbc);
+    }
+
+    @Bean
+    RunStore commentaryRunStore(JdbcClient jdbc, PlatformTransactionManager txManager) {
+        return new RunStore(jdbc, new TransactionTemplate(txManager), Clock.systemUTC());
+    }
+
+    @Bean
+    CommentaryJobs commentaryJobs(DataSource dataSource, CommentaryService service, JdbcArticleStore articles,
+                                  RunStore runs, MarketDataSource market, ContentProperties content,
+                                  CommentaryProperties props, ModelRouter router, MeterRegistry meters) {
+        for (ArticleStatus s : new ArticleStatus[] {ArticleStatus.DONE, ArticleStatus.FAILED, ArticleStatus.REJECTED,
+                ArticleStatus.SKIPPED}) {
+            meters.counter("finassist.commentary.items", "status", s.id());
+        }
+        Gauge.builder("finassist.commentary.runs.active", runs, RunStore::active)
+                .description("commentary runs in progress").register(meters);
+        return new CommentaryJobs(dataSource, service, new CommentaryItems(service, articles), runs, market,
+                constituentsDir(props, content), props, workers(props, router), meters);
+    }
+
+    private static Path constituentsDir(CommentaryProperties props, ContentProperties content) {
+        if (props.constituentsDir() != null) {
+            return props.constituentsDir();
+        }
+        return content.marketDir() == null ? null : content.marketDir().resolve("constituents");
+    }
+
+    /**
+     * Configured workers, else the first rank of the commentary route: the enabled providers' concurrency minus
+     * the share reserved for chat; only the local model → one worker per core (it is CPU-bound).
+     */
+    static int workers(CommentaryProperties props, ModelRouter router) {
+        if (props.workers() > 0) {
+            return props.workers();
+        }
+        RouteConfig route = router.config().routes().get(Scenario.COMMENTARY.id());
+        Map<String, ProviderStatus> providers = router.providerStatuses().stream()
+                .collect(Collectors.toMap(ProviderStatus::id, p -> p, (a, b) -> a));
+        Set<String> first = route == null || route.ranks().isEmpty() ? Set.of() : route.ranks().getFirst().stream()
+                .filter(c -> !c.isLocal()).map(Candidate::provider).collect(Collectors.toSet());
+        int total = 0;
+        for (String id : first) {
+            ProviderStatus p = providers.get(id);
+            if (p != null && !"disabled".equals(p.state())) {
+                int reserve = Math.max(1, (int) Math.ceil(p.maxConcurrency() * props.chatReserve()));
+                total += Math.max(1, p.maxConcurrency() - reserve);
+            }
+        }
+        return total > 0 ? total : Runtime.getRuntime().availableProcessors();
+    }
+}
