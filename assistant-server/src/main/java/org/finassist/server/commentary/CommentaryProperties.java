@@ -18,7 +18,7 @@ import java.time.Duration;
  * @param pollingInterval       how often idle workers look for due items (default 1s)
  * @param heartbeatInterval     how often a node marks its running items alive (default 30s)
  * @param missedHeartbeats      missed heartbeats after which another node (or this one restarted) takes an item
- *                              over (default 4)
+ *                              over (default 4, at least 4: db-scheduler's minimum)
  * @param deleteUnresolvedAfter drop tasks whose type no node knows after this long (default 14d)
  */
 @ConfigurationProperties("finassist.content.commentary")
@@ -33,8 +33,9 @@ public record CommentaryProperties(Integer workers, Double chatReserve, Path con
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(30) : heartbeatInterval;
         missedHeartbeats = missedHeartbeats == null ? 4 : missedHeartbeats;
         deleteUnresolvedAfter = deleteUnresolvedAfter == null ? Duration.ofDays(14) : deleteUnresolvedAfter;
-        if (workers < 0 || !(chatReserve >= 0 && chatReserve < 1)) {
-            throw new IllegalArgumentException("finassist.content.commentary: workers >= 0 and chat-reserve in [0, 1)");
+        if (workers < 0 || !(chatReserve >= 0 && chatReserve < 1) || missedHeartbeats < 4) {
+            throw new IllegalArgumentException("finassist.content.commentary: workers >= 0, chat-reserve in [0, 1), "
+                    + "missed-heartbeats >= 4");
         }
     }
 }

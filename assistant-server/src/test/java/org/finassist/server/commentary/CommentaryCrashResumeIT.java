@@ -77,8 +77,12 @@ class CommentaryCrashResumeIT {
             assertThat(articles).hasSize(total).containsAll(finishedBeforeKill);
 
             Map<String, Integer> calls = callsPerSubject();
+            String seen = "requests " + upstream.requests() + " for " + total + " items, at kill " + requestsAtKill
+                    + ", finished at kill " + finishedBeforeKill.size() + ", asked twice "
+                    + calls.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList()
+                    + "\n" + second.logTail();
             for (String id : finishedBeforeKill) {
-                assertThat(calls.get(subject(id))).as("model calls for " + id + ", finished before the kill")
+                assertThat(calls.get(subject(id))).as("model calls for " + id + ", finished before the kill; " + seen)
                         .isEqualTo(1);
             }
             assertThat(calls.keySet()).hasSize(total);
@@ -142,8 +146,8 @@ class CommentaryCrashResumeIT {
                 "--finassist.content.synthetic-stocks=300",
                 "--finassist.content.commentary.workers=" + WORKERS,
                 "--finassist.content.commentary.polling-interval=200ms",
-                "--finassist.content.commentary.heartbeat-interval=1s",
-                "--finassist.content.commentary.missed-heartbeats=2"));
+                "--finassist.content.commentary.heartbeat-interval=500ms",
+                "--finassist.content.commentary.missed-heartbeats=4"));
         for (String route : List.of("general", "qa", "stock-diagnosis", "commentary", "account-opening", "witness")) {
             a.add("--finassist.router.routes." + route + "[0]=ds:chat");
         }
