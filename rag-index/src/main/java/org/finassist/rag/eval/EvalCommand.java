@@ -53,6 +53,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-query-prefix", description = "embed queries without the bge instruction")
     boolean noQueryPrefix;
 
+    @Option(names = "--near-copy", defaultValue = "0.8",
+            description = "also report hybrid-default counting passages this similar to the gold one (trigram Jaccard)")
+    double nearCopy;
+
     @Option(names = "--chunk-chars", defaultValue = "480", description = "chunk budget in characters")
     int chunkChars;
 
@@ -86,6 +90,11 @@ public final class EvalCommand implements Callable<Integer> {
             print("dev (rows 1-" + dev + ")", all.subList(0, dev), fusions(false));
             print("test (rows " + (dev + 1) + "-" + all.size() + ")", all.subList(dev, all.size()), fusions(false));
             print("all", all, fusions(false));
+            NearDuplicates copies = new NearDuplicates(set.passages(), nearCopy);
+            System.out.printf("== near-copies of the gold passage also count (trigram Jaccard >= %.2f; diagnosis only)%n",
+                    nearCopy);
+            System.out.printf("  %-24s %s%n", "test hybrid-default", RetrievalEvaluator.fusedAllowingNearCopies(
+                    all.subList(dev, all.size()), RetrievalOptions.defaults().fusion(), copies));
             if (cached != null) cached.save();
             if (grid) print("dev grid", all.subList(0, dev), fusions(true));
         }

@@ -72,6 +72,21 @@ public final class RetrievalEvaluator {
                 r.query())).toList());
     }
 
+    /**
+     * Fused metrics where a near-copy of the gold passage (see {@link NearDuplicates}) also counts as relevant: how
+     * much of the remaining error is duplicates in the corpus rather than retrieval.
+     */
+    static Metrics fusedAllowingNearCopies(List<Retrieved> all, Fusion fusion, NearDuplicates copies) {
+        return Metrics.of(all.stream().map(r -> {
+            List<String> ids = passageDocIds(HybridRetriever.fuse(r.legs(), fusion));
+            String gold = r.query().relevantId();
+            for (int i = 0; i < ids.size(); i++) {
+                if (copies.similar(gold, ids.get(i).replaceFirst("\\.txt$", ""))) return i + 1;
+            }
+            return 0;
+        }).toList());
+    }
+
     private static List<String> docIds(List<ScoredChunk> chunks) {
         return new ArrayList<>(new LinkedHashSet<>(chunks.stream().map(c -> c.chunk().docId()).toList()));
     }
