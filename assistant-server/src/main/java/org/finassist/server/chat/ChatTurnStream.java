@@ -91,7 +91,7 @@ final class ChatTurnStream implements TurnListener {
 
     @Override
     public void onComplete(Completion c) {
-        store.addAnswer(conversationId, scenario, c);
+        long messageId = store.addAnswer(conversationId, scenario, c);
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("provider", c.provider());
         usage.put("model", c.model());
@@ -104,7 +104,7 @@ final class ChatTurnStream implements TurnListener {
         usage.put("fallbacks", c.trail().fallbacks());
         usage.put("aiGenerated", true);
         sse.event("usage", usage);
-        sse.event("done", Map.of("conversationId", conversationId));
+        sse.event("done", Map.of("conversationId", conversationId, "messageId", messageId));
     }
 
     @Override

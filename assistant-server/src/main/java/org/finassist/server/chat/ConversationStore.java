@@ -6,6 +6,7 @@ import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.Message;
 import org.finassist.core.privacy.PiiMasker;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -46,15 +47,18 @@ final class ConversationStore {
         touch(id);
     }
 
-    void addAnswer(String id, String scenario, Completion c) {
+    /** Stores the answer and returns its message id (the widget's feedback names it). */
+    long addAnswer(String id, String scenario, Completion c) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO chat_messages (conversation_id, role, content, scenario, provider, model, prompt_tokens,"
                         + " completion_tokens, reasoning_tokens, cache_hit_tokens, cost_cny, route_trail, created_at)"
                         + " VALUES (?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, PiiMasker.mask(c.content() == null ? "" : c.content()), scenario, c.provider(), c.model(),
                         c.usage().promptTokens(), c.usage().completionTokens(), c.usage().reasoningTokens(),
                         c.usage().cacheHitTokens(), c.costCny(), trail(c), OffsetDateTime.now())
-                .update();
+                .update(key, "id");
         touch(id);
+        return key.getKeyAs(Number.class).longValue();
     }
 
     /** Marks the conversation's last answer as handed off to a human; false when there is none. */

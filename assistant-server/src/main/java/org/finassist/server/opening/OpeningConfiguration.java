@@ -1,5 +1,6 @@
 package org.finassist.server.opening;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.finassist.ocr.guide.OpeningSteps;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,6 +21,11 @@ class OpeningConfiguration {
     @Bean
     IdPhotoService idPhotoService(OcrCheckerProperties props) {
         return new IdPhotoService(props, Clock.system(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    @Bean
+    IdPhotoRejections idPhotoRejections(MeterRegistry registry) {
+        return new IdPhotoRejections(registry);
     }
 
     @Bean

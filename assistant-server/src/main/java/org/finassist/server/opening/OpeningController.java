@@ -41,10 +41,12 @@ class OpeningController {
     private final OpeningSessionStore sessions;
     private final OpeningSteps steps;
     private final ObjectProvider<OpeningQuestions> questions;
+    private final IdPhotoRejections rejections;
 
     OpeningController(IdPhotoService photos, OpeningSessionStore sessions, OpeningSteps steps,
-                      ObjectProvider<OpeningQuestions> questions) {
+                      ObjectProvider<OpeningQuestions> questions, IdPhotoRejections rejections) {
         this.photos = photos;
+        this.rejections = rejections;
         this.sessions = sessions;
         this.steps = steps;
         this.questions = questions;
@@ -120,6 +122,7 @@ class OpeningController {
                 .flatMap(IdNumber::birthDate);
         long start = System.nanoTime();
         IdPhotoReport report = photos.check(file.getBytes(), expected, birth);
+        rejections.record(report);
         LOG.info("id-photo side={} accepted={} agreement={} findings={} in {} ms", report.side(), report.accepted(),
                 report.agreement(), report.findings().stream().map(f -> f.code()).toList(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -166,6 +169,7 @@ class OpeningController {
     @ExceptionHandler(IntakeException.class)
     ResponseEntity<OpeningError> intake(IntakeException e) {
         LOG.info("id-photo refused: {}", e.getMessage());
+        rejections.record(e);
         HttpStatus status = switch (e.error()) {
             case TOO_LARGE, TOO_MANY_PIXELS -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;

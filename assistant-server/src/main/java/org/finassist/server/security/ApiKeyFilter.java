@@ -28,7 +28,14 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.startsWith("/v1/") || path.startsWith("/api/") || path.startsWith("/admin/"));
+        return !(path.startsWith("/v1/") || path.startsWith("/api/") || path.startsWith("/admin/"))
+                || isCorsPreflight(request);
+    }
+
+    /** Browsers send a preflight without credentials by design; Spring's CORS handling answers it, nothing more. */
+    private static boolean isCorsPreflight(HttpServletRequest request) {
+        return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
+                && request.getHeader("Access-Control-Request-Method") != null;
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import javax.imageio.ImageIO;
  * A plain synthetic ID-card photo for HTTP tests (the full generator with degradations lives in ocr-checker's
  * tests). The identity is made up; the number's check digit is computed, not real.
  */
-final class SpecimenCard {
+public final class SpecimenCard {
 
     static final String NAME = "林晓东";
     static final String ID = "110101199003071233";
@@ -23,13 +25,33 @@ final class SpecimenCard {
     private SpecimenCard() {
     }
 
-    static Optional<Font> cjkFont() {
+    public static Optional<Font> cjkFont() {
         return Arrays.stream(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
                 .filter(f -> f.contains("WenQuanYi Zen Hei") || f.contains("Noto Sans CJK"))
                 .sorted().findFirst().map(f -> new Font(f, Font.PLAIN, 12));
     }
 
-    static byte[] frontJpeg(Font font) throws Exception {
+    public static byte[] frontJpeg(Font font) throws Exception {
+        return jpeg(front(font));
+    }
+
+    /** The same card out of focus (a separable Gaussian blur), as a shaky phone camera takes it. */
+    public static byte[] blurredFrontJpeg(Font font, double sigma) throws Exception {
+        int radius = (int) Math.ceil(sigma * 3);
+        float[] k = new float[2 * radius + 1];
+        float sum = 0;
+        for (int i = -radius; i <= radius; i++) {
+            k[i + radius] = (float) Math.exp(-i * i / (2 * sigma * sigma));
+            sum += k[i + radius];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        BufferedImage h = new ConvolveOp(new Kernel(k.length, 1, k), ConvolveOp.EDGE_NO_OP, null).filter(front(font), null);
+        return jpeg(new ConvolveOp(new Kernel(1, k.length, k), ConvolveOp.EDGE_NO_OP, null).filter(h, null));
+    }
+
+    private static BufferedImage front(Font font) {
         BufferedImage photo = new BufferedImage(1280, 960, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = photo.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -52,8 +74,12 @@ final class SpecimenCard {
         text(g, font, 24, new Color(30, 90, 150), 250, 700, "公民身份号码");
         text(g, font, 38, Color.BLACK, 480, 700, ID);
         g.dispose();
+        return photo;
+    }
+
+    private static byte[] jpeg(BufferedImage image) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(photo, "jpeg", out);
+        ImageIO.write(image, "jpeg", out);
         return out.toByteArray();
     }
 

@@ -1,0 +1,230 @@
+package org.finassist.server.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.finassist.core.fake.Script;
+import org.finassist.server.opening.SpecimenCard;
+import org.finassist.server.support.FakeUpstreams;
+import org.finassist.server.support.Http;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.awt.Font;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.finassist.server.support.FakeUpstreams.DS;
+import static org.finassist.server.support.FakeUpstreams.SF;
+
+/**
+ * The chat widget, the dashboard and the admin page in Debian's Chromium, driven by npm playwright-core
+ * ({@code src/test/node/browser/browser.mjs}, one phase per run so the fake upstream can be scripted in between).
+ * Every phase also checks: no console errors, no request to any host but the server, no alert dialog.
+ * Screenshots go to {@code target/browser-artifacts/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserIT {
+
+    private static final Path DIR = Path.of("src/test/node/browser");
+    private static final Path ARTIFACTS = Path.of("target/browser-artifacts").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FAQ = "维持担保比例跌到警戒线以下会怎样";
+    private static final String CITED = "根据资料[1]，维持担保比例低于**130%**时，需要在约定期限内追加担保物或自行平仓。";
+    private static boolean indexed;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) throws Exception {
+        FakeUpstreams.register(r);
+        Path dir = Files.createTempDirectory("kb-index");
+        r.add("finassist.rag.index-dir", dir::toString);
+        r.add("finassist.rag.demo", () -> "true");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @BeforeEach
+    void ready() throws Exception {
+        boolean installed = Files.isDirectory(DIR.resolve("node_modules/playwright-core"))
+                && Files.isExecutable(Path.of("/usr/bin/chromium"));
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("playwright-core in " + DIR + " or /usr/bin/chromium missing (scripts/test.sh installs them)");
+        }
+        Assumptions.assumeTrue(installed, "playwright-core or /usr/bin/chromium not installed; run scripts/test.sh");
+        DS.reset();
+        SF.reset();
+        if (!indexed) {
+            waitForDemoKnowledgeBase();
+            indexed = true;
+        }
+    }
+
+    /** The demo knowledge base is ingested in the background at start. */
+    private void waitForDemoKnowledgeBase() throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            var r = Http.postJson(base() + "/api/kb/demo/search", "{\"query\":\"" + FAQ + "\"}");
+            if (r.statusCode() == 200 && JSON.readTree(r.body()).path("passages").size() > 0) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("demo knowledge base not searchable after 180 s");
+    }
+
+    @Test
+    @Order(1)
+    void widgetStreamsCitedAnswersDiagnosesAndChecksIdPhotos() throws Exception {
+        Font font = SpecimenCard.cjkFont().orElse(null);
+        Assumptions.assumeTrue(font != null, "no CJK font installed (fonts-wqy-zenhei); cannot draw a specimen card");
+        Files.createDirectories(ARTIFACTS);
+        Path good = Files.write(ARTIFACTS.resolve("id-good.jpg"), SpecimenCard.frontJpeg(font));
+        Path blurred = Files.write(ARTIFACTS.resolve("id-blurred.jpg"), SpecimenCard.blurredFrontJpeg(font, 5));
+        DS.always(Script.ok(CITED).withChunkDelay(Duration.ofMillis(40)));
+
+        JsonNode r = run("chat", FAQ, good.toString(), blurred.toString());
+
+        JsonNode faq = r.path("faq");
+        assertThat(faq.path("scenario").asText()).isEqualTo("qa");
+        assertThat(faq.path("text").asText()).contains("维持担保比例低于130%").doesNotContain("**");
+        assertThat(faq.path("partial").asBoolean()).as("text seen before the answer was done").isTrue();
+        assertThat(faq.path("tokens").asInt()).isGreaterThan(1);
+        assertThat(faq.path("citeButtons").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(faq.path("passageTitle").asText()).startsWith("[1]");
+        assertThat(faq.path("passageText").asText()).isNotBlank();
+        assertThat(faq.path("focusInDialog").asText()).isEqualTo("close");
+        assertThat(faq.path("aiLabel").asText()).isEqualTo("AI生成");
+        assertThat(r.path("feedbackNote").asText()).contains("感谢");
+        assertThat(r.path("handoff").asText()).contains("人工");
+
+        JsonNode feedback = JSON.readTree(Http.get(base() + "/api/chat/feedback").body());
+        assertThat(feedback).hasSize(1);
+        assertThat(feedback.get(0).path("helpful").asBoolean()).isFalse();
+        assertThat(feedback.get(0).path("reason").asText()).isEqualTo("inaccurate");
+        assertThat(feedback.get(0).path("question").asText()).isEqualTo(FAQ);
+
+        JsonNode card = r.path("diagnosis");
+        assertThat(card.path("scenario").asText()).isEqualTo("stock-diagnosis");
+        assertThat(card.path("title").asText()).contains("600000");
+        assertThat(card.path("bars").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(card.path("radar").asInt()).isEqualTo(4);
+        assertThat(card.path("facts").asInt()).isGreaterThan(3);
+        assertThat(card.path("narrative").asText()).isNotBlank();
+        assertThat(card.path("disclaimer").asText()).isNotBlank();
+
+        assertThat(r.path("openingSteps").asInt()).isGreaterThan(3);
+        JsonNode ok = r.path("photos").get(0);
+        JsonNode bad = r.path("photos").get(1);
+        assertThat(ok.path("accepted").asText()).as(ok.toString()).isEqualTo("true");
+        assertThat(ok.path("verdict").asText()).contains("合格");
+        assertThat(bad.path("accepted").asText()).as(bad.toString()).isEqualTo("false");
+        assertThat(bad.path("verdict").asText()).contains("重拍");
+        assertThat(bad.path("guidance").size()).isGreaterThan(0);
+        assertThat(bad.path("checks").toString()).contains("清晰度：未通过");
+        assertThat(bad.path("retake").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void injectedMarkupAndScriptLinksRenderAsText() throws Exception {
+        DS.always(Script.ok("请看：<img src=x onerror=alert(1)> 和 [点我](javascript:alert(1)) 以及 [帮助](https://example.com/help) "
+                + "<script>alert(2)</script>"));
+        JsonNode r = run("inject", FAQ);
+        JsonNode i = r.path("inject");
+        assertThat(i.path("done").asBoolean()).isTrue();
+        assertThat(i.path("text").asText()).contains("<img src=x onerror=alert(1)>").contains("[点我](javascript:alert(1))")
+                .contains("<script>alert(2)</script>");
+        assertThat(i.path("imgs").asInt()).isZero();
+        assertThat(i.path("anchors").toString()).isEqualTo("[\"https://example.com/help\"]");
+        assertThat(i.path("elements").toString()).doesNotContain("img", "script");
+    }
+
+    @Test
+    @Order(3)
+    void usableAt360PixelsWide() throws Exception {
+        DS.always(Script.ok(CITED));
+        JsonNode m = run("mobile").path("mobile");
+        assertThat(m.path("scrollWidth").asInt()).isLessThanOrEqualTo(360);
+        assertThat(m.path("widgetWidth").asDouble()).isLessThanOrEqualTo(360);
+        assertThat(m.path("answer").asText()).isNotBlank();
+        assertThat(m.path("sendVisible").asBoolean()).isTrue();
+        assertThat(m.path("handoffVisible").asBoolean()).isTrue();
+        assertThat(m.path("chipsInView").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void aDroppedNetworkResumesTheQuestion() throws Exception {
+        DS.always(Script.ok(CITED));
+        JsonNode r = run("offline", FAQ);
+        assertThat(r.path("offlineStatus").asText()).contains("网络已断开");
+        assertThat(r.path("resumed").path("answers").asInt()).isEqualTo(1);
+        assertThat(r.path("resumed").path("text").asText()).contains("维持担保比例低于130%");
+    }
+
+    @Test
+    @Order(5)
+    void dashboardShowsTheTrafficAndTheAdminPageSearches() throws Exception {
+        DS.always(Script.ok(CITED));
+        JsonNode r = run("ops", FAQ);
+        JsonNode ops = r.path("ops");
+        assertThat(ops.path("answers").asDouble()).as(ops.toString()).isGreaterThan(0);
+        assertThat(ops.path("robotShare").asDouble()).isGreaterThan(0).isLessThan(100);
+        assertThat(ops.path("requests").asDouble()).isGreaterThan(0);
+        assertThat(ops.path("idRejections").asDouble()).isGreaterThan(0);
+        assertThat(ops.path("notHelpful").asDouble()).isGreaterThan(0);
+        assertThat(ops.path("charts").asInt()).isGreaterThanOrEqualTo(4);
+        JsonNode admin = r.path("admin");
+        assertThat(admin.path("kbs").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(admin.path("passages").asInt()).isGreaterThan(0);
+        assertThat(admin.path("firstLegs").asText()).containsAnyOf("KEYWORD", "VECTOR", "FAQ");
+        assertThat(admin.path("feedback").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(admin.path("keys").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void widgetScriptIsSmall() throws Exception {
+        assertThat(new ClassPathResource("static/widget/finassist-chat.js").contentLength()).isLessThan(100 * 1024);
+    }
+
+    private JsonNode run(String phase, String... args) throws Exception {
+        Files.createDirectories(ARTIFACTS);
+        List<String> cmd = new ArrayList<>(List.of("node", "browser.mjs", base(), phase, ARTIFACTS.toString()));
+        cmd.addAll(List.of(args));
+        Path log = ARTIFACTS.resolve(phase + ".out");
+        Process p = new ProcessBuilder(cmd).directory(DIR.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(240, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("browser phase " + phase + " timed out: " + Files.readString(log));
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        String last = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse("{}");
+        JsonNode r = JSON.readTree(last);
+        assertThat(r.path("ok").asBoolean()).as(out).isTrue();
+        assertThat(r.path("consoleErrors")).as("console errors in " + phase).isEmpty();
+        assertThat(r.path("foreignRequests")).as("requests to other hosts in " + phase).isEmpty();
+        assertThat(r.path("dialogs")).as("alert dialogs in " + phase).isEmpty();
+        return r;
+    }
+}
