@@ -141,4 +141,66 @@ class ChatApiIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_messages WHERE conversation_id = ? AND handed_off").param(id)
                 .query(Long.class).single()).isEqualTo(1);
     }
+    @Test
+    void feedbackNamesOneAnswerIsValidatedAndReplacesAnEarlierClick() throws Exception {
+        JsonNode done = chat("{\"message\":\"几点开盘\"}").getLast().data();
+        String cid = done.path("conversationId").asText();
+        long mid = done.path("messageId").asLong();
+        assertThat(mid).isPositive();
+        String url = "http://127.0.0.1:" + port + "/api/chat/" + cid + "/feedback";
+
+        HttpResponse<String> badReason = Http.postJson(url, "{\"messageId\":" + mid + ",\"helpful\":false,\"reason\":\"nope\"}");
+        assertThat(badReason.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badReason.body()).path("error").path("message").asText()).containsPattern("\\p{IsHan}");
+        assertThat(Http.postJson(url, "{\"messageId\":" + mid + "}").statusCode()).isEqualTo(400);
+        assertThat(Http.postJson(url, "{\"messageId\":" + (mid + 1000) + ",\"helpful\":true}").statusCode()).isEqualTo(404);
+
+        assertThat(Http.postJson(url, "{\"messageId\":" + mid + ",\"helpful\":false,\"reason\":\"outdated\","
+                + "\"comment\":\"请打13812345678\"}").statusCode()).isEqualTo(200);
+        JsonNode mine = feedbackOn(mid);
+        assertThat(mine.path("reason").asText()).isEqualTo("outdated");
+        assertThat(mine.path("comment").asText()).doesNotContain("13812345678");
+        assertThat(mine.path("question").asText()).isEqualTo("几点开盘");
+
+        assertThat(Http.postJson(url, "{\"messageId\":" + mid + ",\"helpful\":true,\"reason\":\"outdated\"}")
+                .statusCode()).isEqualTo(200);
+        JsonNode changed = feedbackOn(mid);
+        assertThat(changed.path("helpful").asBoolean()).isTrue();
+        assertThat(changed.path("reason").isNull()).isTrue();
+    }
+
+    private JsonNode feedbackOn(long messageId) throws Exception {
+        JsonNode list = JSON.readTree(Http.get("http://127.0.0.1:" + port + "/api/chat/feedback?limit=500").body());
+        List<JsonNode> mine = new java.util.ArrayList<>();
+        list.forEach(n -> {
+            if (n.path("messageId").asLong() == messageId) {
+                mine.add(n);
+            }
+        });
+        assertThat(mine).hasSize(1);
+        return mine.getFirst();
+    }
+
+    @Test
+    void opsSummaryReadsTheRouterMetersAndTheHistory() throws Exception {
+        String cid = chat("{\"message\":\"几点开盘\"}").getLast().data().path("conversationId").asText();
+        Http.postJson("http://127.0.0.1:" + port + "/api/chat/" + cid + "/handoff", "{}");
+        JsonNode s = JSON.readTree(Http.get("http://127.0.0.1:" + port + "/api/ops/summary").body());
+        assertThat(s.path("chat").path("answers").asLong()).isPositive();
+        assertThat(s.path("chat").path("handedOff").asLong()).isPositive();
+        assertThat(s.path("chat").path("robotShare").asDouble()).isLessThan(1.0);
+        JsonNode ds = null;
+        for (JsonNode p : s.path("providers")) {
+            if ("ds".equals(p.path("provider").asText())) {
+                ds = p;
+            }
+        }
+        assertThat(ds).as(s.toString()).isNotNull();
+        assertThat(ds.path("requests").asDouble()).isPositive();
+        assertThat(ds.path("latencyCount").asLong()).isPositive();
+        assertThat(ds.path("latencyMsTotal").asDouble()).isPositive();
+        // meters of features that have not registered them read as zero, not as an error
+        assertThat(s.path("commentary").path("activeRuns").asDouble()).isZero();
+        assertThat(s.path("witness").path("live").asInt()).isZero();
+    }
 }
