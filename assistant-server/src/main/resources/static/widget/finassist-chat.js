@@ -256,7 +256,7 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
       this.input = el('textarea');
       this.input.rows = 1;
       this.input.maxLength = 2000;
-      this.input.placeholder = '请输入您的问题，例如：股票交易时间是几点？';
+      this.input.placeholder = '请输入您的问题';
       this.input.setAttribute('aria-label', '输入您的问题（回车发送，Shift+回车换行）');
       this.input.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {

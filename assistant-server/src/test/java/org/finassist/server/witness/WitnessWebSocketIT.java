@@ -238,8 +238,11 @@ class WitnessWebSocketIT {
             rt.connect();
             String session = id("q");
             rt.join(new SimulatedCustomer(session, applicant(4), Persona.COOPERATIVE));
-            await(() -> !rt.received(ServerFrame.Speak.class).isEmpty(), "first question");
-            ServerFrame.Speak question = rt.received(ServerFrame.Speak.class).getLast();
+            // the first turn is spoken in segments (greeting, then the question): wait for the one that asks
+            await(() -> rt.received(ServerFrame.Speak.class).stream().anyMatch(ServerFrame.Speak::expectsReply),
+                    "first question");
+            ServerFrame.Speak question = rt.received(ServerFrame.Speak.class).stream()
+                    .filter(ServerFrame.Speak::expectsReply).findFirst().orElseThrow();
             rt.send(new RuntimeFrame.AsrFinal(session, 1, "开户要收费吗？", question.utteranceId()));
             await(() -> rt.received(ServerFrame.Speak.class).size() >= 4, "answer and repeated question");
             List<ServerFrame.Speak> turn = rt.received(ServerFrame.Speak.class).subList(2, 4);
