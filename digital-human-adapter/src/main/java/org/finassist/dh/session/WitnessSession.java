@@ -1,5 +1,6 @@
 package org.finassist.dh.session;
 
+import org.finassist.core.privacy.PiiMasker;
 import org.finassist.dh.audit.AuditRecord;
 import org.finassist.dh.audit.HashChain;
 import org.finassist.dh.protocol.Applicant;
@@ -281,7 +282,8 @@ final class WitnessSession {
     }
 
     private void line(String speaker, String text) {
-        transcript.addLast(new TranscriptLine(ctx.clock().millis(), speaker, text));
+        // the transcript is shown to supervisors and persisted: a full ID, phone or card number said aloud is masked
+        transcript.addLast(new TranscriptLine(ctx.clock().millis(), speaker, PiiMasker.mask(text)));
         while (transcript.size() > ctx.settings().transcriptLines()) {
             transcript.removeFirst();
         }

@@ -258,6 +258,18 @@ class WitnessEngineTest {
         assertThat(engine.sessions(10, 5).getFirst().maskedName()).isEqualTo("张*");
     }
 
+    @Test
+    void aFullIdOrPhoneNumberSaidAloudIsMaskedInTheConsoleTranscript() {
+        join("s-1");
+        say("s-1", "我的身份证号是110101199003071234，手机13812345678");
+        String said = engine.sessions(10, 20).getFirst().transcript().stream()
+                .filter(l -> l.text().contains("身份证号")).findFirst().orElseThrow().text();
+        assertThat(said).doesNotContain("110101199003071234").doesNotContain("13812345678")
+                .contains("1234").contains("********");
+        assertThat(store.load("s-1").orElseThrow().transcript()).extracting(TranscriptLine::text)
+                .noneMatch(t -> t.contains("199003071234"));
+    }
+
     private void join(String session) {
         engine.handle(runtime, new RuntimeFrame.SessionJoin(session, APPLICANT));
     }
