@@ -8,6 +8,7 @@
     witness: '视频见证', general: '通用', unknown: '未分类' };
   const REASONS = { blur: '模糊', motionBlur: '抖动', brightness: '亮度', glare: '反光', fill: '占比', card: '未检测到证件',
     cutOff: '四角不全', tilt: '倾斜', resolution: '分辨率' };
+  const STATES = { running: '运行中', done: '已完成', cancelled: '已取消' };
   const history = [];
   const charts = {};
   const axis = { axisLabel: { color: '#8b9bb0' }, axisLine: { lineStyle: { color: '#33445a' } }, splitLine: { lineStyle: { color: '#1f2d3f' } } };
@@ -98,6 +99,23 @@
     const runs = document.getElementById('commentary-runs');
     runs.textContent = s.commentary.activeRuns > 0 ? ' · 运行中 ' + s.commentary.activeRuns + ' 批'
       : sum(items) > 0 ? '' : ' · 暂无批次';
+    const list = document.getElementById('commentary-jobs');
+    try {
+      const r = await fetch('/api/commentary/jobs?limit=5');
+      const jobs = r.ok ? await r.json() : [];
+      list.replaceChildren(...jobs.map((j) => {
+        const li = document.createElement('li');
+        const settled = j.done + j.failed + j.rejected + j.skipped + j.cancelled;
+        const bar = document.createElement('progress');
+        bar.max = Math.max(1, j.total);
+        bar.value = settled;
+        li.append(j.date + ' ' + j.universe + ' · ' + (STATES[j.state] || j.state) + ' · ' + settled + '/' + j.total
+          + ' 篇（完成 ' + j.done + '，失败 ' + j.failed + '，拦截 ' + j.rejected + '） ', bar);
+        return li;
+      }));
+    } catch (e) {
+      list.replaceChildren();
+    }
   }
 
   async function refresh() {
