@@ -1,10 +1,12 @@
 package org.finassist.server.kb;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.finassist.rag.KnowledgeIndex;
 import org.finassist.rag.ingest.IngestProgress;
@@ -14,28 +16,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingestion batches run on virtual threads; their progress is polled by id. Jobs live in memory: a restart loses
- * the progress view, not the indexed documents (each document is committed when done).
+ * Ingestion batches run on virtual threads of the node that received the upload; their progress and results are
+ * kept in {@link IngestJobStore}, so a poll may reach any node. A job cut off by a stop is shown as
+ * {@code INTERRUPTED} after the next start; the documents it finished stay indexed (each is committed whole).
  */
 class IngestJobs implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestJobs.class);
-
-    /** A batch's state as shown to the uploader. */
-    record Job(String id, String kbId, String state, IngestProgress progress, List<IngestResult> results) {
-    }
+    /** Progress is written at most this often (and whenever the file changes), not once per embedded batch. */
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final KnowledgeIndex index;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final java.util.Set<Thread> running = ConcurrentHashMap.newKeySet();
+    private final IngestJobStore store;
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
-    IngestJobs(KnowledgeIndex index) {
+    IngestJobs(KnowledgeIndex index, IngestJobStore store) {
         this.index = index;
+        this.store = store;
+        store.purgeOlderThan(Duration.ofDays(30));
+        // with several nodes a job still running elsewhere is briefly shown INTERRUPTED, until its next progress
+        int interrupted = store.interruptRunning();
+        if (interrupted > 0) log.warn("{} ingest job(s) were cut off by the last stop; shown as INTERRUPTED", interrupted);
     }
 
-    Job submit(String kbId, List<SourceFile> files) {
+    IngestJobStore.StoredJob submit(String kbId, List<SourceFile> files) {
         String id = UUID.randomUUID().toString();
-        jobs.put(id, new Job(id, kbId, "RUNNING", new IngestProgress(0, files.size(), "", 0, 0), List.of()));
+        store.create(id, kbId, files.size());
         Thread t = Thread.ofVirtual().name("kb-ingest-" + id).unstarted(() -> {
             try {
                 run(id, kbId, files);
@@ -45,7 +51,11 @@ class IngestJobs implements AutoCloseable {
         });
         running.add(t);
         t.start();
-        return jobs.get(id);
+        return store.find(id).orElseThrow();
+    }
+
+    Optional<IngestJobStore.StoredJob> find(String id) {
+        return store.find(id);
     }
 
     /**
@@ -54,7 +64,7 @@ class IngestJobs implements AutoCloseable {
      */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (Thread t : List.copyOf(running)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -62,7 +72,7 @@ class IngestJobs implements AutoCloseable {
                 continue;
             }
             try {
-                t.join(java.time.Duration.ofNanos(left));
+                t.join(Duration.ofNanos(left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -72,18 +82,35 @@ class IngestJobs implements AutoCloseable {
 
     private void run(String id, String kbId, List<SourceFile> files) {
         try {
-            List<IngestResult> results = index.ingest(kbId, files,
-                    p -> jobs.computeIfPresent(id, (k, j) -> new Job(id, kbId, "RUNNING", p, List.of())));
-            jobs.put(id, new Job(id, kbId, "DONE", jobs.get(id).progress(), results));
+            List<IngestResult> results = index.ingest(kbId, files, new Throttled(id));
+            store.finish(id, "DONE", IngestViews.of(results));
             long failed = results.stream().filter(r -> r instanceof IngestResult.Failed).count();
             log.info("Ingest job {} into {}: {} files, {} failed", id, kbId, results.size(), failed);
         } catch (RuntimeException e) {
             log.error("Ingest job {} into {} failed", id, kbId, e);
-            jobs.put(id, new Job(id, kbId, "FAILED", jobs.get(id).progress(), List.of()));
+            store.finish(id, "FAILED", List.of());
         }
     }
 
-    Optional<Job> find(String id) {
-        return Optional.ofNullable(jobs.get(id));
+    /** Writes progress when the file changes or the last write is older than the interval. */
+    private final class Throttled implements java.util.function.Consumer<IngestProgress> {
+        private final String id;
+        private long lastWrite;
+        private int lastFile = -1;
+
+        Throttled(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public void accept(IngestProgress p) {
+            long now = System.nanoTime();
+            boolean done = p.chunksTotal() > 0 && p.chunksDone() == p.chunksTotal();
+            if (p.fileIndex() != lastFile || done || now - lastWrite >= PROGRESS_EVERY_NANOS) {
+                store.progress(id, p);
+                lastWrite = now;
+                lastFile = p.fileIndex();
+            }
+        }
     }
 }

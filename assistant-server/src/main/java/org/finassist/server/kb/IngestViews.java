@@ -38,7 +38,7 @@ final class IngestViews {
         return m;
     }
 
-    static Map<String, Object> of(IngestJobs.Job job) {
+    static Map<String, Object> of(IngestJobStore.StoredJob job) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jobId", job.id());
         m.put("kbId", job.kbId());
@@ -46,7 +46,9 @@ final class IngestViews {
         var p = job.progress();
         m.put("progress", Map.of("fileIndex", p.fileIndex(), "fileCount", p.fileCount(), "file", p.file(),
                 "chunksDone", p.chunksDone(), "chunksTotal", p.chunksTotal()));
-        m.put("results", of(job.results()));
+        m.put("results", job.results());
+        m.put("startedAt", job.startedAt().toString());
+        m.put("updatedAt", job.updatedAt().toString());
         return m;
     }
 }

@@ -76,8 +76,8 @@ class KbConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    IngestJobs ingestJobs(KnowledgeIndex index) {
-        return new IngestJobs(index);
+    IngestJobs ingestJobs(KnowledgeIndex index, JdbcClient jdbc) {
+        return new IngestJobs(index, new IngestJobStore(jdbc));
     }
 
     @Bean

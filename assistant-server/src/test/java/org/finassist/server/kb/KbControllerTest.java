@@ -43,6 +43,12 @@ class KbControllerTest {
     @Value("${local.server.port}")
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.finassist.rag.KnowledgeIndex index;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -124,6 +130,8 @@ class KbControllerTest {
 
         assertThat(state.get("state").asText()).isEqualTo("DONE");
         assertThat(state.get("results").get(0).get("status").asText()).isEqualTo("INDEXED");
+        assertThat(state.get("progress").get("fileCount").asInt()).isEqualTo(1);
+        assertThat(state.get("startedAt").asText()).isNotBlank();
         JsonNode faq = postJson("/api/kb/t2/search", Map.of("query", "如何重置交易密码？"), 200);
         assertThat(faq.get("result").asText()).isEqualTo("FAQ");
         assertThat(faq.get("passages").get(0).get("faqAnswer").asText()).isEqualTo("在登录页点击忘记密码。");
@@ -158,6 +166,17 @@ class KbControllerTest {
                 .findValuesAsText("docId")).containsExactlyInAnyOrder("fees.md", "gbk.txt");
         assertThat(postJson("/api/kb/t3/search", Map.of("query", "维持担保比例"), 200).get("passages").get(0)
                 .get("docId").asText()).isEqualTo("gbk.txt");
+    }
+
+    @Test
+    void aJobCutOffByAStopIsShownAsInterruptedAfterTheNextStart() throws Exception {
+        IngestJobStore store = new IngestJobStore(jdbc);
+        store.create("00000000-0000-0000-0000-00000000cafe", "t9", 3);
+        new IngestJobs(index, store).close();
+        JsonNode job = send("GET", "/api/kb/jobs/00000000-0000-0000-0000-00000000cafe",
+                HttpRequest.BodyPublishers.noBody(), null, 200);
+        assertThat(job.get("state").asText()).isEqualTo("INTERRUPTED");
+        send("GET", "/api/kb/jobs/no-such-job", HttpRequest.BodyPublishers.noBody(), null, 404);
     }
 
     @Test
