@@ -17,12 +17,15 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /ws/runtime}: authenticates a runtime by its hello, answers heartbeats, refuses bad frames with error
  * frames (closing only on fatal ones, with a reason) and hands session frames to the engine, in order per session.
  */
-final class RuntimeSocketHandler extends TextWebSocketHandler {
+final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeSocketHandler.class);
     private static final int SEND_TIME_LIMIT_MS = 10_000;
@@ -36,6 +39,9 @@ final class RuntimeSocketHandler extends TextWebSocketHandler {
     private final SessionLanes lanes = new SessionLanes();
     private final Map<String, WebSocketSession> sockets = new ConcurrentHashMap<>();
     private final Map<String, RuntimeConnection> runtimes = new ConcurrentHashMap<>();
+    private final SilenceWatch silence;
+    private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("witness-silence-watch").factory());
 
     RuntimeSocketHandler(WitnessEngine engine, FrameCodec codec, RuntimeTokens tokens, WitnessProperties properties,
                          TurnLatency latency) {
@@ -44,17 +50,43 @@ final class RuntimeSocketHandler extends TextWebSocketHandler {
         this.tokens = tokens;
         this.properties = properties;
         this.latency = latency;
+        long beat = TimeUnit.SECONDS.toNanos(Math.max(1, properties.heartbeatSeconds()));
+        this.silence = new SilenceWatch(beat * Math.max(1, properties.missedHeartbeats()), System::nanoTime);
+        long period = Math.max(200, TimeUnit.NANOSECONDS.toMillis(beat) / 2);
+        reaper.scheduleWithFixedDelay(this::closeSilent, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void closeSilent() {
+        for (String id : silence.silent()) {
+            WebSocketSession socket = sockets.get(id);
+            if (socket == null) continue;
+            RuntimeConnection connection = runtimes.get(id);
+            LOG.warn("Closing {} (connection {}): no frame for {} heartbeat intervals",
+                    connection == null ? "a runtime that never said hello" : "runtime " + connection.runtimeId(), id,
+                    properties.missedHeartbeats());
+            CloseStatus status = CloseStatus.SESSION_NOT_RELIABLE.withReason("heartbeat_timeout");
+            RuntimeConnection.close(socket, status);
+            // a dead peer may never complete the close handshake: release its sessions now
+            released(id, status);
+        }
+    }
+
+    @Override
+    public void close() {
+        reaper.shutdownNow();
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         sockets.put(session.getId(),
                 new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT));
+        silence.seen(session.getId());
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         long arrived = System.nanoTime();
+        silence.seen(session.getId());
         WebSocketSession socket = sockets.getOrDefault(session.getId(), session);
         switch (codec.decodeRuntime(message.getPayload())) {
             case Decoded.Rejected<RuntimeFrame> r -> refuse(socket, r.code(), r.message(), r.sessionId(), r.type());
@@ -137,8 +169,13 @@ final class RuntimeSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        sockets.remove(session.getId());
-        RuntimeConnection connection = runtimes.remove(session.getId());
+        released(session.getId(), status);
+    }
+
+    private void released(String id, CloseStatus status) {
+        silence.forget(id);
+        sockets.remove(id);
+        RuntimeConnection connection = runtimes.remove(id);
         if (connection != null) {
             engine.detach(connection);
             LOG.info("Runtime {} disconnected ({}); its sessions wait for it to reconnect", connection.runtimeId(),

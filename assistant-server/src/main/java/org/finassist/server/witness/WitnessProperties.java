@@ -12,6 +12,8 @@ import java.util.Map;
  * @param maxFrameChars       larger frames are refused with {@code frame_too_large}
  * @param consoleSessions     sessions one supervisor's console shows (the N of 1-to-N)
  * @param heartbeatSeconds    heartbeat interval announced to runtimes
+ * @param missedHeartbeats    a connection silent for this many intervals (no frame at all) is closed and its
+ *                            sessions wait for the runtime to reconnect; a socket that never says hello likewise
  * @param maxReasks           unclear answers re-asked per step before escalating
  * @param maxOffScript        customer questions answered per step
  * @param idSuffixLength      ID-number digits the customer is asked to say
@@ -24,6 +26,7 @@ public record WitnessProperties(
         @DefaultValue("65536") int maxFrameChars,
         @DefaultValue("10") int consoleSessions,
         @DefaultValue("15") int heartbeatSeconds,
+        @DefaultValue("3") int missedHeartbeats,
         @DefaultValue("2") int maxReasks,
         @DefaultValue("2") int maxOffScript,
         @DefaultValue("6") int idSuffixLength,

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:witness;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
-        "finassist.digital-human-adapter.runtime-tokens.rt-h2=h2-token"})
+        "finassist.digital-human-adapter.runtime-tokens.rt-h2=h2-token",
+        "finassist.digital-human-adapter.heartbeat-seconds=1",
+        "finassist.digital-human-adapter.missed-heartbeats=2"})
 class WitnessEmbeddedH2IT {
 
     @org.springframework.test.context.DynamicPropertySource
@@ -60,5 +62,34 @@ class WitnessEmbeddedH2IT {
                 .isEqualTo(expected);
         jdbc.update("UPDATE dh_audit_record SET actor = 'supervisor:mallory' WHERE session_id = 'h2-1' AND seq = 2");
         assertThat(engine.auditLog().verify("h2-1", expected).firstBadSeq()).isEqualTo(2);
+    }
+
+    @Test
+    void aRuntimeThatFallsSilentIsClosedAndItsSessionWaitsOffline() throws Exception {
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+        SimulatedCustomer customer = new SimulatedCustomer("h2-silent", WitnessWebSocketIT.applicant(4),
+                Persona.COOPERATIVE);
+        // the customer "thinks" for an hour: after the greeting only heartbeats cross the connection
+        try (SimulatedRuntime rt = new SimulatedRuntime(URI.create("ws://127.0.0.1:" + port + "/ws/runtime"), "rt-h2",
+                "h2-token", 2, Duration.ofHours(1), scheduler)) {
+            assertThat(rt.connect()).isInstanceOf(ServerFrame.Welcome.class);
+            rt.join(customer);
+            Thread.sleep(3_500);
+            assertThat(rt.closed()).as("heartbeats keep a quiet runtime connected past the 2 s limit").isNotDone();
+            assertThat(online("h2-silent")).isTrue();
+
+            rt.goSilent();
+            assertThat(rt.closed().get(10, TimeUnit.SECONDS)).contains("heartbeat_timeout");
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (online("h2-silent") && System.currentTimeMillis() < deadline) Thread.sleep(50);
+            assertThat(online("h2-silent")).as("the session waits for the runtime to reconnect").isFalse();
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private boolean online(String sessionId) {
+        return engine.sessions(100, 1).stream().filter(v -> v.sessionId().equals(sessionId)).findFirst()
+                .orElseThrow().online();
     }
 }

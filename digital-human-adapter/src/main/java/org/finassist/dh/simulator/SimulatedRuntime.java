@@ -40,6 +40,7 @@ public final class SimulatedRuntime implements AutoCloseable {
     private volatile WebSocket socket;
     private volatile CompletableFuture<ServerFrame> handshake;
     private volatile CompletableFuture<String> closed;
+    private volatile java.util.concurrent.ScheduledFuture<?> heartbeat;
 
     public SimulatedRuntime(URI uri, String runtimeId, String token, int maxSessions, Duration think,
                             ScheduledExecutorService scheduler) {
@@ -91,7 +92,27 @@ public final class SimulatedRuntime implements AutoCloseable {
 
     /** Drops the TCP connection without a close handshake, as a crashed runtime would. */
     public void abort() {
+        stopHeartbeat();
         socket.abort();
+    }
+
+    /** Stops heartbeats while keeping the connection open, as a runtime whose network silently died would. */
+    public void goSilent() {
+        stopHeartbeat();
+    }
+
+    private void startHeartbeat(int seconds) {
+        stopHeartbeat();
+        long period = Math.max(1, seconds) * 1000L;
+        heartbeat = scheduler.scheduleAtFixedRate(() -> {
+            WebSocket s = socket;
+            if (s != null && !s.isOutputClosed()) send(new RuntimeFrame.Heartbeat(System.currentTimeMillis()));
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopHeartbeat() {
+        java.util.concurrent.ScheduledFuture<?> h = heartbeat;
+        if (h != null) h.cancel(false);
     }
 
     /** Completes with "code reason" when the server closes the connection. */
@@ -114,6 +135,7 @@ public final class SimulatedRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        stopHeartbeat();
         WebSocket s = socket;
         if (s != null && !s.isOutputClosed()) {
             s.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null)
@@ -126,7 +148,10 @@ public final class SimulatedRuntime implements AutoCloseable {
             received.add(frame);
         }
         switch (frame) {
-            case ServerFrame.Welcome w -> handshake.complete(w);
+            case ServerFrame.Welcome w -> {
+                startHeartbeat(w.heartbeatSeconds());
+                handshake.complete(w);
+            }
             case ServerFrame.Error e -> {
                 if (!handshake.isDone() && e.sessionId() == null) {
                     handshake.complete(e);
@@ -199,6 +224,7 @@ public final class SimulatedRuntime implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            stopHeartbeat();
             closed.complete(statusCode + " " + reason);
             handshake.completeExceptionally(new IllegalStateException("closed: " + statusCode + " " + reason));
             return null;
