@@ -20,7 +20,11 @@ async function open(path, viewport = { width: 1280, height: 860 }, extra = {}) {
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') out.consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => out.consoleErrors.push('pageerror: ' + e.message));
-  page.on('dialog', (d) => { out.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  // the admin page asks before deleting; any other dialog (an alert from injected script) is a failure
+  page.on('dialog', (d) => {
+    if (d.type() === 'confirm') d.accept().catch(() => {});
+    else { out.dialogs.push(d.message()); d.dismiss().catch(() => {}); }
+  });
   page.on('request', (r) => {
     const u = new URL(r.url());
     if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) out.foreignRequests.push(r.url());
@@ -171,6 +175,25 @@ async function ops() {
     passages: await admin.locator('#passages .passage').count(),
     firstLegs: await admin.locator('#passages .passage .legs').first().innerText(),
     feedback: await admin.locator('#feedback tr[data-id]').count() };
+  await admin.locator('#kb-id').fill('browser-kb');
+  await admin.locator('#kb-name').fill('浏览器测试库');
+  await admin.locator('#kb-form button').click();
+  await admin.locator('#kbs tr[data-kb="browser-kb"]').waitFor();
+  await admin.locator('#upload-kb').selectOption('browser-kb');
+  await admin.locator('#upload-files').setInputFiles({ name: 'night-trading.md', mimeType: 'text/markdown',
+    buffer: Buffer.from('# 夜盘规则\n\n本演示券商的期权夜盘交易时间为每个交易日21:00至次日02:30，仅限测试品种。\n') });
+  await admin.locator('#upload-form button').click();
+  await admin.locator('#upload-progress').filter({ hasText: 'INDEXED' }).waitFor({ timeout: 60_000 });
+  out.admin.upload = await admin.locator('#upload-progress').innerText();
+  await admin.locator('#docs tr[data-doc]').first().waitFor();
+  out.admin.docs = await admin.locator('#docs tr[data-doc]').count();
+  await admin.locator('#search-kb').selectOption('browser-kb');
+  await admin.locator('#search-q').fill('夜盘几点开始');
+  await admin.locator('#search-form button').click();
+  await admin.locator('#passages .passage', { hasText: '21:00' }).waitFor({ timeout: 30_000 });
+  await admin.locator('#kbs tr[data-kb="browser-kb"] button', { hasText: '删除' }).click();
+  await admin.locator('#kbs tr[data-kb="browser-kb"]').waitFor({ state: 'detached' });
+  out.admin.kbsAfterDelete = await admin.locator('#kbs tr[data-kb]').count();
   await admin.locator('#key-name').fill('browser-test');
   await admin.locator('#key-form button').click();
   await admin.locator('#new-key').filter({ hasText: 'fa-' }).waitFor();
