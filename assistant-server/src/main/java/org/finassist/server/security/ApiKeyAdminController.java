@@ -18,7 +18,7 @@ import java.util.Map;
 @RequestMapping("/admin/api-keys")
 class ApiKeyAdminController {
 
-    record CreateKey(String name) {
+    record CreateKey(String name, String role) {
     }
 
     private final ApiKeyStore store;
@@ -33,9 +33,15 @@ class ApiKeyAdminController {
         if (name.length() > 100) {
             return ResponseEntity.badRequest().body(Map.of("error", "name must be at most 100 characters"));
         }
-        ApiKeyStore.CreatedKey created = store.create(name);
+        String roleName = body == null || body.role() == null || body.role().isBlank() ? "client" : body.role();
+        var role = KeyRole.parse(roleName);
+        if (role.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("error", "role must be 'client' or 'supervisor'"));
+        }
+        ApiKeyStore.CreatedKey created = store.create(name, role.get());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", created.info().id(), "name", name,
-                "key", created.secret(), "note", "Store this key now: only its hash is kept."));
+                "role", role.get().wireName(), "key", created.secret(),
+                "note", "Store this key now: only its hash is kept."));
     }
 
     @GetMapping

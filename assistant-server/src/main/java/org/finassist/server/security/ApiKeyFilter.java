@@ -52,8 +52,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             }
             return;
         }
-        if (bearer != null && keys.matches(bearer)) {
-            chain.doFilter(request, response);
+        var caller = keys.caller(bearer);
+        if (caller.isPresent()) {
+            chain.doFilter(caller.get().wrap(request), response);
             return;
         }
         if (loopback && (properties.loopbackWithoutKey() || !keys.anyActive())) {

@@ -9,7 +9,8 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +22,8 @@ final class ApiKeyStore {
     static final long REFRESH_MILLIS = 30_000;
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    record KeyInfo(long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime revokedAt) {
+    record KeyInfo(long id, String name, String role, String prefix, OffsetDateTime createdAt,
+                   OffsetDateTime revokedAt) {
     }
 
     record CreatedKey(KeyInfo info, String secret) {
@@ -29,7 +31,7 @@ final class ApiKeyStore {
 
     private final JdbcClient jdbc;
     private final SecureRandom random = new SecureRandom();
-    private volatile Set<String> active = Set.of();
+    private volatile Map<String, KeyCaller> active = Map.of();
     private volatile long loadedAt;
 
     ApiKeyStore(JdbcClient jdbc) {
@@ -43,19 +45,28 @@ final class ApiKeyStore {
     }
 
     boolean matches(String secret) {
+        return caller(secret).isPresent();
+    }
+
+    /** The key's name and role when {@code secret} is an active key. */
+    Optional<KeyCaller> caller(String secret) {
         refreshIfStale();
-        return secret != null && active.contains(hash(secret));
+        return secret == null ? Optional.empty() : Optional.ofNullable(active.get(hash(secret)));
     }
 
     CreatedKey create(String name) {
+        return create(name, KeyRole.CLIENT);
+    }
+
+    CreatedKey create(String name, KeyRole role) {
         StringBuilder sb = new StringBuilder("fa-");
         for (int i = 0; i < 40; i++) {
             sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         String secret = sb.toString();
         OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("INSERT INTO api_keys (name, key_prefix, key_hash, created_at) VALUES (?, ?, ?, ?)")
-                .params(name, secret.substring(0, 8), hash(secret), now).update();
+        jdbc.sql("INSERT INTO api_keys (name, role, key_prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(name, role.wireName(), secret.substring(0, 8), hash(secret), now).update();
         reload();
         KeyInfo info = list().stream().filter(k -> k.prefix().equals(secret.substring(0, 8)) && k.revokedAt() == null)
                 .reduce((a, b) -> b).orElseThrow();
@@ -63,9 +74,9 @@ final class ApiKeyStore {
     }
 
     List<KeyInfo> list() {
-        return jdbc.sql("SELECT id, name, key_prefix, created_at, revoked_at FROM api_keys ORDER BY id")
-                .query((rs, n) -> new KeyInfo(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
+        return jdbc.sql("SELECT id, name, role, key_prefix, created_at, revoked_at FROM api_keys ORDER BY id")
+                .query((rs, n) -> new KeyInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
                 .list();
     }
 
@@ -83,9 +94,11 @@ final class ApiKeyStore {
     }
 
     private void reload() {
-        Set<String> hashes = ConcurrentHashMap.newKeySet();
-        hashes.addAll(jdbc.sql("SELECT key_hash FROM api_keys WHERE revoked_at IS NULL").query(String.class).list());
-        active = hashes;
+        Map<String, KeyCaller> keys = new ConcurrentHashMap<>();
+        jdbc.sql("SELECT key_hash, name, role FROM api_keys WHERE revoked_at IS NULL").query((rs, n) -> keys.put(
+                rs.getString(1), new KeyCaller(rs.getString(2), KeyRole.parse(rs.getString(3)).orElse(KeyRole.CLIENT))))
+                .list();
+        active = Map.copyOf(keys);
         loadedAt = System.currentTimeMillis();
     }
 

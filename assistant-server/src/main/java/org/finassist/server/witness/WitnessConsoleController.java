@@ -10,6 +10,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletRequest;
+import org.finassist.server.security.KeyRole;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,7 +94,13 @@ class WitnessConsoleController {
     }
 
     @PostMapping("/api/witness/sessions/{id}/decision")
-    SessionView decide(@PathVariable String id, @RequestBody DecisionRequest request, Principal principal) {
+    SessionView decide(@PathVariable String id, @RequestBody DecisionRequest request, HttpServletRequest http) {
+        Principal principal = http.getUserPrincipal();
+        if (principal != null && !http.isUserInRole(KeyRole.SUPERVISOR.wireName())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "API key '" + principal.getName()
+                    + "' is not a supervisor key; witness decisions need one (POST /admin/api-keys with role supervisor)");
+        }
+        // a supervisor key decides under its own name; only an unauthenticated loopback caller names itself
         String supervisor = principal != null ? principal.getName() : request.supervisor();
         if (supervisor == null || supervisor.isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "supervisor is required");
@@ -144,5 +152,12 @@ class WitnessConsoleController {
     /** A session's archive: the full chain and its verification at export time. */
     record AuditExport(String sessionId, String exportedAt, AuditVerification verification,
                        List<AuditRecord> records) {
+    }
+
+    /** Operators get the reason in English, not only the status. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<java.util.Map<String, String>> refused(ResponseStatusException e) {
+        return ResponseEntity.status(e.getStatusCode()).body(java.util.Map.of("error",
+                e.getReason() == null ? e.getStatusCode().toString() : e.getReason()));
     }
 }

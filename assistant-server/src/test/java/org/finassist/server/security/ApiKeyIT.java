@@ -2,6 +2,13 @@ package org.finassist.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.finassist.dh.audit.AuditRecord;
+import org.finassist.dh.protocol.Applicant;
+import org.finassist.dh.protocol.EventKind;
+import org.finassist.dh.protocol.RuntimeFrame;
+import org.finassist.dh.protocol.ServerFrame;
+import org.finassist.dh.session.RuntimeChannel;
+import org.finassist.dh.session.WitnessEngine;
 import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
 import org.junit.jupiter.api.Test;
@@ -34,6 +41,9 @@ class ApiKeyIT {
 
     @Autowired
     ApiKeyStore store;
+
+    @Autowired
+    WitnessEngine engine;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry r) {
@@ -69,6 +79,38 @@ class ApiKeyIT {
         assertThat(store.revoke(id)).isTrue();
         assertThat(Http.postJson(base + "/v1/chat/completions", BODY, "Authorization", "Bearer " + secret).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void onlyASupervisorKeyDecidesAWitnessAndTheAuditNamesTheKeyNotTheBody() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        String client = JSON.readTree(Http.postJson(base + "/admin/api-keys", "{\"name\":\"app-2\"}").body())
+                .path("key").asText();
+        HttpResponse<String> sup = Http.postJson(base + "/admin/api-keys", "{\"name\":\"supervisor-li\",\"role\":\"supervisor\"}");
+        assertThat(JSON.readTree(sup.body()).path("role").asText()).isEqualTo("supervisor");
+        String supervisor = JSON.readTree(sup.body()).path("key").asText();
+        assertThat(Http.postJson(base + "/admin/api-keys", "{\"name\":\"x\",\"role\":\"root\"}").statusCode()).isEqualTo(400);
+
+        RuntimeChannel runtime = new RuntimeChannel() {
+            public String runtimeId() { return "rt-key"; }
+            public int maxSessions() { return 1; }
+            public void send(ServerFrame frame) { }
+        };
+        engine.attach(runtime);
+        engine.handle(runtime, new RuntimeFrame.SessionJoin("key-1",
+                new Applicant("A-9", "李雷", "11010119900307123X", "示例证券", "普通证券账户")));
+        engine.handle(runtime, new RuntimeFrame.Event("key-1", EventKind.SECOND_VOICE, null));
+        String decision = "{\"action\":\"approve\",\"supervisor\":\"mallory\"}";
+        String url = base + "/api/witness/sessions/key-1/decision";
+
+        HttpResponse<String> refused = Http.postJson(url, decision, "Authorization", "Bearer " + client);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("not a supervisor key");
+        assertThat(Http.postJson(url, decision, "Authorization", "Bearer " + supervisor).statusCode()).isEqualTo(200);
+        assertThat(engine.auditLog().read("key-1")).extracting(AuditRecord::actor)
+                .contains("supervisor:supervisor-li").doesNotContain("supervisor:mallory");
+        // leave no active key behind: the other test starts from "no key yet"
+        store.list().stream().filter(k -> k.revokedAt() == null).forEach(k -> store.revoke(k.id()));
     }
 
     @Test
