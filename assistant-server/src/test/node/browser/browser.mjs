@@ -80,6 +80,7 @@ async function chat() {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   }
+  out.faq.announced = await w.locator('.sr').innerText();
   await shot(page, 'chat-faq');
   await faq.answer.locator('.fb-no').click();
   await faq.answer.locator('.reason[data-reason="inaccurate"]').click();
@@ -158,9 +159,11 @@ async function offline() {
 }
 
 async function ops() {
-  const page = await open('/ops');
+  const page = await open('/ops?refresh=2');
   await page.locator('#answers[data-value]').waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(2500);
+  const first = await page.locator('#at').innerText();
+  await page.locator('#at').filter({ hasNotText: first }).waitFor({ timeout: 10_000 });
+  out.refreshed = true;
   out.ops = await page.locator('[data-value]').evaluateAll((es) =>
     Object.fromEntries(es.map((e) => [e.id, Number(e.getAttribute('data-value'))])));
   out.ops.charts = await page.locator('.chart canvas').count();

@@ -37,6 +37,7 @@ class ChatApiIT {
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry r) {
         FakeUpstreams.register(r);
+        r.add("finassist.widget.allowed-origins", () -> "https://broker.example");
     }
 
     @BeforeEach
@@ -202,5 +203,24 @@ class ChatApiIT {
         // meters of features that have not registered them read as zero, not as an error
         assertThat(s.path("commentary").path("activeRuns").asDouble()).isZero();
         assertThat(s.path("witness").path("live").asInt()).isZero();
+    }
+    @Test
+    void theWidgetMayBeEmbeddedOnlyFromTheConfiguredOrigins() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String origin : List.of("https://broker.example", "https://evil.example")) {
+            HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/api/chat"))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization,content-type").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (origin.contains("broker")) {
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+            } else {
+                assertThat(r.statusCode()).isEqualTo(403);
+                assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            }
+        }
     }
 }

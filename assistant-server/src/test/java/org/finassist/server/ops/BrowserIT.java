@@ -114,6 +114,7 @@ class BrowserIT {
         assertThat(faq.path("passageText").asText()).isNotBlank();
         assertThat(faq.path("focusInDialog").asText()).isEqualTo("close");
         assertThat(faq.path("aiLabel").asText()).isEqualTo("AI生成");
+        assertThat(faq.path("announced").asText()).as("live region").startsWith("助手回答：根据资料");
         assertThat(r.path("feedbackNote").asText()).contains("感谢");
         assertThat(r.path("handoff").asText()).contains("人工");
 
@@ -187,6 +188,7 @@ class BrowserIT {
     void dashboardShowsTheTrafficAndTheAdminPageSearches() throws Exception {
         DS.always(Script.ok(CITED));
         JsonNode r = run("ops", FAQ);
+        assertThat(r.path("refreshed").asBoolean()).as("the dashboard refreshes by itself").isTrue();
         JsonNode ops = r.path("ops");
         assertThat(ops.path("answers").asDouble()).as(ops.toString()).isGreaterThan(0);
         assertThat(ops.path("robotShare").asDouble()).isGreaterThan(0).isLessThan(100);
