@@ -35,6 +35,11 @@ public final class Embedder {
         return new Embedder(new BgeSmallZhV15QuantizedEmbeddingModel(), BGE_QUERY_PREFIX, 64);
     }
 
+    /** Texts embedded per model call. */
+    public int batchSize() {
+        return batchSize;
+    }
+
     public int dimension() {
         return model.dimension();
     }

@@ -39,22 +39,41 @@ public final class Ingestor {
     }
 
     public List<IngestResult> ingest(String kbId, List<SourceFile> files, Consumer<IngestProgress> progress) {
-        List<IngestResult> results = new ArrayList<>();
+        IngestResult[] results = new IngestResult[files.size()];
+        List<Prepared> group = new ArrayList<>();
+        int groupChunks = 0;
         for (int i = 0; i < files.size(); i++) {
             SourceFile file = files.get(i);
             try {
-                results.add(ingestOne(kbId, file, i, files.size(), progress));
+                Object step = prepare(kbId, file, i);
+                if (step instanceof Prepared p) {
+                    group.add(p);
+                    groupChunks += p.drafts().size();
+                } else {
+                    results[i] = (IngestResult) step;
+                }
             } catch (IngestException e) {
-                results.add(new IngestResult.Failed(file.name(), e.getMessage()));
+                results[i] = new IngestResult.Failed(file.name(), e.getMessage());
             } catch (RuntimeException e) {
-                results.add(new IngestResult.Failed(file.name(), "internal error: " + e));
+                results[i] = new IngestResult.Failed(file.name(), "internal error: " + e);
+            }
+            // small files are embedded together: the model works on a batch in parallel, one chunk at a time not
+            if (groupChunks >= embedder.batchSize() || i == files.size() - 1) {
+                flush(group, results, files.size(), progress);
+                group.clear();
+                groupChunks = 0;
             }
         }
-        return results;
+        return List.of(results);
     }
 
-    private IngestResult ingestOne(String kbId, SourceFile file, int index, int count,
-                                   Consumer<IngestProgress> progress) throws IngestException {
+    /** A parsed, chunked file waiting for its embeddings. */
+    private record Prepared(int index, SourceFile file, String kbId, String docId, String hash, ParsedDocument parsed, DocType type,
+                            List<ChunkBuilder.Draft> drafts) {
+    }
+
+    /** Returns an {@link IngestResult} when the file needs no embedding (unchanged), else a {@link Prepared}. */
+    private Object prepare(String kbId, SourceFile file, int index) throws IngestException {
         DocType type = DocType.fromFileName(file.name())
                 .orElseThrow(() -> new IngestException("unsupported file type (use .md .txt .html .pdf .csv .jsonl)"));
         if (file.size() > maxFileBytes) {
@@ -70,15 +89,37 @@ public final class Ingestor {
         }
         ParsedDocument parsed = parse(file.name(), type, bytes);
         List<ChunkBuilder.Draft> drafts = chunks.drafts(kbId, docId, parsed);
-        List<float[]> vectors = embedder.passages(drafts.stream().map(ChunkBuilder.Draft::embeddingText).toList(),
-                done -> progress.accept(new IngestProgress(index, count, file.name(), done, drafts.size())));
-        List<IndexedChunk> indexed = new ArrayList<>(drafts.size());
-        for (int j = 0; j < drafts.size(); j++) {
-            indexed.add(new IndexedChunk(drafts.get(j).chunk(), vectors.get(j), drafts.get(j).tokens()));
+        if (drafts.isEmpty()) throw new IngestException("no text found in the file");
+        return new Prepared(index, file, kbId, docId, hash, parsed, type, drafts);
+    }
+
+    /** Embeds a group's chunks in one call, then replaces each document in the store, each in one atomic step. */
+    private void flush(List<Prepared> group, IngestResult[] results, int count, Consumer<IngestProgress> progress) {
+        if (group.isEmpty()) return;
+        List<String> texts = group.stream().flatMap(p -> p.drafts().stream()).map(ChunkBuilder.Draft::embeddingText)
+                .toList();
+        Prepared last = group.getLast();
+        List<float[]> vectors;
+        try {
+            vectors = embedder.passages(texts,
+                    done -> progress.accept(new IngestProgress(last.index(), count, last.file().name(), done, texts.size())));
+        } catch (RuntimeException e) {
+            group.forEach(p -> results[p.index()] = new IngestResult.Failed(p.file().name(), "embedding failed: " + e));
+            return;
         }
-        store.replaceDocument(new DocumentInfo(kbId, docId, parsed.title(), type, hash, indexed.size()), indexed);
-        List<String> warnings = parsed instanceof ParsedDocument.Faqs f ? f.rowErrors() : List.of();
-        return new IngestResult.Indexed(file.name(), docId, indexed.size(), warnings);
+        int offset = 0;
+        for (Prepared p : group) {
+            List<IndexedChunk> indexed = new ArrayList<>(p.drafts().size());
+            for (ChunkBuilder.Draft d : p.drafts()) indexed.add(new IndexedChunk(d.chunk(), vectors.get(offset++), d.tokens()));
+            try {
+                store.replaceDocument(new DocumentInfo(p.kbId(), p.docId(),
+                        p.parsed().title(), p.type(), p.hash(), indexed.size()), indexed);
+                List<String> warnings = p.parsed() instanceof ParsedDocument.Faqs f ? f.rowErrors() : List.of();
+                results[p.index()] = new IngestResult.Indexed(p.file().name(), p.docId(), indexed.size(), warnings);
+            } catch (RuntimeException e) {
+                results[p.index()] = new IngestResult.Failed(p.file().name(), "internal error: " + e);
+            }
+        }
     }
 
     private byte[] read(SourceFile file) throws IngestException {
