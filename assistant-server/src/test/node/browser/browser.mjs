@@ -202,6 +202,7 @@ async function ops() {
   await admin.locator('#new-key').filter({ hasText: 'fa-' }).waitFor();
   await admin.locator('#keys tr[data-id]').first().waitFor();
   out.admin.keys = await admin.locator('#keys tr[data-id]').count();
+  out.admin.keyRole = await admin.locator('#keys tr[data-id] td').nth(2).innerText();
   await shot(admin, 'admin');
 }
 

@@ -202,6 +202,7 @@ class BrowserIT {
         assertThat(admin.path("firstLegs").asText()).containsAnyOf("KEYWORD", "VECTOR", "FAQ");
         assertThat(admin.path("feedback").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(admin.path("keys").asInt()).isEqualTo(1);
+        assertThat(admin.path("keyRole").asText()).isEqualTo("client");
         assertThat(admin.path("upload").asText()).contains("night-trading.md：INDEXED");
         assertThat(admin.path("docs").asInt()).isEqualTo(1);
         assertThat(admin.path("kbsAfterDelete").asInt()).isEqualTo(admin.path("kbs").asInt());
