@@ -138,7 +138,17 @@
     }
   }
 
+  /** The server's last hour of provider samples, so a reloaded screen starts with its time series. */
+  async function seed() {
+    try {
+      const r = await fetch('/api/ops/history');
+      if (r.ok) history.push(...(await r.json()).slice(-KEEP));
+    } catch (e) {
+      // no history: the charts start from now
+    }
+  }
+
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
-  refresh();
+  seed().then(refresh);
   setInterval(refresh, EVERY * 1000);
 })();

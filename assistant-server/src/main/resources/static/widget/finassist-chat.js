@@ -689,7 +689,7 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
       }
       const scores = el('div', 'scores');
       scores.append(this.radar(d.scores || []), this.bars(d.scores || []));
-      const narrative = el('div', 'sub', 'AI点评（' + (d.aigcLabel || 'AI生成') + '）：');
+      const narrative = el('div', 'sub', 'AI点评' + (d.aigcLabel || '【AI生成】') + '：');
       card.append(facts, scores, narrative);
       if (more.childElementCount) {
         const details = el('details');

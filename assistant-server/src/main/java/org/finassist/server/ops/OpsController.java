@@ -8,11 +8,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.PreDestroy;
+
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /api/ops/summary}: the operations dashboard's one JSON snapshot (see the package description). */
+/**
+ * {@code GET /api/ops/summary}: the operations dashboard's one JSON snapshot (see the package description);
+ * {@code GET /api/ops/history}: the last hour of provider figures for its time series.
+ */
 @RestController
 class OpsController {
 
@@ -20,12 +27,29 @@ class OpsController {
     private final MeterReadings meters;
     private final JdbcClient jdbc;
     private final ObjectProvider<WitnessEngine> witness;
+    private final OpsHistory history;
 
     OpsController(MeterRegistry registry, JdbcClient jdbc, ObjectProvider<WitnessEngine> witness) {
         this.registry = registry;
         this.meters = new MeterReadings(registry);
         this.jdbc = jdbc;
         this.witness = witness;
+        this.history = new OpsHistory(this::sample, Duration.ofSeconds(10), 360);
+    }
+
+    @PreDestroy
+    void stop() {
+        history.close();
+    }
+
+    /** The provider figures every 10 s over the last hour, oldest first: the dashboard's charts on load. */
+    @GetMapping("/api/ops/history")
+    List<OpsHistory.Sample> history() {
+        return history.samples();
+    }
+
+    private OpsHistory.Sample sample() {
+        return new OpsHistory.Sample(Instant.now().toString(), ProviderFigures.read(registry, meters));
     }
 
     @GetMapping("/api/ops/summary")
