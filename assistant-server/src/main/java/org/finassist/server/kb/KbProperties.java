@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBatchBytes       bytes one upload request may hand to ingestion (default 256 MiB); files past it are
  *                            skipped with a per-file error
  * @param fusion              {@code weighted} (default) or {@code rrf}
- * @param vectorWeight        weight of the vector leg in weighted fusion (default 0.3)
+ * @param vectorWeight        weight of the vector leg in weighted fusion (default 0.5)
  * @param rrfK                RRF constant (default 60)
  * @param minVectorSimilarity below this best cosine similarity: not found, hand off (default 0.5)
  * @param faqThreshold        FAQ fast path similarity (default 0.9)
@@ -41,7 +41,7 @@ record KbProperties(String store, Path indexDir, String pgSchema, Boolean demo, 
         dictionaryTerms = dictionaryTerms == null ? List.of() : List.copyOf(dictionaryTerms);
         maxFileBytes = maxFileBytes == null || maxFileBytes <= 0 ? 50L * 1024 * 1024 : maxFileBytes;
         fusion = fusion == null || fusion.isBlank() ? "weighted" : fusion;
-        vectorWeight = vectorWeight == null ? 0.3 : vectorWeight;
+        vectorWeight = vectorWeight == null ? 0.5 : vectorWeight;
         rrfK = rrfK == null ? 60 : rrfK;
         minVectorSimilarity = minVectorSimilarity == null ? 0.5 : minVectorSimilarity;
         faqThreshold = faqThreshold == null ? 0.9 : faqThreshold;

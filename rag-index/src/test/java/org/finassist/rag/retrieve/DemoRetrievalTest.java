@@ -99,4 +99,31 @@ class DemoRetrievalTest {
     void retrieverReadsOnlyItsKnowledgeBases() {
         assertThat(index.retriever(Set.of("other-kb")).retrieve(Query.from("T+1是什么意思？"))).isEmpty();
     }
+
+    /**
+     * Paraphrased customer questions must find the FAQ entry that answers them among the passages shown (top 5), and
+     * most of them first. Guards the fusion default: a keyword-heavy weight ranked "服务时间" in the hand-off FAQ above
+     * the trading-hours entry for "股票交易时间是几点？".
+     */
+    @Test
+    void customerPhrasingsFindTheirFaqEntry() throws Exception {
+        List<String[]> rows = new java.io.BufferedReader(new java.io.InputStreamReader(
+                DemoRetrievalTest.class.getResourceAsStream("demo-customer-questions.tsv"),
+                java.nio.charset.StandardCharsets.UTF_8)).lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t")).toList();
+        int first = 0;
+        List<String> missed = new java.util.ArrayList<>();
+        for (String[] row : rows) {
+            List<String> top = switch (search(row[0])) {
+                case RetrievalResult.FaqAnswer f -> List.of(f.passage().chunk().faq().question());
+                case RetrievalResult.Found f -> f.passages().stream()
+                        .map(p -> p.chunk().isFaq() ? p.chunk().faq().question() : p.chunk().docId()).toList();
+                case RetrievalResult.NotFound n -> List.of();
+            };
+            if (!top.contains(row[1])) missed.add(row[0] + " -> " + top);
+            if (!top.isEmpty() && top.getFirst().equals(row[1])) first++;
+        }
+        assertThat(missed).as("questions whose FAQ entry is not among the passages").isEmpty();
+        assertThat(first).as("answered by the right entry first").isGreaterThanOrEqualTo(rows.size() * 9 / 10);
+    }
 }
