@@ -41,6 +41,7 @@ class KbConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "finassist.rag.store", havingValue = "pgvector")
     KnowledgeStore pgVectorKnowledgeStore(KbProperties props, DataSource dataSource, Embedder kbEmbedder) {
+        requirePostgres(dataSource);
         return PgVectorKnowledgeStore.builder().dataSource(dataSource).schema(props.pgSchema())
                 .dimension(kbEmbedder.dimension()).build();
     }
@@ -56,6 +57,20 @@ class KbConfiguration {
         return KnowledgeIndex.builder().store(store).embedder(kbEmbedder)
                 .segmenter(new ChineseSegmenter(dictionary)).options(options).maxFileBytes(props.maxFileBytes())
                 .build();
+    }
+
+    /** The pgvector store lives in the application database; on the embedded H2 it cannot work at all. */
+    private static void requirePostgres(DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName();
+            if (!"PostgreSQL".equalsIgnoreCase(product)) {
+                throw new IllegalStateException("finassist.rag.store=pgvector keeps the knowledge base in the application"
+                        + " database, which is " + product + ": run with the postgres profile"
+                        + " (SPRING_PROFILES_ACTIVE=postgres) or use finassist.rag.store=lucene");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reach the application database for the pgvector store", e);
+        }
     }
 
     /** Read-only retrieval over {@code finassist.rag.default-kb-ids}, for the qa scenario. */
