@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts FinAssist on the embedded default: H2 under ./data, the local grounded model, no keys, no services.
 # Builds first when the jar is missing or older than the sources. Ctrl-C stops the server cleanly.
+# ./scripts/run.sh generate --date 2024-09-19 --universe csi300 --types recap,alert,video  writes commentary instead.
 set -euo pipefail
 FINASSIST_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$FINASSIST_HOME"
@@ -20,7 +21,8 @@ fi
 
 mkdir -p data
 PORT="${SERVER_PORT:-${PORT:-8080}}"
-echo "FinAssist starting on http://localhost:${PORT}/  (Ctrl-C to stop)"
+# "generate ..." runs one commentary batch and exits (see README); anything else starts the server
+[[ "${1:-}" == generate ]] || echo "FinAssist starting on http://localhost:${PORT}/  (Ctrl-C to stop)"
 # jdk.incubator.vector lets Lucene use SIMD for vector search and BM25 (several times faster HNSW at 100k chunks)
 exec java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseSerialGC -Dfile.encoding=UTF-8 \
   ${FINASSIST_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" "$@"

@@ -1,5 +1,6 @@
 package org.finassist.server;
 
+import org.finassist.server.commentary.GenerateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class FinAssistApplication {
 
+    /** Starts the server; {@code generate …} as the first argument runs one commentary batch instead. */
     public static void main(String[] args) {
+        if (args.length > 0 && "generate".equals(args[0])) {
+            System.exit(GenerateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(FinAssistApplication.class, args);
     }
 }

@@ -43,7 +43,22 @@ final class VideoScripts {
 
     private static String caption(String sentence) {
         String first = sentence.split("[，,；;。！？!?]")[0];
-        return first.length() <= CAPTION_CHARS ? first : first.substring(0, CAPTION_CHARS - 1) + "…";
+        if (first.length() <= CAPTION_CHARS) {
+            return first;
+        }
+        // never cut through a figure: a caption showing 12058.4 of 12058.44 would misstate it
+        int end = CAPTION_CHARS - 1;
+        while (end > 0 && isFigure(first.charAt(end - 1)) && isFigure(first.charAt(end))) {
+            end--;
+        }
+        while (end > 0 && isFigure(first.charAt(end - 1))) {
+            end--;
+        }
+        return first.substring(0, end) + "…";
+    }
+
+    private static boolean isFigure(char c) {
+        return Character.isDigit(c) || c == '.' || c == '%';
     }
 
     /** Rejects a narration that would run shorter or longer than the slot a short video has. */
