@@ -25,4 +25,4 @@ PORT="${SERVER_PORT:-${PORT:-8080}}"
 [[ "${1:-}" == generate ]] || echo "FinAssist starting on http://localhost:${PORT}/  (Ctrl-C to stop)"
 # jdk.incubator.vector lets Lucene use SIMD for vector search and BM25 (several times faster HNSW at 100k chunks)
 exec java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseSerialGC -Dfile.encoding=UTF-8 \
-  ${FINASSIST_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" "$@"
+  ${FINASSIST_JAVA_OPTS:-} -jar "$JAR" "$@" $([[ "${1:-}" == generate ]] || echo "--server.port=$PORT")
