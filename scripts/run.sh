@@ -22,7 +22,11 @@ fi
 mkdir -p data
 PORT="${SERVER_PORT:-${PORT:-8080}}"
 # "generate ..." runs one commentary batch and exits (see README); anything else starts the server
-[[ "${1:-}" == generate ]] || echo "FinAssist starting on http://localhost:${PORT}/  (Ctrl-C to stop)"
+ARGS=("$@")
+if [[ "${1:-}" != generate ]]; then
+  ARGS=(--server.port="$PORT" "$@")
+  echo "FinAssist starting on http://localhost:${PORT}/  (Ctrl-C to stop)"
+fi
 # jdk.incubator.vector lets Lucene use SIMD for vector search and BM25 (several times faster HNSW at 100k chunks)
 exec java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseSerialGC -Dfile.encoding=UTF-8 \
-  ${FINASSIST_JAVA_OPTS:-} -jar "$JAR" "$@" $([[ "${1:-}" == generate ]] || echo "--server.port=$PORT")
+  ${FINASSIST_JAVA_OPTS:-} -jar "$JAR" "${ARGS[@]}"
