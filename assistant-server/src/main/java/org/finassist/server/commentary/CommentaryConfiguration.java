@@ -2,7 +2,9 @@ package org.finassist.server.commentary;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.langchain4j.model.chat.ChatModel;
 import org.finassist.content.commentary.ArticleStatus;
+import org.finassist.content.commentary.BulkheadChatModel;
 import org.finassist.content.commentary.CommentaryItems;
 import org.finassist.content.commentary.CommentaryService;
 import org.finassist.content.market.MarketDataSource;
@@ -26,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,13 +38,20 @@ import java.util.stream.Collectors;
 @EnableConfigurationProperties(CommentaryProperties.class)
 class CommentaryConfiguration {
 
+    /** At most this many batch model calls at once on this node (the batch-only bulkhead). */
+    static final Duration PERMIT_WAIT = Duration.ofMinutes(30);
+
     @Bean
     CommentaryService commentaryService(ContentProperties content, MarketDataSource market, ModelRouter router,
-                                        PromptRenderer prompts, RejectionListener diagnosisRejectionListener) {
+                                        PromptRenderer prompts, RejectionListener diagnosisRejectionListener,
+                                        CommentaryProperties props) {
+        ChatModel model = content.modelNarrative() ? new BulkheadChatModel(
+                new RoutedChatModel(router, Scenario.COMMENTARY.id()), "commentary-batch", workers(props, router),
+                PERMIT_WAIT) : null;
         return CommentaryService.builder().marketData(market).renderer(prompts)
                 .anomalyRules(org.finassist.content.anomaly.AnomalyRules.DEFAULT
                         .withLimits(PriceLimitRules.DEFAULT.withStRatio(content.stLimitRatio())))
-                .model(content.modelNarrative() ? new RoutedChatModel(router, Scenario.COMMENTARY.id()) : null)
+                .model(model)
                 .rejectionListener(diagnosisRejectionListener)
                 .build();
     }
@@ -78,7 +88,7 @@ class CommentaryConfiguration {
     }
 
     /**
-     * Configured workers, else the first rank of the commentary route: the enabled providers' concurrency minus
+     * Batch model calls at once: configured workers, else the first rank of the commentary route: the enabled providers' concurrency minus
      * the share reserved for chat; only the local model → one worker per core (it is CPU-bound).
      */
     static int workers(CommentaryProperties props, ModelRouter router) {

@@ -141,8 +141,10 @@ final class CommentaryJobs implements SmartLifecycle {
 
     @Override
     public void start() {
+        // twice the model permits: while half the items wait on the model, the others compute facts, run checks
+        // and store; the batch bulkhead in front of the model keeps calls at the worker count
         Scheduler s = Scheduler.create(dataSource, runTask, itemTask)
-                .threads(workers)
+                .threads(2 * workers)
                 .pollingInterval(props.pollingInterval())
                 .heartbeatInterval(props.heartbeatInterval())
                 .missedHeartbeatsLimit(props.missedHeartbeats())
@@ -153,7 +155,8 @@ final class CommentaryJobs implements SmartLifecycle {
         scheduler = s;
         // a node that died between planning a run and scheduling its run task left it without one
         runs.runningRuns().forEach(id -> s.scheduleIfNotExists(runTask.instance(id, id), Instant.now()));
-        log.info("Commentary scheduler started: {} workers, heartbeat {} (dead after {} missed)", workers,
+        log.info("Commentary scheduler started: {} model calls at once, {} item threads, heartbeat {} (dead after {} "
+                + "missed)", workers, 2 * workers,
                 props.heartbeatInterval(), props.missedHeartbeats());
     }
 

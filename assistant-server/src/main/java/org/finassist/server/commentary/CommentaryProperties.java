@@ -8,9 +8,9 @@ import java.time.Duration;
 /**
  * {@code finassist.content.commentary.*}: how commentary batches run.
  *
- * @param workers               items written at once on this node; 0 (default) = the commentary route's first
- *                              provider limit minus the chat reserve, or the CPU count when only the local model
- *                              writes
+ * @param workers               batch model calls at once on this node (the node runs twice as many item threads);
+ *                              0 (default) = the commentary route's first provider limit minus the chat reserve, or
+ *                              the CPU count when only the local model writes
  * @param chatReserve           share of each provider's concurrency kept free for customer chat (default 0.05,
  *                              at least one slot)
  * @param constituentsDir       index constituent lists {@code <universe>.csv} (default: {@code constituents} under
