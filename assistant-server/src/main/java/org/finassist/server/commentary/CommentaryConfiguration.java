@@ -17,6 +17,7 @@ import org.finassist.core.router.RouteConfig;
 import org.finassist.core.router.RoutedChatModel;
 import org.finassist.core.router.Scenario;
 import org.finassist.prompts.PromptRenderer;
+import org.finassist.rag.KnowledgeIndex;
 import org.finassist.server.diagnosis.ContentProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +45,7 @@ class CommentaryConfiguration {
     @Bean
     CommentaryService commentaryService(ContentProperties content, MarketDataSource market, ModelRouter router,
                                         PromptRenderer prompts, RejectionListener diagnosisRejectionListener,
-                                        CommentaryProperties props) {
+                                        CommentaryProperties props, KnowledgeIndex knowledge) {
         ChatModel model = content.modelNarrative() ? new BulkheadChatModel(
                 new RoutedChatModel(router, Scenario.COMMENTARY.id()), "commentary-batch", workers(props, router),
                 PERMIT_WAIT) : null;
@@ -52,6 +53,7 @@ class CommentaryConfiguration {
                 .anomalyRules(org.finassist.content.anomaly.AnomalyRules.DEFAULT
                         .withLimits(PriceLimitRules.DEFAULT.withStRatio(content.stLimitRatio())))
                 .model(model)
+                .newsRetriever(props.newsKbIds().isEmpty() ? null : knowledge.retriever(Set.copyOf(props.newsKbIds())))
                 .rejectionListener(diagnosisRejectionListener)
                 .build();
     }

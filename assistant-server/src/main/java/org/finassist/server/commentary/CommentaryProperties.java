@@ -20,11 +20,13 @@ import java.time.Duration;
  * @param missedHeartbeats      missed heartbeats after which another node (or this one restarted) takes an item
  *                              over (default 4, at least 4: db-scheduler's minimum)
  * @param deleteUnresolvedAfter drop tasks whose type no node knows after this long (default 14d)
+ * @param newsKbIds             knowledge bases of news passages offered as possible factors (归因); empty (default) =
+ *                              no attribution
  */
 @ConfigurationProperties("finassist.content.commentary")
 public record CommentaryProperties(Integer workers, Double chatReserve, Path constituentsDir, Duration pollingInterval,
                                    Duration heartbeatInterval, Integer missedHeartbeats,
-                                   Duration deleteUnresolvedAfter) {
+                                   Duration deleteUnresolvedAfter, java.util.List<String> newsKbIds) {
 
     public CommentaryProperties {
         workers = workers == null ? 0 : workers;
@@ -33,6 +35,7 @@ public record CommentaryProperties(Integer workers, Double chatReserve, Path con
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(30) : heartbeatInterval;
         missedHeartbeats = missedHeartbeats == null ? 4 : missedHeartbeats;
         deleteUnresolvedAfter = deleteUnresolvedAfter == null ? Duration.ofDays(14) : deleteUnresolvedAfter;
+        newsKbIds = newsKbIds == null ? java.util.List.of() : java.util.List.copyOf(newsKbIds);
         if (workers < 0 || !(chatReserve >= 0 && chatReserve < 1) || missedHeartbeats < 4) {
             throw new IllegalArgumentException("finassist.content.commentary: workers >= 0, chat-reserve in [0, 1), "
                     + "missed-heartbeats >= 4");

@@ -78,17 +78,20 @@ final class RunStore {
 
     /** Settles every pending item of {@code articleId} (runs may share an article) and closes runs left empty. */
     void settle(String articleId, ArticleStatus status, String error) {
-        tx.executeWithoutResult(s -> {
-            List<String> runs = jdbc.sql("SELECT run_id FROM commentary_run_item WHERE article_id = ? AND status = ?")
+        List<String> runs = tx.execute(s -> {
+            List<String> waiting = jdbc.sql("SELECT run_id FROM commentary_run_item WHERE article_id = ? AND status = ?")
                     .params(articleId, PENDING).query(String.class).list();
             jdbc.sql("UPDATE commentary_run_item SET status = ?, error = ? WHERE article_id = ? AND status = ?")
                     .params(status.id(), error == null ? null : clip(error), articleId, PENDING).update();
-            for (String run : runs) {
-                jdbc.sql("UPDATE commentary_run SET state = ?, finished_at = ? WHERE run_id = ? AND state = ? "
-                                + "AND NOT EXISTS (SELECT 1 FROM commentary_run_item WHERE run_id = ? AND status = ?)")
-                        .params(DONE, now(), run, RUNNING, run, PENDING).update();
-            }
+            return waiting;
         });
+        // after the commit, not inside it: two last items settling at once each see the other still pending inside
+        // their own transactions, but whichever checks last sees both committed
+        for (String run : runs == null ? List.<String>of() : runs) {
+            jdbc.sql("UPDATE commentary_run SET state = ?, finished_at = ? WHERE run_id = ? AND state = ? "
+                            + "AND NOT EXISTS (SELECT 1 FROM commentary_run_item WHERE run_id = ? AND status = ?)")
+                    .params(DONE, now(), run, RUNNING, run, PENDING).update();
+        }
     }
 
     boolean cancel(String runId) {

@@ -66,7 +66,7 @@ class CommentaryJobsPgIT {
         CommentaryService service = CommentaryService.builder().marketData(market).build();
         RunStore runs = new RunStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)), Clock.systemUTC());
         CommentaryProperties props = new CommentaryProperties(4, null, null, Duration.ofMillis(100), Duration.ofSeconds(1),
-                4, null);
+                4, null, null);
         jobs = new CommentaryJobs(ds, service, new CommentaryItems(service, new JdbcArticleStore(jdbc)), runs, market,
                 null, props, 4, meters);
         jobs.start();
