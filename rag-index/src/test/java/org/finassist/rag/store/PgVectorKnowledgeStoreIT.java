@@ -33,7 +33,8 @@ class PgVectorKnowledgeStoreIT extends KnowledgeStoreContract {
     protected KnowledgeStore newStore() {
         KnowledgeStore s = PgVectorKnowledgeStore.builder().dataSource(dataSource).schema(SCHEMA).dimension(DIM).build();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE " + SCHEMA + ".kb_chunk, " + SCHEMA + ".kb_document");
+            st.execute("TRUNCATE " + SCHEMA + ".kb_chunk, " + SCHEMA + ".kb_document, " + SCHEMA + ".kb_term, "
+                    + SCHEMA + ".kb_stats");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -44,6 +44,7 @@ final class ChunkRows {
         setDate(ps, 14, c.effectiveTo());
         ps.setString(15, TsText.vector(ic.tokens()));
         ps.setString(16, TsText.vector(ic.vector()));
+        ps.setInt(17, ic.tokens().size());
     }
 
     private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {

@@ -29,11 +29,17 @@ final class PgSql {
                         + " heading_path text[] NOT NULL, text text NOT NULL, ordinal int NOT NULL,"
                         + " is_faq boolean NOT NULL, faq_question text, faq_answer text, faq_alternatives text[],"
                         + " effective_from date, effective_to date, tokens tsvector NOT NULL,"
-                        + " embedding vector(" + dimension + ") NOT NULL)",
+                        + " embedding vector(" + dimension + ") NOT NULL, token_count int NOT NULL)",
+                // tables created before BM25 ranking lack the column; TermStats.backfill fills it
+                "ALTER TABLE " + chunk + " ADD COLUMN IF NOT EXISTS token_count int",
                 "CREATE INDEX IF NOT EXISTS kb_chunk_doc_idx ON " + chunk + " (kb_id, doc_id)",
                 "CREATE INDEX IF NOT EXISTS kb_chunk_tokens_idx ON " + chunk + " USING gin (tokens)",
                 "CREATE INDEX IF NOT EXISTS kb_chunk_embedding_idx ON " + chunk
-                        + " USING hnsw (embedding vector_cosine_ops)");
+                        + " USING hnsw (embedding vector_cosine_ops)",
+                "CREATE TABLE IF NOT EXISTS " + schema + ".kb_term (kb_id text NOT NULL, term text NOT NULL,"
+                        + " df int NOT NULL, PRIMARY KEY (kb_id, term))",
+                "CREATE TABLE IF NOT EXISTS " + schema + ".kb_stats (kb_id text PRIMARY KEY, chunks bigint NOT NULL,"
+                        + " tokens bigint NOT NULL)");
     }
 
     String insertDocument() {
@@ -43,8 +49,8 @@ final class PgSql {
 
     String insertChunk() {
         return "INSERT INTO " + chunk + " (id, kb_id, doc_id, doc_title, doc_type, heading_path, text, ordinal, is_faq,"
-                + " faq_question, faq_answer, faq_alternatives, effective_from, effective_to, tokens, embedding)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS tsvector), CAST(? AS vector))";
+                + " faq_question, faq_answer, faq_alternatives, effective_from, effective_to, tokens, embedding, token_count)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS tsvector), CAST(? AS vector), ?)";
     }
 
     String deleteChunks() {
@@ -77,9 +83,20 @@ final class PgSql {
         return "SELECT count(*) FROM " + chunk + " WHERE kb_id = ?";
     }
 
+    /**
+     * BM25 over the candidates matching a tsquery (GIN index), at most a cap of them. Parameters in order:
+     * k1·(1 − b), k1·b / avgdl, tsquery, the filter's, candidate cap, query terms, term weights
+     * (idf × query count × (k1 + 1)), k. tf is the number of the lexeme's positions in the stored tsvector.
+     */
     String keywordSearch(String where) {
-        return "SELECT " + CHUNK_COLUMNS + ", ts_rank(c.tokens, q, 1) AS score FROM " + chunk
-                + " c, CAST(? AS tsquery) q WHERE c.tokens @@ q AND " + where + " ORDER BY score DESC, c.id LIMIT ?";
+        return "SELECT " + CHUNK_COLUMNS + ", s.score FROM (SELECT c.id, sum(q.w * u.tf"
+                + " / (u.tf + CAST(? AS float8) + CAST(? AS float8) * c.token_count)) AS score"
+                + " FROM (SELECT c.id, c.tokens, c.token_count FROM " + chunk + " c"
+                + " WHERE c.tokens @@ CAST(? AS tsquery) AND " + where + " LIMIT ?) c"
+                + " CROSS JOIN LATERAL (SELECT x.lexeme, array_length(x.positions, 1) AS tf FROM unnest(c.tokens) x) u"
+                + " JOIN unnest(CAST(? AS text[]), CAST(? AS float8[])) q(term, w) ON q.term = u.lexeme"
+                + " GROUP BY c.id ORDER BY score DESC, c.id LIMIT ?) s JOIN " + chunk + " c ON c.id = s.id"
+                + " ORDER BY s.score DESC, c.id";
     }
 
     String vectorSearch(String where) {

@@ -22,8 +22,11 @@ import org.finassist.rag.SearchFilter;
 /**
  * The production store: PostgreSQL with pgvector. Vectors in a {@code vector(n)} column under an HNSW index (cosine);
  * keywords in a {@code tsvector} built from the Java segmenter's tokens (PostgreSQL's parser does not segment
- * Chinese), under a GIN index, ranked by {@code ts_rank}. The store creates its two tables ({@code kb_document},
- * {@code kb_chunk}) in the given schema if missing: they need the {@code vector} type, which the H2 database of the
+ * Chinese), under a GIN index, ranked by BM25 (k1 1.2, b 0.75) with per-knowledge-base document frequencies kept in
+ * {@code kb_term} and chunk/token counts in {@code kb_stats}, both updated in the writing transaction. Only chunks
+ * containing the query's rarest terms are ranked (see {@link KeywordPlan}), so a query costs about the same at 10k
+ * and 100k chunks. The store creates its tables ({@code kb_document}, {@code kb_chunk}, {@code kb_term},
+ * {@code kb_stats}) in the given schema if missing: they need the {@code vector} type, which the H2 database of the
  * embedded default lacks, so they are not Flyway migrations. The {@code vector} extension must exist (superuser).
  */
 public final class PgVectorKnowledgeStore implements KnowledgeStore {
@@ -34,6 +37,8 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
     private final PgSql sql;
     private final int dimension;
     private final int efSearch;
+    private final TermStats stats;
+    private final KeywordSearch keyword;
 
     private PgVectorKnowledgeStore(Builder b) {
         this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -42,6 +47,9 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
         this.sql = new PgSql(b.schema);
         this.dimension = b.dimension;
         this.efSearch = b.efSearch;
+        this.stats = new TermStats(b.schema);
+        if (b.keywordCandidates < 1) throw new IllegalArgumentException("keywordCandidates must be positive");
+        this.keyword = new KeywordSearch(sql, stats, b.keywordCandidates);
         if (b.createSchema) createSchema();
     }
 
@@ -50,10 +58,17 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
     }
 
     private void createSchema() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            for (String ddl : sql.ddl(dimension)) st.execute(ddl);
-        } catch (SQLException e) {
-            throw new PgStoreException("cannot create knowledge tables (is the vector extension installed?)", e);
+        try {
+            inTransaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    for (String ddl : sql.ddl(dimension)) st.execute(ddl);
+                }
+                stats.backfillIfMissing(c);
+                return null;
+            });
+        } catch (PgStoreException e) {
+            throw new PgStoreException("cannot create knowledge tables (is the vector extension installed?)",
+                    e.getCause());
         }
     }
 
@@ -66,6 +81,7 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
             }
         });
         inTransaction(c -> {
+            stats.lock(c, doc.kbId());
             delete(c, doc.kbId(), doc.docId());
             try (PreparedStatement ps = c.prepareStatement(sql.insertDocument())) {
                 ps.setString(1, doc.kbId());
@@ -83,16 +99,21 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
                 }
                 ps.executeBatch();
             }
+            stats.add(c, doc.kbId(), doc.docId());
             return null;
         });
     }
 
     @Override
     public boolean deleteDocument(String kbId, String docId) {
-        return inTransaction(c -> delete(c, kbId, docId) > 0);
+        return inTransaction(c -> {
+            stats.lock(c, kbId);
+            return delete(c, kbId, docId) > 0;
+        });
     }
 
     private int delete(Connection c, String kbId, String docId) throws SQLException {
+        stats.remove(c, kbId, docId);
         try (PreparedStatement chunks = c.prepareStatement(sql.deleteChunks());
              PreparedStatement doc = c.prepareStatement(sql.deleteDocument())) {
             chunks.setString(1, kbId);
@@ -107,12 +128,14 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
     @Override
     public long deleteKnowledgeBase(String kbId) {
         return inTransaction(c -> {
+            stats.lock(c, kbId);
             try (PreparedStatement chunks = c.prepareStatement(sql.deleteKbChunks());
                  PreparedStatement docs = c.prepareStatement(sql.deleteKbDocuments())) {
                 chunks.setString(1, kbId);
                 long n = chunks.executeUpdate();
                 docs.setString(1, kbId);
                 docs.executeUpdate();
+                stats.dropKnowledgeBase(c, kbId);
                 return n;
             }
         });
@@ -148,15 +171,7 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
     @Override
     public List<ScoredChunk> keywordSearch(List<String> tokens, SearchFilter filter, int k) {
         if (tokens.isEmpty()) return List.of();
-        PgFilter f = PgFilter.of(filter);
-        return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.keywordSearch(f.where()))) {
-                ps.setString(1, TsText.query(tokens));
-                int next = f.bind(ps, c, 2);
-                ps.setInt(next, k);
-                return ChunkRows.scored(ps);
-            }
-        });
+        return inTransaction(c -> keyword.search(c, tokens, filter, k));
     }
 
     @Override
@@ -230,12 +245,15 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
         private int dimension;
         private int efSearch = 100;
         private boolean createSchema = true;
+        private int keywordCandidates = 5000;
 
         public Builder dataSource(DataSource dataSource) { this.dataSource = dataSource; return this; }
         public Builder schema(String schema) { this.schema = schema; return this; }
         public Builder dimension(int dimension) { this.dimension = dimension; return this; }
         public Builder efSearch(int efSearch) { this.efSearch = efSearch; return this; }
         public Builder createSchema(boolean createSchema) { this.createSchema = createSchema; return this; }
+        /** Budget of chunks the keyword leg ranks per query (summed document frequency of the candidate terms). */
+        public Builder keywordCandidates(int keywordCandidates) { this.keywordCandidates = keywordCandidates; return this; }
 
         public PgVectorKnowledgeStore build() {
             return new PgVectorKnowledgeStore(this);

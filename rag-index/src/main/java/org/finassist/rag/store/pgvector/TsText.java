@@ -27,9 +27,19 @@ final class TsText {
         return out.toString();
     }
 
-    static String query(List<String> tokens) {
-        StringJoiner out = new StringJoiner(" | ");
-        tokens.stream().distinct().forEach(t -> out.add(quote(t)));
+    /** A tsquery matching any of {@code terms}. */
+    static String anyOf(List<String> terms) {
+        return query(terms, " | ");
+    }
+
+    /** A tsquery matching all of {@code terms}. */
+    static String allOf(List<String> terms) {
+        return query(terms, " & ");
+    }
+
+    private static String query(List<String> terms, String operator) {
+        StringJoiner out = new StringJoiner(operator);
+        terms.stream().distinct().forEach(t -> out.add(quote(t)));
         return out.toString();
     }
 
