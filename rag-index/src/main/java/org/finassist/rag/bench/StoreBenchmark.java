@@ -58,6 +58,8 @@ public final class StoreBenchmark implements Callable<Integer> {
 
     static final int DIM = 512;
 
+    private DataSource pg;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new StoreBenchmark()).execute(args));
     }
@@ -80,6 +82,7 @@ public final class StoreBenchmark implements Callable<Integer> {
                 System.out.printf("%s size=%d: ingested %d chunks in %.1f s = %.0f chunks/s%n", store, size,
                         size - have, secs, (size - have) / secs);
                 have = size;
+                analyze();
                 latency(s, segmenter, text, rnd, size);
             }
         }
@@ -138,11 +141,20 @@ public final class StoreBenchmark implements Callable<Integer> {
         return v;
     }
 
+    /** Fresh planner statistics, as autovacuum would have them: without, the planner skips the HNSW index. */
+    private void analyze() throws java.sql.SQLException {
+        if (pg == null) return;
+        try (var c = pg.getConnection(); var st = c.createStatement()) {
+            st.execute("ANALYZE " + pgSchema + ".kb_chunk, " + pgSchema + ".kb_term");
+        }
+    }
+
     private KnowledgeStore open() throws Exception {
         if ("pgvector".equals(store)) {
             DataSource ds = (DataSource) Class.forName("org.postgresql.ds.PGSimpleDataSource").getConstructor().newInstance();
             ds.getClass().getMethod("setURL", String.class).invoke(ds, pgUrl);
             ds.getClass().getMethod("setUser", String.class).invoke(ds, pgUser);
+            pg = ds;
             return PgVectorKnowledgeStore.builder().dataSource(ds).schema(pgSchema).dimension(DIM).build();
         }
         Path dir = Files.createTempDirectory("rag-bench");

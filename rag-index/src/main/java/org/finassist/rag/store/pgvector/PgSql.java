@@ -34,6 +34,8 @@ final class PgSql {
                 "ALTER TABLE " + chunk + " ADD COLUMN IF NOT EXISTS token_count int",
                 "CREATE INDEX IF NOT EXISTS kb_chunk_doc_idx ON " + chunk + " (kb_id, doc_id)",
                 "CREATE INDEX IF NOT EXISTS kb_chunk_tokens_idx ON " + chunk + " USING gin (tokens)",
+                // every query scans GIN's whole pending list: at the 4 MB default that was ~9 ms per query
+                "ALTER INDEX " + schema + ".kb_chunk_tokens_idx SET (gin_pending_list_limit = 256)",
                 "CREATE INDEX IF NOT EXISTS kb_chunk_embedding_idx ON " + chunk
                         + " USING hnsw (embedding vector_cosine_ops)",
                 "CREATE TABLE IF NOT EXISTS " + schema + ".kb_term (kb_id text NOT NULL, term text NOT NULL,"
@@ -84,17 +86,20 @@ final class PgSql {
     }
 
     /**
-     * BM25 over the candidates matching a tsquery (GIN index), at most a cap of them. Parameters in order:
-     * k1·(1 − b), k1·b / avgdl, tsquery, the filter's, candidate cap, query terms, term weights
-     * (idf × query count × (k1 + 1)), k. tf is the number of the lexeme's positions in the stored tsvector.
+     * BM25 over the candidates matching a tsquery (GIN index), at most a cap of them. Parameters in order: query
+     * terms, term weights (idf × query count × (k1 + 1)), k1·(1 − b), k1·b / avgdl, tsquery, the filter's, candidate
+     * cap, query terms again, k. tf is the number of positions of the lexeme in the stored tsvector; setweight +
+     * ts_filter cut the tsvector down to the query's lexemes first, because unnesting all of it costs ~10x more.
      */
     String keywordSearch(String where) {
-        return "SELECT " + CHUNK_COLUMNS + ", s.score FROM (SELECT c.id, sum(q.w * u.tf"
+        return "WITH q(term, w) AS (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS float8[])))"
+                + " SELECT " + CHUNK_COLUMNS + ", s.score FROM (SELECT c.id, sum(q.w * u.tf"
                 + " / (u.tf + CAST(? AS float8) + CAST(? AS float8) * c.token_count)) AS score"
                 + " FROM (SELECT c.id, c.tokens, c.token_count FROM " + chunk + " c"
                 + " WHERE c.tokens @@ CAST(? AS tsquery) AND " + where + " LIMIT ?) c"
-                + " CROSS JOIN LATERAL (SELECT x.lexeme, array_length(x.positions, 1) AS tf FROM unnest(c.tokens) x) u"
-                + " JOIN unnest(CAST(? AS text[]), CAST(? AS float8[])) q(term, w) ON q.term = u.lexeme"
+                + " CROSS JOIN LATERAL (SELECT x.lexeme, array_length(x.positions, 1) AS tf"
+                + " FROM unnest(ts_filter(setweight(c.tokens, 'A', CAST(? AS text[])), '{a}')) x) u"
+                + " JOIN q ON q.term = u.lexeme"
                 + " GROUP BY c.id ORDER BY score DESC, c.id LIMIT ?) s JOIN " + chunk + " c ON c.id = s.id"
                 + " ORDER BY s.score DESC, c.id";
     }

@@ -245,7 +245,7 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
         private int dimension;
         private int efSearch = 100;
         private boolean createSchema = true;
-        private int keywordCandidates = 5000;
+        private int keywordCandidates = 2000;
 
         public Builder dataSource(DataSource dataSource) { this.dataSource = dataSource; return this; }
         public Builder schema(String schema) { this.schema = schema; return this; }

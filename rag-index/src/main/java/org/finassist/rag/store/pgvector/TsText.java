@@ -2,7 +2,6 @@ package org.finassist.rag.store.pgvector;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -47,7 +46,7 @@ final class TsText {
         StringBuilder b = new StringBuilder(v.length * 10).append('[');
         for (int i = 0; i < v.length; i++) {
             if (i > 0) b.append(',');
-            b.append(String.format(Locale.ROOT, "%.7g", v[i]));
+            b.append(v[i]); // shortest text that reads back as the same float; String.format is ~10x slower
         }
         return b.append(']').toString();
     }
