@@ -36,6 +36,7 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
     private final DataSource dataSource;
     private final PgSql sql;
     private final int dimension;
+    private final String schema;
     private final int efSearch;
     private final TermStats stats;
     private final KeywordSearch keyword;
@@ -45,6 +46,7 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
         if (!IDENTIFIER.matcher(b.schema).matches()) throw new IllegalArgumentException("bad schema name " + b.schema);
         if (b.dimension < 1) throw new IllegalArgumentException("dimension must be positive");
         this.sql = new PgSql(b.schema);
+        this.schema = b.schema;
         this.dimension = b.dimension;
         this.efSearch = b.efSearch;
         this.stats = new TermStats(b.schema);
@@ -61,6 +63,8 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
         try {
             inTransaction(c -> {
                 try (Statement st = c.createStatement()) {
+                    // stores opening at once on tables from before BM25 would each backfill the statistics
+                    st.execute("SELECT pg_advisory_xact_lock(hashtext('finassist.rag." + schema + "'))");
                     for (String ddl : sql.ddl(dimension)) st.execute(ddl);
                 }
                 stats.backfillIfMissing(c);
