@@ -56,6 +56,14 @@ public final class KnowledgeIndex implements AutoCloseable {
         return ingestor.ingest(kbId, files, progress);
     }
 
+    /**
+     * Recomputes every chunk's vector and keyword tokens from the stored chunk texts (after a dictionary or embedding
+     * model change); one result per document.
+     */
+    public List<IngestResult> reindex(String kbId, Consumer<IngestProgress> progress) {
+        return ingestor.reindex(kbId, progress);
+    }
+
     public boolean deleteDocument(String kbId, String docId) {
         return store.deleteDocument(kbId, docId);
     }

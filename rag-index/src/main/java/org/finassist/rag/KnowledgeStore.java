@@ -47,6 +47,9 @@ public interface KnowledgeStore extends AutoCloseable {
     /** The {@code k} chunks nearest to {@code vector} by cosine similarity, best first. */
     List<ScoredChunk> vectorSearch(float[] vector, SearchFilter filter, int k);
 
+    /** The stored chunks of one document in their order (empty when there is no such document). */
+    List<Chunk> chunks(String kbId, String docId);
+
     /** Number of chunks in a knowledge base. */
     long chunkCount(String kbId);
 

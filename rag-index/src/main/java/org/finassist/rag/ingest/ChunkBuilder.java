@@ -35,6 +35,30 @@ final class ChunkBuilder {
         };
     }
 
+    /**
+     * A stored chunk's embedding text and tokens computed again (after a dictionary or model change); the chunk's
+     * boundaries and text stay as they are.
+     */
+    Draft redraft(Chunk c) {
+        if (c.isFaq()) {
+            String phrasing = faqPhrasing(c);
+            return new Draft(c, phrasing, segmenter.tokens(phrasing + "\n" + c.faq().answer()));
+        }
+        return new Draft(c, new TextChunk(c.headingPath(), c.text()).embeddingText(),
+                segmenter.tokens(String.join(" ", c.headingPath()) + "\n" + c.text()));
+    }
+
+    private static String faqText(String phrasing, String answer) {
+        return "问：" + phrasing + "\n答：" + answer;
+    }
+
+    /** The phrasing an FAQ chunk was built from (its text is {@link #faqText}). */
+    private static String faqPhrasing(Chunk c) {
+        String t = c.text();
+        int end = t.indexOf("\n答：");
+        return t.startsWith("问：") && end > 2 ? t.substring(2, end) : c.faq().question();
+    }
+
     private List<Draft> prose(String kbId, String docId, ParsedDocument.Prose p) {
         List<Draft> out = new ArrayList<>();
         for (TextChunk tc : chunker.chunk(p.sections())) {
@@ -56,7 +80,7 @@ final class ChunkBuilder {
             for (String q : phrasings) {
                 int n = out.size();
                 Chunk c = new Chunk(Chunk.idOf(kbId, docId, n), kbId, docId, f.title(), DocType.FAQ,
-                        List.of(e.question()), "问：" + q + "\n答：" + e.answer(), n, e, null, null);
+                        List.of(e.question()), faqText(q, e.answer()), n, e, null, null);
                 out.add(new Draft(c, q, segmenter.tokens(q + "\n" + e.answer())));
             }
         }

@@ -38,6 +38,11 @@ public final class Ingestor {
         this.maxFileBytes = maxFileBytes;
     }
 
+    /** Rebuilds vectors and tokens of every stored chunk of {@code kbId}; see {@link Reindexer}. */
+    public List<IngestResult> reindex(String kbId, Consumer<IngestProgress> progress) {
+        return new Reindexer(store, embedder, chunks).reindex(kbId, progress);
+    }
+
     public List<IngestResult> ingest(String kbId, List<SourceFile> files, Consumer<IngestProgress> progress) {
         IngestResult[] results = new IngestResult[files.size()];
         List<Prepared> group = new ArrayList<>();

@@ -170,4 +170,41 @@ class IngestorTest {
         assertThat(index.search("国债逆回购", SearchFilter.of("kb"))).isInstanceOf(RetrievalResult.NotFound.class);
     }
 
+
+    @Test
+    void reindexRebuildsVectorsAndTokensFromTheStoredTextsWithTheCurrentModel() {
+        LuceneKnowledgeStore store = LuceneKnowledgeStore.inMemory();
+        KnowledgeIndex before = KnowledgeIndex.builder().store(store).embedder(new Embedder(model, "", 16)).build();
+        before.ingest("kb", List.of(utf8("a.md", "# 费用\n股票佣金为万分之二点五。\n## 过户费\n过户费按成交金额的万分之零点一收取。"),
+                utf8("faq.csv", "question,answer,alternatives\n怎么销户？,携带身份证到营业部办理。,如何注销账户\n")));
+        var hashes = before.documents("kb");
+        // "another model": the same hashing of the reversed text
+        dev.langchain4j.model.embedding.EmbeddingModel other = new dev.langchain4j.model.embedding.EmbeddingModel() {
+            @Override
+            public dev.langchain4j.model.output.Response<List<dev.langchain4j.data.embedding.Embedding>> embedAll(
+                    List<dev.langchain4j.data.segment.TextSegment> segments) {
+                return model.embedAll(segments.stream().map(t -> dev.langchain4j.data.segment.TextSegment.from(
+                        new StringBuilder(t.text()).reverse().toString())).toList());
+            }
+
+            @Override
+            public int dimension() {
+                return HashingEmbeddingModel.DIM;
+            }
+        };
+        KnowledgeIndex after = KnowledgeIndex.builder().store(store).embedder(new Embedder(other, "", 16)).build();
+        float[] probe = other.embed("如何注销账户").content().vector();
+        assertThat(store.vectorSearch(probe, SearchFilter.of("kb"), 1).getFirst().score()).isLessThan(0.99);
+
+        List<IngestResult> results = after.reindex("kb", p -> { });
+
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(IngestResult.Indexed.class));
+        assertThat(results).extracting(IngestResult::file).containsExactly("a.md", "faq.csv");
+        var top = store.vectorSearch(probe, SearchFilter.of("kb"), 1).getFirst();
+        assertThat(top.score()).isGreaterThan(0.999);
+        assertThat(top.chunk().text()).startsWith("问：如何注销账户");
+        assertThat(after.documents("kb")).isEqualTo(hashes);
+        assertThat(store.chunks("kb", "a.md")).extracting(c -> c.headingPath().getLast()).containsExactly("费用", "过户费");
+        after.close();
+    }
 }

@@ -117,6 +117,20 @@ public abstract class KnowledgeStoreContract {
     }
 
     @Test
+    void chunksOfADocumentComeBackInOrderAndOnlyTheirOwn() {
+        put("kb1", "d1", "h", chunk("kb1", "d1", 1, "第二段：融资融券的维持担保比例。", axis(1)),
+                chunk("kb1", "d1", 0, "第一段：开户条件。", axis(0)));
+        put("kb1", "d2", "h", chunk("kb1", "d2", 0, "别的文档。", axis(2)));
+        put("kb2", "d1", "h", chunk("kb2", "d1", 0, "别的知识库。", axis(3)));
+        assertThat(store.chunks("kb1", "d1")).extracting(Chunk::text)
+                .containsExactly("第一段：开户条件。", "第二段：融资融券的维持担保比例。");
+        assertThat(store.chunks("kb1", "d1").getFirst().headingPath()).containsExactly("第一章", "第二节");
+        assertThat(store.chunks("kb1", "nope")).isEmpty();
+        store.deleteDocument("kb1", "d1");
+        assertThat(store.chunks("kb1", "d1")).isEmpty();
+    }
+
+    @Test
     void chunkRoundTripsAllFields() {
         FaqEntry faq = new FaqEntry("如何重置交易密码？", "在App登录页点击忘记密码。", List.of("忘记密码怎么办"));
         IndexedChunk in = chunk("kb1", "faq.csv", 0, "问：如何重置交易密码？\n答：在App登录页点击忘记密码。", axis(2),

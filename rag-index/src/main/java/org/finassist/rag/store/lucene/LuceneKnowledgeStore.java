@@ -34,6 +34,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.finassist.rag.Chunk;
 import org.finassist.rag.DocumentInfo;
 import org.finassist.rag.IndexedChunk;
 import org.finassist.rag.KnowledgeStore;
@@ -164,6 +165,18 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
             out.add(new ScoredChunk(ChunkDocuments.toChunk(fields.document(sd.doc)), score));
         }
         return out;
+    }
+
+    @Override
+    public List<Chunk> chunks(String kbId, String docId) {
+        Query q = new TermQuery(new Term(ChunkDocuments.DOC_KEY, ChunkDocuments.docKey(kbId, docId)));
+        return read(s -> {
+            StoredFields fields = s.storedFields();
+            List<Chunk> out = new ArrayList<>();
+            for (ScoreDoc sd : s.search(q, Integer.MAX_VALUE).scoreDocs) out.add(ChunkDocuments.toChunk(fields.document(sd.doc)));
+            out.sort(java.util.Comparator.comparingInt(Chunk::ordinal));
+            return out;
+        });
     }
 
     @Override

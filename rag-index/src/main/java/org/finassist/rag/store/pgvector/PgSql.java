@@ -81,6 +81,10 @@ final class PgSql {
                 + " WHERE kb_id = ? ORDER BY doc_id";
     }
 
+    String selectChunks() {
+        return "SELECT " + CHUNK_COLUMNS + " FROM " + chunk + " c WHERE c.kb_id = ? AND c.doc_id = ? ORDER BY c.ordinal";
+    }
+
     String countChunks() {
         return "SELECT count(*) FROM " + chunk + " WHERE kb_id = ?";
     }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.finassist.rag.Chunk;
 import org.finassist.rag.DocumentInfo;
 import org.finassist.rag.IndexedChunk;
 import org.finassist.rag.KnowledgeStore;
@@ -196,6 +197,21 @@ public final class PgVectorKnowledgeStore implements KnowledgeStore {
                 List<ScoredChunk> out = new ArrayList<>(ChunkRows.scored(ps));
                 // relaxed_order may return neighbours slightly out of order
                 out.sort((a, b) -> Double.compare(b.score(), a.score()));
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<Chunk> chunks(String kbId, String docId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.selectChunks())) {
+                ps.setString(1, kbId);
+                ps.setString(2, docId);
+                List<Chunk> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(ChunkRows.chunk(rs));
+                }
                 return out;
             }
         });
