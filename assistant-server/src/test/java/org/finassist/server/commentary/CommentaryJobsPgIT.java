@@ -1,6 +1,10 @@
 package org.finassist.server.commentary;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.finassist.content.commentary.ArticleType;
 import org.finassist.content.commentary.CommentaryItems;
@@ -22,16 +26,22 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** The V20 migration and a whole commentary run on db-scheduler over PostgreSQL 15, in schema {@code commentary_test}. */
+/**
+ * The V20 migration and whole commentary runs on db-scheduler over PostgreSQL 15 (schema {@code commentary_test}):
+ * one node, a rerun, and two nodes sharing the database.
+ */
 class CommentaryJobsPgIT {
 
     private static final String SCHEMA = "commentary_test";
     private HikariDataSource ds;
+    private static final SyntheticMarket MARKET = new SyntheticMarket(SyntheticMarket.Config.of(3, 60));
     private CommentaryJobs jobs;
+    private CommentaryJobs other;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
@@ -62,20 +72,55 @@ class CommentaryJobsPgIT {
                 }
             }
         }
-        SyntheticMarket market = new SyntheticMarket(SyntheticMarket.Config.of(3, 60));
-        CommentaryService service = CommentaryService.builder().marketData(market).build();
+        jobs = node(jdbc, meters, null);
+        jobs.start();
+    }
+
+    /** One server's commentary jobs on the shared schema; {@code model} null = local templates. */
+    private CommentaryJobs node(JdbcClient jdbc, SimpleMeterRegistry registry, ChatModel model) {
+        CommentaryService service = CommentaryService.builder().marketData(MARKET).model(model).build();
         RunStore runs = new RunStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)), Clock.systemUTC());
         CommentaryProperties props = new CommentaryProperties(4, null, null, Duration.ofMillis(100), Duration.ofSeconds(1),
                 4, null, null);
-        jobs = new CommentaryJobs(ds, service, new CommentaryItems(service, new JdbcArticleStore(jdbc)), runs, market,
-                null, props, 4, meters);
-        jobs.start();
+        return new CommentaryJobs(ds, service, new CommentaryItems(service, new JdbcArticleStore(jdbc)), runs, MARKET,
+                null, props, 4, registry);
     }
 
     @AfterEach
     void stop() {
         jobs.stop();
+        if (other != null) {
+            other.stop();
+        }
         ds.close();
+    }
+
+    @Test
+    void itemsSpreadOverTwoNodesSharingTheDatabase() {
+        jobs.stop();
+        // a model that takes a moment, so one node cannot drain the run before the other polls
+        ChatModel slow = new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                ServerProcess.sleep(40);
+                return ChatResponse.builder().aiMessage(AiMessage.builder().text("当日个股行情整体平稳。")
+                        .attributes(Map.of("provider", "fake")).build()).build();
+            }
+        };
+        SimpleMeterRegistry first = new SimpleMeterRegistry();
+        SimpleMeterRegistry second = new SimpleMeterRegistry();
+        JdbcClient jdbc = JdbcClient.create(ds);
+        jobs = node(jdbc, first, slow);
+        other = node(jdbc, second, slow);
+        jobs.start();
+        other.start();
+        RunView done = await(jobs.start(null, "all", EnumSet.of(ArticleType.RECAP)).id());
+        assertThat(done.done()).isEqualTo(done.total());
+        double a = first.counter("finassist.commentary.items", "status", "done").count();
+        double b = second.counter("finassist.commentary.items", "status", "done").count();
+        assertThat(a + b).isEqualTo(done.total());
+        assertThat(a).isPositive();
+        assertThat(b).isPositive();
     }
 
     @Test
