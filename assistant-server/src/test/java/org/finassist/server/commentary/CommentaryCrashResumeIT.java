@@ -107,6 +107,11 @@ class CommentaryCrashResumeIT {
         assertThat(json.path("facts").size()).isPositive();
         String events = Http.get(s.url("/api/commentary/jobs/" + runId + "/events")).body();
         assertThat(events).contains("event: done").contains("\"state\":\"done\"");
+        var bad = Http.postJson(s.url("/api/commentary/jobs"), "{\"types\":[\"poem\"]}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(read(bad.body()).path("message").asText()).contains("文章类型");
+        assertThat(read(bad.body()).path("detail").asText()).contains("poem");
+        assertThat(Http.get(s.url("/api/commentary/jobs/no-such-run")).statusCode()).isEqualTo(404);
         JsonNode list = read(Http.get(s.url("/api/commentary/jobs")).body());
         assertThat(list.get(0).fieldNames()).toIterable()
                 .contains("id", "date", "types", "total", "done", "failed", "rejected", "state", "startedAt");
