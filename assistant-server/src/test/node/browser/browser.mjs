@@ -194,6 +194,9 @@ async function ops() {
   await admin.locator('#search-q').fill('夜盘几点开始');
   await admin.locator('#search-form button').click();
   await admin.locator('#passages .passage', { hasText: '21:00' }).waitFor({ timeout: 30_000 });
+  await admin.locator('#kbs tr[data-kb="browser-kb"] button', { hasText: '重建索引' }).click();
+  await admin.locator('#upload-progress').filter({ hasText: '重建索引完成' }).waitFor({ timeout: 60_000 });
+  out.admin.reindex = await admin.locator('#upload-progress').innerText();
   await admin.locator('#kbs tr[data-kb="browser-kb"] button', { hasText: '删除' }).click();
   await admin.locator('#kbs tr[data-kb="browser-kb"]').waitFor({ state: 'detached' });
   out.admin.kbsAfterDelete = await admin.locator('#kbs tr[data-kb]').count();

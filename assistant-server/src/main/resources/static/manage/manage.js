@@ -72,12 +72,29 @@
   function actions(kb) {
     const span = el('span');
     span.append(button('文档', () => guarded(() => loadDocs(kb.id))), ' ',
+      button('重建索引', () => guarded(() => reindex(kb.id))), ' ',
       button('删除', () => guarded(async () => {
         if (!confirm('删除知识库 ' + kb.id + ' 及其全部文档？')) return;
         await call('/api/kb/' + encodeURIComponent(kb.id), { method: 'DELETE' });
         await loadKbs();
       })));
     return span;
+  }
+
+  /** Re-embeds and re-segments every stored chunk (after a dictionary or model change), showing the job's progress. */
+  async function reindex(kbId) {
+    let job = await call('/api/kb/' + encodeURIComponent(kbId) + '/reindex', { method: 'POST' });
+    while (job.state === 'QUEUED' || job.state === 'RUNNING') {
+      const p = job.progress;
+      $('upload-progress').textContent = '重建索引：第 ' + (p.fileIndex + 1) + '/' + p.fileCount + ' 个文档 ' + (p.file || '')
+        + (p.chunksTotal ? '，分块 ' + p.chunksDone + '/' + p.chunksTotal : '');
+      await new Promise((r) => setTimeout(r, 700));
+      job = await call('/api/kb/jobs/' + encodeURIComponent(job.jobId));
+    }
+    const failed = (job.results || []).filter((r) => r.status === 'FAILED');
+    $('upload-progress').textContent = '重建索引完成：' + (job.results || []).length + ' 个文档'
+      + (failed.length ? '，失败 ' + failed.map((r) => r.file + '（' + r.error + '）').join('；') : '');
+    await loadKbs();
   }
 
   async function loadDocs(kbId) {

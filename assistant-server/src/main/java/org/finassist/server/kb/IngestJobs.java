@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.finassist.rag.KnowledgeIndex;
 import org.finassist.rag.ingest.IngestProgress;
@@ -40,11 +42,21 @@ class IngestJobs implements AutoCloseable {
     }
 
     IngestJobStore.StoredJob submit(String kbId, List<SourceFile> files) {
+        return start(kbId, files.size(), progress -> index.ingest(kbId, files, progress));
+    }
+
+    /** Rebuilds vectors and tokens of every document of {@code kbId} from the stored chunks, as a job. */
+    IngestJobStore.StoredJob submitReindex(String kbId) {
+        return start(kbId, index.documents(kbId).size(), progress -> index.reindex(kbId, progress));
+    }
+
+    private IngestJobStore.StoredJob start(String kbId, int files,
+                                           Function<Consumer<IngestProgress>, List<IngestResult>> work) {
         String id = UUID.randomUUID().toString();
-        store.create(id, kbId, files.size());
+        store.create(id, kbId, files);
         Thread t = Thread.ofVirtual().name("kb-ingest-" + id).unstarted(() -> {
             try {
-                run(id, kbId, files);
+                run(id, kbId, work);
             } finally {
                 running.remove(Thread.currentThread());
             }
@@ -80,9 +92,9 @@ class IngestJobs implements AutoCloseable {
         }
     }
 
-    private void run(String id, String kbId, List<SourceFile> files) {
+    private void run(String id, String kbId, Function<Consumer<IngestProgress>, List<IngestResult>> work) {
         try {
-            List<IngestResult> results = index.ingest(kbId, files, new Throttled(id));
+            List<IngestResult> results = work.apply(new Throttled(id));
             store.finish(id, "DONE", IngestViews.of(results));
             long failed = results.stream().filter(r -> r instanceof IngestResult.Failed).count();
             log.info("Ingest job {} into {}: {} files, {} failed", id, kbId, results.size(), failed);
@@ -93,7 +105,7 @@ class IngestJobs implements AutoCloseable {
     }
 
     /** Writes progress when the file changes or the last write is older than the interval. */
-    private final class Throttled implements java.util.function.Consumer<IngestProgress> {
+    private final class Throttled implements Consumer<IngestProgress> {
         private final String id;
         private long lastWrite;
         private int lastFile = -1;

@@ -106,6 +106,16 @@ class KbController {
         return ResponseEntity.accepted().body(IngestViews.of(jobs.submit(id, sources)));
     }
 
+    /**
+     * Rebuilds the vectors and keyword tokens of every document from the stored chunks (after a dictionary or
+     * embedding-model change), as a job polled like an upload.
+     */
+    @PostMapping("/{id}/reindex")
+    ResponseEntity<?> reindex(@PathVariable String id) {
+        if (kbs.find(id).isEmpty()) return notFound(id);
+        return ResponseEntity.accepted().body(IngestViews.of(jobs.submitReindex(id)));
+    }
+
     @GetMapping("/jobs/{jobId}")
     ResponseEntity<?> job(@PathVariable String jobId) {
         return jobs.find(jobId).<ResponseEntity<?>>map(j -> ResponseEntity.ok(IngestViews.of(j)))

@@ -131,6 +131,16 @@ class KbControllerTest {
         assertThat(state.get("state").asText()).isEqualTo("DONE");
         assertThat(state.get("results").get(0).get("status").asText()).isEqualTo("INDEXED");
         assertThat(state.get("progress").get("fileCount").asInt()).isEqualTo(1);
+
+        JsonNode reindex = send("POST", "/api/kb/t2/reindex", HttpRequest.BodyPublishers.noBody(), null, 202);
+        for (int i = 0; i < 600 && !"DONE".equals(reindex.get("state").asText()); i++) {
+            Thread.sleep(100);
+            reindex = send("GET", "/api/kb/jobs/" + reindex.get("jobId").asText(), HttpRequest.BodyPublishers.noBody(), null, 200);
+        }
+        assertThat(reindex.get("results").findValuesAsText("status")).containsExactly("INDEXED");
+        assertThat(postJson("/api/kb/t2/search", Map.of("query", "如何重置交易密码？"), 200).get("result").asText())
+                .isEqualTo("FAQ");
+        send("POST", "/api/kb/no-such-kb/reindex", HttpRequest.BodyPublishers.noBody(), null, 404);
         assertThat(state.get("startedAt").asText()).isNotBlank();
         JsonNode faq = postJson("/api/kb/t2/search", Map.of("query", "如何重置交易密码？"), 200);
         assertThat(faq.get("result").asText()).isEqualTo("FAQ");

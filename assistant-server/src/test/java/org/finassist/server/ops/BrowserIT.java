@@ -205,6 +205,7 @@ class BrowserIT {
         assertThat(admin.path("keyRole").asText()).isEqualTo("client");
         assertThat(admin.path("upload").asText()).contains("night-trading.md：INDEXED");
         assertThat(admin.path("docs").asInt()).isEqualTo(1);
+        assertThat(admin.path("reindex").asText()).contains("重建索引完成：1 个文档").doesNotContain("失败");
         assertThat(admin.path("kbsAfterDelete").asInt()).isEqualTo(admin.path("kbs").asInt());
     }
 
