@@ -6,16 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 /**
  * How one keyword query runs: which chunks become candidates, and the BM25 weights every query term scores them with.
  *
  * <p>Ranking every chunk that shares any token with the query does not scale (the segmenter's sub-word bigrams
- * match nearly every chunk of a large knowledge base), so candidates come from the rarest terms only: the rarest
- * terms OR'd while their summed document frequency stays within the budget. Chunks sharing only common terms with
- * the query would score low anyway. When even the rarest term is too common, candidates must contain several of the
- * rarest terms (AND), relaxed one term at a time while fewer than k chunks are found, down to the rarest term alone
- * with at most a budget of candidates. Candidates are then scored over all known query terms.
+ * match nearly every chunk of a large knowledge base), so only chunks likely to reach the top are candidates, about
+ * a budget of them: every match when the query terms' summed document frequency fits the budget (exact BM25);
+ * otherwise chunks containing one of the rarest terms (summed df within half the budget) or two of the next rarest
+ * (up to {@value #MAX_PAIRED} terms, expected pair matches within the other half). A chunk sharing two
+ * mid-frequency terms with the query usually outscores one sharing a single rare term, which is why pairs matter.
+ * When even pairs are too common, candidates must contain several of the rarest terms (AND), relaxed one term at a
+ * time while fewer than k chunks are found, down to the rarest term alone with at most a budget of candidates.
+ * Candidates are then scored over all known query terms.
  *
  * @param terms      the known query terms
  * @param weights    per term: idf × occurrences in the query × (k1 + 1)
@@ -27,6 +31,8 @@ record KeywordPlan(List<String> terms, List<Double> weights, List<String> tiers,
 
     static final double K1 = 1.2;
     static final double B = 0.75;
+    /** Pairs of at most this many terms (45 pairs): GIN evaluates the whole tsquery for every chunk of any term. */
+    static final int MAX_PAIRED = 10;
 
     KeywordPlan {
         terms = List.copyOf(terms);
@@ -53,21 +59,41 @@ record KeywordPlan(List<String> terms, List<Double> weights, List<String> tiers,
     }
 
     private static List<String> tiers(List<String> rarestFirst, CorpusStats stats, int budget) {
-        long rarest = stats.df().get(rarestFirst.getFirst());
-        if (rarest <= budget) {
-            long sum = 0;
-            int n = 0;
-            while (n < rarestFirst.size() && sum + stats.df().get(rarestFirst.get(n)) <= budget) {
-                sum += stats.df().get(rarestFirst.get(n++));
-            }
-            return List.of(TsText.anyOf(rarestFirst.subList(0, n)));
+        long[] df = rarestFirst.stream().mapToLong(t -> stats.df().get(t)).toArray();
+        if (LongStream.of(df).sum() <= budget) return List.of(TsText.anyOf(rarestFirst)); // every match: exact BM25
+        int singles = 0;
+        for (long sum = 0; singles < df.length && sum + df[singles] <= budget / 2; singles++) sum += df[singles];
+        int paired = pairedUpTo(df, singles, Math.max(1, stats.chunks()), budget / 2.0);
+        if (singles > 0) {
+            return List.of(TsText.anyOrTwoOf(rarestFirst.subList(0, singles),
+                    paired - singles >= 2 ? rarestFirst.subList(singles, paired) : List.of()));
         }
+        if (paired >= 2) {
+            // fewer than k chunks with two of them: the rarest term alone, capped at the budget
+            return List.of(TsText.anyOrTwoOf(List.of(), rarestFirst.subList(0, paired)), TsText.anyOf(rarestFirst.subList(0, 1)));
+        }
+        return conjunctions(rarestFirst, df, stats.chunks(), budget);
+    }
+
+    /** The end of the run of terms after {@code from} whose pairs are expected in at most {@code room} chunks. */
+    private static int pairedUpTo(long[] df, int from, long chunks, double room) {
+        double expected = 0;
+        int m = from;
+        while (m < df.length && m - from < MAX_PAIRED) {
+            double added = 0;
+            for (int i = from; i < m; i++) added += (double) df[i] * df[m] / chunks; // as if independent
+            if (expected + added > room) break;
+            expected += added;
+            m++;
+        }
+        return m;
+    }
+
+    private static List<String> conjunctions(List<String> rarestFirst, long[] df, long chunks, int budget) {
         // estimated matches of the conjunction if terms were independent (sub-word bigrams are not: hence relaxing)
-        double estimate = rarest;
+        double estimate = df[0];
         int m = 1;
-        while (m < rarestFirst.size() && estimate > budget) {
-            estimate *= (double) stats.df().get(rarestFirst.get(m++)) / Math.max(1, stats.chunks());
-        }
+        while (m < df.length && estimate > budget) estimate *= (double) df[m++] / Math.max(1, chunks);
         List<String> tiers = new ArrayList<>();
         for (int i = m; i >= 1; i--) tiers.add(TsText.allOf(rarestFirst.subList(0, i)));
         return tiers;

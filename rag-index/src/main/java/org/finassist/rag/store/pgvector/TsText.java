@@ -36,6 +36,16 @@ final class TsText {
         return query(terms, " & ");
     }
 
+    /** A tsquery matching any of {@code singles}, or any two of {@code paired}. */
+    static String anyOrTwoOf(List<String> singles, List<String> paired) {
+        StringJoiner out = new StringJoiner(" | ");
+        singles.forEach(t -> out.add(quote(t)));
+        for (int i = 0; i < paired.size(); i++) {
+            for (int j = i + 1; j < paired.size(); j++) out.add("(" + quote(paired.get(i)) + " & " + quote(paired.get(j)) + ")");
+        }
+        return out.toString();
+    }
+
     private static String query(List<String> terms, String operator) {
         StringJoiner out = new StringJoiner(operator);
         terms.stream().distinct().forEach(t -> out.add(quote(t)));

@@ -14,18 +14,26 @@ class KeywordPlanTest {
             Map.of("融券", 40L, "开通", 3_000L, "怎么", 30_000L, "业务", 60_000L));
 
     @Test
-    void candidatesComeFromTheRarestTermsWithinTheBudget() {
-        KeywordPlan plan = KeywordPlan.of(List.of("怎么", "开通", "融券", "业务"), STATS, 5_000).orElseThrow();
+    void queryTermsWithinTheBudgetAllMatchSoRankingIsExact() {
+        KeywordPlan plan = KeywordPlan.of(List.of("开通", "融券"), STATS, 5_000).orElseThrow();
 
         assertThat(plan.tiers()).containsExactly("'融券' | '开通'");
     }
 
     @Test
-    void evenTheRarestTermAboveTheBudgetIsNarrowedByTheNextRarestThenAlone() {
+    void candidatesHaveOneRareTermOrTwoOfTheNextRarest() {
+        KeywordPlan plan = KeywordPlan.of(List.of("怎么", "开通", "融券", "业务"), STATS, 5_000).orElseThrow();
+
+        // singles within 2,500: 融券; pairs within 2,500 expected: 开通 & 怎么 (900), not 业务 (+19,800)
+        assertThat(plan.tiers()).containsExactly("'融券' | ('开通' & '怎么')");
+    }
+
+    @Test
+    void aRarestTermAboveHalfTheBudgetPairsUpThenStandsAlone() {
         KeywordPlan plan = KeywordPlan.of(List.of("怎么", "开通", "融券"), STATS, 10).orElseThrow();
 
-        // 40 × 3,000 / 100,000 = 1.2 expected matches for both
-        assertThat(plan.tiers()).containsExactly("'融券' & '开通'", "'融券'");
+        // 40 × 3,000 / 100,000 = 1.2 expected chunks with both
+        assertThat(plan.tiers()).containsExactly("('融券' & '开通')", "'融券'");
     }
 
     @Test
