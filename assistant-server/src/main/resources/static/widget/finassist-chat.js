@@ -187,6 +187,11 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
 
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+  function turnId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
+  }
+
   function onlineAgain() {
     if (navigator.onLine) return Promise.resolve();
     return new Promise((r) => window.addEventListener('online', () => r(), { once: true }));
@@ -462,7 +467,8 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
     /** One question: streams the answer; a dropped connection is retried with the same question and conversation. */
     async ask(text) {
       this.add(el('div', 'msg user', text));
-      const turn = { text, bubble: this.answerBubble() };
+      // the same turn id on every retry: the server replays a finished answer instead of asking the model again
+      const turn = { text, bubble: this.answerBubble(), id: turnId() };
       this.setBusy(true);
       try {
         for (let attempt = 1; ; attempt++) {
@@ -502,7 +508,7 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
       try {
         response = await this.api('/api/chat', {
           method: 'POST',
-          body: JSON.stringify({ conversationId: this.conversationId, message: turn.text }),
+          body: JSON.stringify({ conversationId: this.conversationId, message: turn.text, turnId: turn.id }),
         });
       } catch (e) {
         return 'dropped';

@@ -39,6 +39,8 @@ class ChatController {
         this.store = store;
     }
 
+    private static final java.util.regex.Pattern TURN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     @PostMapping("/api/chat")
     void chat(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ChatRequestBody body;
@@ -60,10 +62,19 @@ class ChatController {
                     ? UUID.randomUUID().toString() : conversationId;
             store.create(conversationId, scenario == null ? null : scenario.id());
         }
-        var history = store.history(conversationId, HISTORY);
+        String turnId = body.turnId();
         ChatSse sse = new ChatSse(response);
+        if (turnId != null) {
+            var done = store.answer(conversationId, turnId);
+            if (done.isPresent()) {
+                ChatReplay.send(sse, conversationId, done.get());
+                return;
+            }
+        }
+        boolean retry = turnId != null && store.hasQuestion(conversationId, turnId);
+        var history = store.history(conversationId, HISTORY, retry ? turnId : null);
         ChatTurnStream stream = new ChatTurnStream(sse, store, conversationId, body.message(),
-                Boolean.TRUE.equals(body.showReasoning()));
+                Boolean.TRUE.equals(body.showReasoning()), turnId, retry);
         assistant.turn(new TurnRequest(history, body.message(), scenario, body.knowledgeBases(),
                 Boolean.TRUE.equals(body.showReasoning())), stream);
     }
@@ -89,6 +100,10 @@ class ChatController {
         }
         if (body == null || body.message() == null || body.message().isBlank()) {
             throw new ChatInputException(400, "empty_message", "请输入您的问题。", "'message' is required");
+        }
+        if (body.turnId() != null && !TURN_ID.matcher(body.turnId()).matches()) {
+            throw new ChatInputException(400, "bad_turn_id", "请求格式有误，请刷新页面后重试。",
+                    "'turnId' must be 1-64 characters of A-Z a-z 0-9 _ -");
         }
         if (body.message().length() > MAX_MESSAGE_CHARS) {
             throw new ChatInputException(400, "message_too_long", "问题太长了，请控制在" + MAX_MESSAGE_CHARS + "字以内。",

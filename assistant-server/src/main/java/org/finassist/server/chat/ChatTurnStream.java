@@ -20,9 +20,19 @@ final class ChatTurnStream implements TurnListener {
     private final String conversationId;
     private final String userText;
     private final boolean showReasoning;
+    private final String turnId;
+    private final boolean questionStored;
     private String scenario;
 
     ChatTurnStream(ChatSse sse, ConversationStore store, String conversationId, String userText, boolean showReasoning) {
+        this(sse, store, conversationId, userText, showReasoning, null, false);
+    }
+
+    /** {@code questionStored}: a retry of turn {@code turnId} whose question is already in the history. */
+    ChatTurnStream(ChatSse sse, ConversationStore store, String conversationId, String userText, boolean showReasoning,
+                   String turnId, boolean questionStored) {
+        this.turnId = turnId;
+        this.questionStored = questionStored;
         this.sse = sse;
         this.store = store;
         this.conversationId = conversationId;
@@ -33,7 +43,7 @@ final class ChatTurnStream implements TurnListener {
     @Override
     public void onClassified(Classification c) {
         scenario = c.scenario().id();
-        store.addUser(conversationId, userText, scenario);
+        if (!questionStored) store.addUser(conversationId, userText, scenario, turnId);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("conversationId", conversationId);
         meta.put("scenario", scenario);
@@ -91,7 +101,7 @@ final class ChatTurnStream implements TurnListener {
 
     @Override
     public void onComplete(Completion c) {
-        long messageId = store.addAnswer(conversationId, scenario, c);
+        long messageId = store.addAnswer(conversationId, scenario, c, turnId);
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("provider", c.provider());
         usage.put("model", c.model());

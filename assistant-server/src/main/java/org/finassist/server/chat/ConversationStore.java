@@ -34,31 +34,62 @@ final class ConversationStore {
 
     /** The last {@code limit} messages, oldest first. */
     List<Message> history(String id, int limit) {
+        return history(id, limit, null);
+    }
+
+    /** The last {@code limit} messages, oldest first, without those of turn {@code excludeTurnId} (a retry). */
+    List<Message> history(String id, int limit, String excludeTurnId) {
         List<Message> newestFirst = jdbc.sql("SELECT role, content FROM chat_messages WHERE conversation_id = ? "
-                        + "ORDER BY id DESC LIMIT ?")
-                .params(id, limit)
+                        + "AND (turn_id IS NULL OR turn_id <> ?) ORDER BY id DESC LIMIT ?")
+                .params(id, excludeTurnId == null ? "" : excludeTurnId, limit)
                 .query((rs, n) -> new Message(rs.getString(1), rs.getString(2), null)).list();
         return newestFirst.reversed();
     }
 
     void addUser(String id, String text, String scenario) {
-        jdbc.sql("INSERT INTO chat_messages (conversation_id, role, content, scenario, created_at) VALUES (?, 'user', ?, ?, ?)")
-                .params(id, PiiMasker.mask(text), scenario, OffsetDateTime.now()).update();
+        addUser(id, text, scenario, null);
+    }
+
+    void addUser(String id, String text, String scenario, String turnId) {
+        jdbc.sql("INSERT INTO chat_messages (conversation_id, role, content, scenario, turn_id, created_at)"
+                        + " VALUES (?, 'user', ?, ?, ?, ?)")
+                .params(id, PiiMasker.mask(text), scenario, turnId, OffsetDateTime.now()).update();
         touch(id);
     }
 
     /** Stores the answer and returns its message id (the widget's feedback names it). */
     long addAnswer(String id, String scenario, Completion c) {
+        return addAnswer(id, scenario, c, null);
+    }
+
+    long addAnswer(String id, String scenario, Completion c, String turnId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO chat_messages (conversation_id, role, content, scenario, provider, model, prompt_tokens,"
-                        + " completion_tokens, reasoning_tokens, cache_hit_tokens, cost_cny, route_trail, created_at)"
-                        + " VALUES (?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " completion_tokens, reasoning_tokens, cache_hit_tokens, cost_cny, route_trail, turn_id,"
+                        + " created_at) VALUES (?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, PiiMasker.mask(c.content() == null ? "" : c.content()), scenario, c.provider(), c.model(),
                         c.usage().promptTokens(), c.usage().completionTokens(), c.usage().reasoningTokens(),
-                        c.usage().cacheHitTokens(), c.costCny(), trail(c), OffsetDateTime.now())
+                        c.usage().cacheHitTokens(), c.costCny(), trail(c), turnId, OffsetDateTime.now())
                 .update(key, "id");
         touch(id);
         return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** A stored answer of one turn, for replaying it to a client that lost the stream. */
+    record StoredAnswer(long messageId, String content, String scenario, String provider, String model) {
+    }
+
+    Optional<StoredAnswer> answer(String id, String turnId) {
+        return jdbc.sql("SELECT id, content, scenario, provider, model FROM chat_messages WHERE conversation_id = ?"
+                        + " AND turn_id = ? AND role = 'assistant' ORDER BY id DESC LIMIT 1")
+                .params(id, turnId)
+                .query((rs, n) -> new StoredAnswer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))).optional();
+    }
+
+    boolean hasQuestion(String id, String turnId) {
+        return jdbc.sql("SELECT COUNT(*) FROM chat_messages WHERE conversation_id = ? AND turn_id = ? AND role = 'user'")
+                .params(id, turnId).query(Long.class).single() > 0;
     }
 
     /** Marks the conversation's last answer as handed off to a human; false when there is none. */

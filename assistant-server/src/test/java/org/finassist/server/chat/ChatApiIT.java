@@ -88,6 +88,35 @@ class ChatApiIT {
     }
 
     @Test
+    void aQuestionResentWithItsTurnIdIsNeitherStoredNorAnsweredTwice() throws Exception {
+        Map<String, List<JsonNode>> first = byName(chat("{\"message\":\"几点开盘\",\"turnId\":\"t-1\"}"));
+        String id = first.get("meta").getFirst().path("conversationId").asText();
+        long answerId = first.get("done").getFirst().path("messageId").asLong();
+        int calls = DS.requests();
+
+        Map<String, List<JsonNode>> again = byName(chat("{\"conversationId\":\"" + id
+                + "\",\"message\":\"几点开盘\",\"turnId\":\"t-1\"}"));
+        assertThat(DS.requests()).as("a finished answer is replayed, not asked again").isEqualTo(calls);
+        assertThat(again.get("meta").getFirst().path("replayed").asBoolean()).isTrue();
+        assertThat(again.get("token").getFirst().path("delta").asText()).isEqualTo("您好，A股交易时间为9:30-11:30和13:00-15:00。");
+        assertThat(again.get("done").getFirst().path("messageId").asLong()).isEqualTo(answerId);
+
+        // the first attempt of t-2 stored its question and died before answering
+        jdbc.sql("INSERT INTO chat_messages (conversation_id, role, content, turn_id, created_at)"
+                + " VALUES (?, 'user', '周六能交易吗', 't-2', CURRENT_TIMESTAMP)").param(id).update();
+        chat("{\"conversationId\":\"" + id + "\",\"message\":\"周六能交易吗\",\"turnId\":\"t-2\"}");
+        List<String> sent = DS.bodies().getLast().path("messages").findValuesAsText("content");
+        assertThat(sent.stream().filter("周六能交易吗"::equals)).hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_messages WHERE conversation_id = ? AND role = 'user'")
+                .param(id).query(Long.class).single()).isEqualTo(2);
+
+        HttpResponse<String> bad = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                "{\"message\":\"几点开盘\",\"turnId\":\"../etc\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("bad_turn_id");
+    }
+
+    @Test
     void conversationHistoryIsPersistedAndSentOnTheNextTurn() throws Exception {
         Map<String, List<JsonNode>> first = byName(chat("{\"message\":\"我想了解融资融券\"}"));
         String id = first.get("meta").getFirst().path("conversationId").asText();
