@@ -188,6 +188,25 @@ class PgVectorKnowledgeStoreIT extends KnowledgeStoreContract {
     }
 
     @Test
+    void candidatesAreChunksWithARareTermOrTwoOfTheNextRarest() {
+        KnowledgeStore small = PgVectorKnowledgeStore.builder().dataSource(dataSource).schema(SCHEMA).dimension(DIM)
+                .keywordCandidates(4).build();
+        put("kb1", "rare.md", "h", chunk("kb1", "rare.md", 0, "期权", axis(0)));
+        put("kb1", "pair.md", "h", chunk("kb1", "pair.md", 0, "佣金和股票", axis(1)));
+        for (int i = 0; i < 2; i++) {
+            String doc = "d" + i + ".md";
+            put("kb1", doc, "h", chunk("kb1", doc, 0, "佣金", axis(2)), chunk("kb1", doc, 1, "股票", axis(3)),
+                    chunk("kb1", doc, 2, "其他", axis(4)), chunk("kb1", doc, 3, "别的", axis(5)));
+        }
+
+        // summed df 1 + 3 + 3 > 4: 期权 alone (df 1 within 2), 佣金 & 股票 as a pair (3 × 3 / 11 expected)
+        List<ScoredChunk> found = small.keywordSearch(List.of("期权", "佣金", "股票"), SearchFilter.of("kb1"), 10);
+
+        assertThat(found).extracting(s -> s.chunk().id()).containsExactlyInAnyOrder("kb1/rare.md#0", "kb1/pair.md#0");
+        assertThat(keyword(store, "期权佣金股票", "kb1")).hasSize(6); // the default budget ranks every match
+    }
+
+    @Test
     void statisticsOfATableFromBeforeBm25AreBackfilled() throws SQLException {
         put("kb1", "a.md", "h", chunk("kb1", "a.md", 0, "融资融券业务", axis(0)));
         put("kb2", "a.md", "h", chunk("kb2", "a.md", 0, "国债逆回购", axis(0)));
