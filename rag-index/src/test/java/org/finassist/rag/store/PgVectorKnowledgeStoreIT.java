@@ -199,7 +199,7 @@ class PgVectorKnowledgeStoreIT extends KnowledgeStoreContract {
                     chunk("kb1", doc, 2, "其他", axis(4)), chunk("kb1", doc, 3, "别的", axis(5)));
         }
 
-        // summed df 1 + 3 + 3 > 4: 期权 alone (df 1 within 2), 佣金 & 股票 as a pair (3 × 3 / 11 expected)
+        // summed df 1 + 3 + 3 > 4: 期权 alone (df 1 within 2), 佣金 & 股票 as a pair (3 × 3 / 10 expected)
         List<ScoredChunk> found = small.keywordSearch(List.of("期权", "佣金", "股票"), SearchFilter.of("kb1"), 10);
 
         assertThat(found).extracting(s -> s.chunk().id()).containsExactlyInAnyOrder("kb1/rare.md#0", "kb1/pair.md#0");
