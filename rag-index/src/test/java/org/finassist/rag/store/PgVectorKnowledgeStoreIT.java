@@ -8,10 +8,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.finassist.rag.IndexedChunk;
 import org.finassist.rag.KnowledgeStore;
@@ -204,6 +209,28 @@ class PgVectorKnowledgeStoreIT extends KnowledgeStoreContract {
 
         assertThat(found).extracting(s -> s.chunk().id()).containsExactlyInAnyOrder("kb1/rare.md#0", "kb1/pair.md#0");
         assertThat(keyword(store, "期权佣金股票", "kb1")).hasSize(6); // the default budget ranks every match
+    }
+
+    @Test
+    void concurrentWritersOfOneKnowledgeBaseKeepTheStatisticsExact() throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                writes.add(pool.submit(() -> {
+                    for (int i = 0; i < 6; i++) {
+                        String doc = "d" + (writer * 6 + i) % 9 + ".md"; // writers overlap on documents and terms
+                        put("kb1", doc, "v" + writer, chunk("kb1", doc, 0, "佣金标准与印花税" + writer, axis(0)),
+                                chunk("kb1", doc, 1, "过户费说明" + i, axis(1)));
+                        if (i % 3 == 2) store.deleteDocument("kb1", doc);
+                    }
+                }));
+            }
+            for (Future<?> f : writes) f.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(df("kb1")).isEqualTo(recountedDf("kb1"));
+        assertThat(kbStats("kb1")).first().isEqualTo(store.chunkCount("kb1"));
     }
 
     @Test
