@@ -66,7 +66,8 @@ class RouterLimitsIT {
         }
         assertThat(a.maxInFlight()).as("in flight at provider a").isLessThanOrEqualTo(6).isGreaterThan(1);
         assertThat(futures).hasSize(200);
-        assertThat(viaA).as("answered by a").isGreaterThan(6);
+        // at least one full wave; how many waves fit in the 500 ms bulkhead wait depends on the machine's load
+        assertThat(viaA).as("answered by a").isGreaterThanOrEqualTo(6);
         assertThat(saturated).as("sent on because a was saturated").isPositive();
     }
 
