@@ -25,6 +25,7 @@ final class RunStore {
     static final String DONE = "done";
     static final String CANCELLED = "cancelled";
     private static final String PENDING = "pending";
+    private static final int ITEM_ROWS_PER_INSERT = 500;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -45,9 +46,14 @@ final class RunStore {
                             b.advancers(), b.decliners(), b.unchanged(), b.limitUps(), b.limitDowns(),
                             b.openedLimitUps(), now())
                     .update();
-            for (String id : articleIds) {
-                jdbc.sql("INSERT INTO commentary_run_item (run_id, article_id, status) VALUES (?, ?, ?)")
-                        .params(runId, id, PENDING).update();
+            // multi-row inserts: 5,000 items in ten statements rather than 5,000 round trips
+            for (int from = 0; from < articleIds.size(); from += ITEM_ROWS_PER_INSERT) {
+                List<String> slice = articleIds.subList(from, Math.min(articleIds.size(), from + ITEM_ROWS_PER_INSERT));
+                List<Object> params = new java.util.ArrayList<>(slice.size() * 3);
+                slice.forEach(id -> params.addAll(List.of(runId, id, PENDING)));
+                jdbc.sql("INSERT INTO commentary_run_item (run_id, article_id, status) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(slice.size(), "(?, ?, ?)")))
+                        .params(params).update();
             }
         });
     }
