@@ -162,7 +162,9 @@
   async function loadFeedback() {
     const list = await call('/api/chat/feedback?limit=50');
     $('feedback').replaceChildren(...list.map((f) => row([new Date(f.createdAt).toLocaleString('zh-CN', { hour12: false }),
-      f.helpful ? '有帮助' : '没帮助', f.reason || '', f.question || '', (f.answer || '').slice(0, 120)], { 'data-id': f.id })));
+      f.helpful ? '有帮助' : '没帮助', f.reason || '', f.question || '', (f.answer || '').slice(0, 120),
+      (f.citations || []).map((c) => '[' + c.n + '] ' + c.source + (c.heading ? ' > ' + c.heading : '')).join('\n')],
+      { 'data-id': f.id })));
   }
 
   async function loadKeys() {

@@ -23,6 +23,7 @@ final class ChatTurnStream implements TurnListener {
     private final String turnId;
     private final boolean questionStored;
     private String scenario;
+    private List<Map<String, Object>> cited = List.of();
 
     ChatTurnStream(ChatSse sse, ConversationStore store, String conversationId, String userText, boolean showReasoning) {
         this(sse, store, conversationId, userText, showReasoning, null, false);
@@ -73,6 +74,8 @@ final class ChatTurnStream implements TurnListener {
             list.add(m);
         }
         sse.event("citations", list);
+        cited = list.stream().map(m -> Map.<String, Object>of("n", m.get("n"), "id", String.valueOf(m.get("id")),
+                "source", String.valueOf(m.get("source")), "heading", String.valueOf(m.get("heading")))).toList();
     }
 
     @Override
@@ -101,7 +104,7 @@ final class ChatTurnStream implements TurnListener {
 
     @Override
     public void onComplete(Completion c) {
-        long messageId = store.addAnswer(conversationId, scenario, c, turnId);
+        long messageId = store.addAnswer(conversationId, scenario, c, turnId, cited);
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("provider", c.provider());
         usage.put("model", c.model());

@@ -10,6 +10,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Conversation history of /api/chat in H2 or PostgreSQL. Text is stored with personal data masked. */
@@ -63,13 +64,18 @@ final class ConversationStore {
     }
 
     long addAnswer(String id, String scenario, Completion c, String turnId) {
+        return addAnswer(id, scenario, c, turnId, List.of());
+    }
+
+    /** {@code cited}: the passages the answer was given ({@code n, id, source, heading}), kept for feedback review. */
+    long addAnswer(String id, String scenario, Completion c, String turnId, List<Map<String, Object>> cited) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO chat_messages (conversation_id, role, content, scenario, provider, model, prompt_tokens,"
                         + " completion_tokens, reasoning_tokens, cache_hit_tokens, cost_cny, route_trail, turn_id,"
-                        + " created_at) VALUES (?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " citations, created_at) VALUES (?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, PiiMasker.mask(c.content() == null ? "" : c.content()), scenario, c.provider(), c.model(),
                         c.usage().promptTokens(), c.usage().completionTokens(), c.usage().reasoningTokens(),
-                        c.usage().cacheHitTokens(), c.costCny(), trail(c), turnId, OffsetDateTime.now())
+                        c.usage().cacheHitTokens(), c.costCny(), trail(c), turnId, json(cited), OffsetDateTime.now())
                 .update(key, "id");
         touch(id);
         return key.getKeyAs(Number.class).longValue();
@@ -102,6 +108,15 @@ final class ConversationStore {
 
     private void touch(String id) {
         jdbc.sql("UPDATE chat_conversations SET updated_at = ? WHERE id = ?").params(OffsetDateTime.now(), id).update();
+    }
+
+    private static String json(List<Map<String, Object>> cited) {
+        if (cited == null || cited.isEmpty()) return null;
+        try {
+            return JSON.writeValueAsString(cited);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static String trail(Completion c) {

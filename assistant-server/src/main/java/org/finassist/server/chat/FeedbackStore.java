@@ -9,8 +9,10 @@ import java.util.List;
 /** Customers' feedback on answers, one row per answer, with the question and answer it was about. */
 final class FeedbackStore {
 
+    /** {@code citations}: the passages the answer was given, as stored JSON ({@code [{n, id, source, heading}]}). */
     record Entry(long id, String conversationId, long messageId, boolean helpful, String reason, String comment,
-                 String scenario, String question, String answer, OffsetDateTime createdAt) {
+                 String scenario, String question, String answer, OffsetDateTime createdAt,
+                 @com.fasterxml.jackson.annotation.JsonRawValue String citations) {
     }
 
     private final JdbcClient jdbc;
@@ -39,13 +41,13 @@ final class FeedbackStore {
     List<Entry> recent(int limit) {
         return jdbc.sql("SELECT f.id, f.conversation_id, f.message_id, f.helpful, f.reason, f.comment, a.scenario,"
                         + " (SELECT q.content FROM chat_messages q WHERE q.conversation_id = a.conversation_id"
-                        + "   AND q.role = 'user' AND q.id < a.id ORDER BY q.id DESC LIMIT 1), a.content, f.created_at"
+                        + "   AND q.role = 'user' AND q.id < a.id ORDER BY q.id DESC LIMIT 1), a.content, f.created_at, a.citations"
                         + " FROM chat_feedback f JOIN chat_messages a ON a.id = f.message_id"
                         + " ORDER BY f.id DESC LIMIT ?")
                 .param(limit)
                 .query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getObject(10, OffsetDateTime.class)))
+                        rs.getObject(10, OffsetDateTime.class), rs.getString(11)))
                 .list();
     }
 }

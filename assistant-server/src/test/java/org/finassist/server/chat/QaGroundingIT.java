@@ -37,7 +37,7 @@ class QaGroundingIT {
         r.add("finassist.rag.demo", () -> "true");
     }
 
-    record Turn(List<JsonNode> citations, String text, JsonNode usage, String conversationId) {
+    record Turn(List<JsonNode> citations, String text, JsonNode usage, String conversationId, long messageId) {
     }
 
     private Turn ask(String message) throws Exception {
@@ -52,6 +52,7 @@ class QaGroundingIT {
         StringBuilder text = new StringBuilder();
         JsonNode usage = null;
         String id = null;
+        long messageId = 0;
         for (String frame : body.split("\n\n")) {
             String name = frame.lines().filter(l -> l.startsWith("event: ")).findFirst().orElse("").replace("event: ", "");
             JsonNode data = JSON.readTree(frame.lines().filter(l -> l.startsWith("data: ")).findFirst().orElse("data: null").substring(6));
@@ -60,10 +61,11 @@ class QaGroundingIT {
                 case "token" -> text.append(data.path("delta").asText());
                 case "usage" -> usage = data;
                 case "meta" -> id = data.path("conversationId").asText();
+                case "done" -> messageId = data.path("messageId").asLong();
                 default -> { }
             }
         }
-        return new Turn(citations, text.toString(), usage, id);
+        return new Turn(citations, text.toString(), usage, id, messageId);
     }
 
     /** The demo knowledge base is ingested in the background at start; wait until it answers. */
@@ -89,6 +91,18 @@ class QaGroundingIT {
         String systemPrompt = DS.bodies().getLast().path("messages").get(0).path("content").asText();
         assertThat(systemPrompt).contains("[1]").contains(first.path("text").asText().substring(0, 10));
         assertThat(t.usage().path("provider").asText()).isEqualTo("ds");
+
+        // feedback on it shows the knowledge-base owner which passages the answer was given
+        String base = "http://127.0.0.1:" + port + "/api/chat/";
+        assertThat(Http.postJson(base + t.conversationId() + "/feedback", "{\"messageId\":" + t.messageId()
+                + ",\"helpful\":false,\"reason\":\"irrelevant\"}").statusCode()).isLessThan(300);
+        JsonNode entry = null;
+        for (JsonNode n : JSON.readTree(Http.get(base + "feedback?limit=20").body())) {
+            if (n.path("messageId").asLong() == t.messageId()) entry = n;
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.path("citations").get(0).path("id").asText()).isEqualTo(first.path("id").asText());
+        assertThat(entry.path("citations").get(0).path("source").asText()).isEqualTo(first.path("source").asText());
     }
 
     @Test
