@@ -536,7 +536,13 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
         case 'meta':
           this.conversationId = data.conversationId;
           b.dataset.scenario = data.scenario;
-          if (data.scenario === 'stock-diagnosis' && data.symbol) this.diagnosisCard(b, data.symbol);
+          return null;
+        case 'subject':
+          // sent only when the diagnosis found the security, so an unknown code never asks for a card
+          if (b.dataset.scenario === 'stock-diagnosis' && !b.card) {
+            b.card = true;
+            this.diagnosisCard(b, data.symbol);
+          }
           return null;
         case 'citations':
           b.citations = data;

@@ -56,6 +56,7 @@ public final class AssistantService {
         Grounding grounding = source == null ? Grounding.NONE
                 : source.ground(rewriter.rewrite(turn.history(), turn.message()), c, turn.knowledgeBases());
         listener.onCitations(grounding.passages());
+        listener.onGrounded(grounding);
         CompletionRequest request = compose(turn, c, grounding);
         if (c.scenario() == Scenario.QA && grounding.directAnswer() != null) {
             // FAQ fast path: the curated answer is returned as is, no model is called

@@ -1,6 +1,7 @@
 package org.finassist.core.assistant;
 
 import org.finassist.core.chat.CompletionListener;
+import org.finassist.core.chat.Grounding;
 import org.finassist.core.chat.Passage;
 import org.finassist.core.classify.Classification;
 
@@ -12,4 +13,8 @@ public interface TurnListener extends CompletionListener {
     void onClassified(Classification classification);
 
     void onCitations(List<Passage> citations);
+
+    /** The whole grounding of the turn, after the citations and before any text (its subject, its facts). */
+    default void onGrounded(Grounding grounding) {
+    }
 }

@@ -3,6 +3,7 @@ package org.finassist.server.chat;
 import org.finassist.core.assistant.TurnListener;
 import org.finassist.core.chat.Attempt;
 import org.finassist.core.chat.Completion;
+import org.finassist.core.chat.Grounding;
 import org.finassist.core.chat.Passage;
 import org.finassist.core.chat.RouterException;
 import org.finassist.core.classify.Classification;
@@ -76,6 +77,14 @@ final class ChatTurnStream implements TurnListener {
         sse.event("citations", list);
         cited = list.stream().map(m -> Map.<String, Object>of("n", m.get("n"), "id", String.valueOf(m.get("id")),
                 "source", String.valueOf(m.get("source")), "heading", String.valueOf(m.get("heading")))).toList();
+    }
+
+    /** The security a diagnosis was grounded on: the widget shows its card only then (not for an unknown code). */
+    @Override
+    public void onGrounded(Grounding grounding) {
+        if (grounding.subject() != null) {
+            sse.event("subject", Map.of("symbol", grounding.subject()));
+        }
     }
 
     @Override

@@ -53,7 +53,8 @@ final class DiagnosisGroundingSource implements GroundingSource {
             // the chat model's answer is shown only after it passes the same checks as the narrative
             var context = report.groundingContext();
             return new Grounding(List.of(), facts, report.publishedText(), answer -> GUARDRAILS.check(answer, context)
-                    .violations().stream().map(v -> v.code() + ": " + v.sentence()).toList());
+                    .violations().stream().map(v -> v.code() + ": " + v.sentence()).toList())
+                    .withSubject(report.facts().security().symbol().toString());
         } catch (DiagnosisException e) {
             return new Grounding(List.of(), Map.of(), e.customerMessage());
         }

@@ -124,6 +124,10 @@ class DiagnosisApiIT {
                 "{\"message\":\"诊股 " + s.symbol().code() + "\"}");
         assertThat(byCode.statusCode()).as(byCode.body()).isEqualTo(200);
         assertThat(DS.bodies().getLast().toString()).contains(f.get("close").display(), f.get("ma20").display());
+        assertThat(byCode.body()).contains("event: subject\ndata: {\"symbol\":\"" + s.symbol() + "\"}");
+        HttpResponse<String> unknown = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                "{\"message\":\"诊股 999999\"}");
+        assertThat(unknown.body()).as("no card for a code that does not exist").doesNotContain("event: subject");
         HttpResponse<String> byName = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
                 "{\"message\":\"帮我看看" + s.name() + "\",\"scenario\":\"stock-diagnosis\"}");
         assertThat(byName.statusCode()).as(byName.body()).isEqualTo(200);
