@@ -1,5 +1,6 @@
 package org.finassist.server.commentary;
 
+import org.finassist.core.guardrail.Disclosure;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.langchain4j.model.chat.ChatModel;
@@ -45,11 +46,12 @@ class CommentaryConfiguration {
     @Bean
     CommentaryService commentaryService(ContentProperties content, MarketDataSource market, ModelRouter router,
                                         PromptRenderer prompts, RejectionListener diagnosisRejectionListener,
-                                        CommentaryProperties props, KnowledgeIndex knowledge) {
+                                        CommentaryProperties props, KnowledgeIndex knowledge,
+                                        Disclosure contentDisclosure) {
         ChatModel model = content.modelNarrative() ? new BulkheadChatModel(
                 new RoutedChatModel(router, Scenario.COMMENTARY.id()), "commentary-batch", workers(props, router),
                 PERMIT_WAIT) : null;
-        return CommentaryService.builder().marketData(market).renderer(prompts)
+        return CommentaryService.builder().marketData(market).renderer(prompts).disclosure(contentDisclosure)
                 .anomalyRules(org.finassist.content.anomaly.AnomalyRules.DEFAULT
                         .withLimits(PriceLimitRules.DEFAULT.withStRatio(content.stLimitRatio())))
                 .model(model)

@@ -9,6 +9,7 @@ import org.finassist.content.market.PriceLimitRules;
 import org.finassist.content.market.StOverrides;
 import org.finassist.content.market.Symbol;
 import org.finassist.content.market.SyntheticMarket;
+import org.finassist.core.guardrail.Disclosure;
 import org.finassist.core.guardrail.RejectionListener;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.RoutedChatModel;
@@ -70,8 +71,20 @@ class DiagnosisConfiguration {
                 new DiagnosisGroundingSource(base(p, market, prompts).build(), market));
     }
 
-    private static DiagnosisService.Builder base(ContentProperties p, MarketDataSource market, PromptRenderer prompts) {
-        return DiagnosisService.builder().marketData(market).renderer(prompts)
+    /**
+     * The label and disclaimer every diagnosis and article carries. On the synthetic demo market the disclaimer says
+     * so: the names and prices are invented, and a reader must not take them for quotes.
+     */
+    @Bean
+    Disclosure contentDisclosure(ContentProperties p) {
+        return "synthetic".equals(p.marketSource()) ? DEMO_DISCLOSURE : Disclosure.DEFAULT;
+    }
+
+    static final Disclosure DEMO_DISCLOSURE = new Disclosure(Disclosure.DEFAULT.aigcLabel(),
+            "以上内容由AI根据演示用模拟行情自动生成，证券名称与价格均为虚构，并非真实行情，仅供体验产品功能，不构成投资建议。");
+
+    private DiagnosisService.Builder base(ContentProperties p, MarketDataSource market, PromptRenderer prompts) {
+        return DiagnosisService.builder().marketData(market).renderer(prompts).disclosure(contentDisclosure(p))
                 .priceLimitRules(PriceLimitRules.DEFAULT.withStRatio(p.stLimitRatio()))
                 .bollStdDev(p.bollStdDev());
     }

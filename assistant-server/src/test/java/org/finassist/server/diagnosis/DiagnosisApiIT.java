@@ -90,7 +90,8 @@ class DiagnosisApiIT {
         assertThat(body.path("facts").findValuesAsText("key")).contains("close", "ma20", "macdBar", "rsi12", "limitUps60");
         assertThat(body.path("scores")).hasSize(5);
         assertThat(body.path("ratingLabel").asText()).isIn("偏强", "中性偏强", "中性", "中性偏弱", "偏弱");
-        assertThat(body.path("publishedText").asText()).startsWith("【AI生成】").contains("不构成投资建议");
+        assertThat(body.path("publishedText").asText()).startsWith("【AI生成】").contains("不构成投资建议")
+                .as("the synthetic demo market is said to be invented").contains("模拟行情", "并非真实行情");
         assertThat(body.path("disclosureCheck").path("passed").asBoolean()).isTrue();
         assertThat(DS.requests()).isEqualTo(1);
     }
