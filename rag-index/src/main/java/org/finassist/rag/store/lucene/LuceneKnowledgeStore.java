@@ -23,11 +23,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.index.IndexReader;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -48,8 +44,6 @@ import org.finassist.rag.SearchFilter;
  */
 public final class LuceneKnowledgeStore implements KnowledgeStore {
 
-    private static final Executor SLICES = Executors.newVirtualThreadPerTaskExecutor();
-
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -60,13 +54,9 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
             // the analyzer is never used for our fields: keyword tokens arrive pre-segmented
             this.writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            this.searchers = new SearcherManager(writer, new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                    // segments (slices) of one query are searched in parallel: the legs are CPU-bound
-                    return new IndexSearcher(reader, SLICES);
-                }
-            });
+            // no intra-query executor: the two legs already run in parallel, and on two cores per-segment slices
+            // on top of them made the 100k-chunk p99 worse (60 ms against 38 ms, docs/benchmarks.md)
+            this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open Lucene index", e);
         }
