@@ -36,12 +36,18 @@ final class TsText {
         return query(terms, " & ");
     }
 
-    /** A tsquery matching any of {@code singles}, or any two of {@code paired}. */
+    /**
+     * A tsquery matching any of {@code singles}, or any two of {@code paired}. Written as {@code a & (b | c)} rather
+     * than {@code (a & b) | (a & c)}: GIN evaluates the query for every chunk of any term, and the nested form
+     * short-circuits on a missing term (at 100k chunks: 13 instead of 33 ms for 10 paired terms).
+     */
     static String anyOrTwoOf(List<String> singles, List<String> paired) {
         StringJoiner out = new StringJoiner(" | ");
         singles.forEach(t -> out.add(quote(t)));
-        for (int i = 0; i < paired.size(); i++) {
-            for (int j = i + 1; j < paired.size(); j++) out.add("(" + quote(paired.get(i)) + " & " + quote(paired.get(j)) + ")");
+        for (int i = 0; i + 1 < paired.size(); i++) {
+            List<String> rest = paired.subList(i + 1, paired.size());
+            String any = rest.size() == 1 ? quote(rest.getFirst()) : "(" + anyOf(rest) + ")";
+            out.add("(" + quote(paired.get(i)) + " & " + any + ")");
         }
         return out.toString();
     }

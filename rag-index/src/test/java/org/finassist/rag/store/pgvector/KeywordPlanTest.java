@@ -29,6 +29,12 @@ class KeywordPlanTest {
     }
 
     @Test
+    void anyTwoOfSeveralTermsIsWrittenNested() {
+        assertThat(TsText.anyOrTwoOf(List.of("甲"), List.of("乙", "丙", "丁")))
+                .isEqualTo("'甲' | ('乙' & ('丙' | '丁')) | ('丙' & '丁')");
+    }
+
+    @Test
     void aRarestTermAboveHalfTheBudgetPairsUpThenStandsAlone() {
         KeywordPlan plan = KeywordPlan.of(List.of("怎么", "开通", "融券"), STATS, 10).orElseThrow();
 
