@@ -9,7 +9,10 @@ import java.util.concurrent.Callable;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import javax.sql.DataSource;
+
 import org.finassist.rag.KnowledgeIndex;
+import org.finassist.rag.KnowledgeStore;
 import org.finassist.rag.chunk.ChineseChunker;
 import org.finassist.rag.segment.ChineseSegmenter;
 import org.finassist.rag.segment.FinanceDictionary;
@@ -18,6 +21,7 @@ import org.finassist.rag.embed.Embedder;
 import org.finassist.rag.retrieve.Fusion;
 import org.finassist.rag.retrieve.RetrievalOptions;
 import org.finassist.rag.store.lucene.LuceneKnowledgeStore;
+import org.finassist.rag.store.pgvector.PgVectorKnowledgeStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +61,19 @@ public final class EvalCommand implements Callable<Integer> {
             description = "also report hybrid-default counting passages this similar to the gold one (trigram Jaccard)")
     double nearCopy;
 
+    @Option(names = "--store", defaultValue = "lucene",
+            description = "lucene (in memory) or pgvector (schema --pg-schema of --pg-url, emptied first)")
+    String store;
+
+    @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/finassist_test")
+    String pgUrl;
+
+    @Option(names = "--pg-user", defaultValue = "postgres")
+    String pgUser;
+
+    @Option(names = "--pg-schema", defaultValue = "rag_eval")
+    String pgSchema;
+
     @Option(names = "--chunk-chars", defaultValue = "480", description = "chunk budget in characters")
     int chunkChars;
 
@@ -76,7 +93,10 @@ public final class EvalCommand implements Callable<Integer> {
                 noQueryPrefix ? "" : Embedder.BGE_QUERY_PREFIX, 64);
         ChineseSegmenter segmenter = new ChineseSegmenter(FinanceDictionary.bundled(),
                 noStopWords ? Set.of() : StopWords.bundled(), !noBigrams);
-        try (KnowledgeIndex index = KnowledgeIndex.builder().store(LuceneKnowledgeStore.inMemory())
+        KnowledgeStore knowledgeStore = openStore(embedder.dimension());
+        knowledgeStore.deleteKnowledgeBase(RetrievalEvaluator.KB);
+        System.out.println("store: " + store);
+        try (KnowledgeIndex index = KnowledgeIndex.builder().store(knowledgeStore)
                 .embedder(embedder).segmenter(segmenter).chunker(new ChineseChunker(chunkChars, overlapChars)).build()) {
             RetrievalEvaluator evaluator = new RetrievalEvaluator(index);
             RetrievalEvaluator.Throughput t = evaluator.ingest(set);
@@ -99,6 +119,15 @@ public final class EvalCommand implements Callable<Integer> {
             if (grid) print("dev grid", all.subList(0, dev), fusions(true));
         }
         return 0;
+    }
+
+    private KnowledgeStore openStore(int dimension) throws Exception {
+        if (!"pgvector".equals(store)) return LuceneKnowledgeStore.inMemory();
+        // the driver is test-scoped in this module: the eval's classpath (dependency:build-classpath) carries it
+        DataSource ds = (DataSource) Class.forName("org.postgresql.ds.PGSimpleDataSource").getConstructor().newInstance();
+        ds.getClass().getMethod("setURL", String.class).invoke(ds, pgUrl);
+        ds.getClass().getMethod("setUser", String.class).invoke(ds, pgUser);
+        return PgVectorKnowledgeStore.builder().dataSource(ds).schema(pgSchema).dimension(dimension).build();
     }
 
     private static Map<String, Fusion> fusions(boolean grid) {
