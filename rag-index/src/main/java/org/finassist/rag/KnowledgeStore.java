@@ -50,6 +50,13 @@ public interface KnowledgeStore extends AutoCloseable {
     /** The stored chunks of one document in their order (empty when there is no such document). */
     List<Chunk> chunks(String kbId, String docId);
 
+    /**
+     * Makes every write so far durable. Stores that commit each write themselves (PostgreSQL) need not do anything;
+     * the Lucene store commits at most once a second on its own and on this call (the end of an ingestion batch).
+     */
+    default void commit() {
+    }
+
     /** Number of chunks in a knowledge base. */
     long chunkCount(String kbId);
 

@@ -40,7 +40,11 @@ public final class Ingestor {
 
     /** Rebuilds vectors and tokens of every stored chunk of {@code kbId}; see {@link Reindexer}. */
     public List<IngestResult> reindex(String kbId, Consumer<IngestProgress> progress) {
-        return new Reindexer(store, embedder, chunks).reindex(kbId, progress);
+        try {
+            return new Reindexer(store, embedder, chunks).reindex(kbId, progress);
+        } finally {
+            store.commit();
+        }
     }
 
     public List<IngestResult> ingest(String kbId, List<SourceFile> files, Consumer<IngestProgress> progress) {
@@ -69,6 +73,7 @@ public final class Ingestor {
                 groupChunks = 0;
             }
         }
+        store.commit();
         return List.of(results);
     }
 

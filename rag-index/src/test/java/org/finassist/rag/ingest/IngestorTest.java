@@ -207,4 +207,18 @@ class IngestorTest {
         assertThat(store.chunks("kb", "a.md")).extracting(c -> c.headingPath().getLast()).containsExactly("费用", "过户费");
         after.close();
     }
+
+    @Test
+    void anIngestionBatchIsOnDiskWhenItReturns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (KnowledgeIndex onDisk = KnowledgeIndex.builder().store(LuceneKnowledgeStore.open(dir))
+                .embedder(new Embedder(model, "", 16)).build()) {
+            onDisk.ingest("kb", List.of(utf8("a.md", "# 费用\n股票佣金为万分之二点五。"), utf8("b.md", "# 时间\n上午九点半开盘。")));
+            // a reader of the last commit, as a restarted process would open it (the writer is still open)
+            try (var committed = org.apache.lucene.index.DirectoryReader.open(
+                    org.apache.lucene.store.FSDirectory.open(dir))) {
+                assertThat(committed.numDocs()).isEqualTo(2);
+            }
+        }
+    }
 }
