@@ -24,9 +24,9 @@ import org.finassist.rag.SearchFilter;
  * The production store: PostgreSQL with pgvector. Vectors in a {@code vector(n)} column under an HNSW index (cosine);
  * keywords in a {@code tsvector} built from the Java segmenter's tokens (PostgreSQL's parser does not segment
  * Chinese), under a GIN index, ranked by BM25 (k1 1.2, b 0.75) with per-knowledge-base document frequencies kept in
- * {@code kb_term} and chunk/token counts in {@code kb_stats}, both updated in the writing transaction. Only chunks
- * containing the query's rarest terms are ranked (see {@link KeywordPlan}), so a query costs about the same at 10k
- * and 100k chunks. The store creates its tables ({@code kb_document}, {@code kb_chunk}, {@code kb_term},
+ * {@code kb_term} and chunk/token counts in {@code kb_stats}, both updated in the writing transaction. Only about a
+ * budget of candidate chunks is ranked, those with one of the query's rarest terms or two of the next rarest (see
+ * {@link KeywordPlan}), so a query costs about the same at 10k and 100k chunks. The store creates its tables ({@code kb_document}, {@code kb_chunk}, {@code kb_term},
  * {@code kb_stats}) in the given schema if missing: they need the {@code vector} type, which the H2 database of the
  * embedded default lacks, so they are not Flyway migrations. The {@code vector} extension must exist (superuser).
  */
