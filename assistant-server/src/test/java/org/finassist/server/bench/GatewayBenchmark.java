@@ -91,6 +91,7 @@ public final class GatewayBenchmark {
     private static ConfigurableApplicationContext startGateway(FakeUpstream fake, int level) {
         Map<String, Object> p = new HashMap<>();
         p.put("server.port", "0");
+
         p.put("spring.datasource.url", "jdbc:h2:mem:bench" + level + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         p.put("logging.level.root", "WARN");
         p.put("finassist.router.providers[0].id", "bench");
@@ -129,7 +130,8 @@ public final class GatewayBenchmark {
                             }
                         } catch (Exception e) {
                             errors.incrementAndGet();
-                            KINDS.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                            KINDS.merge((uri.getPath().startsWith("/v1") ? "gateway " : "direct ") + concurrency + " "
+                                    + e.getClass().getSimpleName() + ": " + e.getMessage(), 1L, Long::sum);
                         }
                         mine.add(System.nanoTime() - s);
                     }
