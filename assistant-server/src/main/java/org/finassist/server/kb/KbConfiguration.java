@@ -43,7 +43,7 @@ class KbConfiguration {
     KnowledgeStore pgVectorKnowledgeStore(KbProperties props, DataSource dataSource, Embedder kbEmbedder) {
         requirePostgres(dataSource);
         return PgVectorKnowledgeStore.builder().dataSource(dataSource).schema(props.pgSchema())
-                .dimension(kbEmbedder.dimension()).build();
+                .dimension(kbEmbedder.dimension()).keywordCandidates(props.pgKeywordCandidates()).build();
     }
 
     @Bean

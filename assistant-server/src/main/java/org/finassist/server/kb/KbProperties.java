@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dictionaryFile      extra dictionary file, one term a line (optional)
  * @param maxFileBytes        per-file upload limit in bytes (default 50 MiB); a larger file in an upload is skipped
  *                            with a per-file error while the rest of the batch is ingested
+ * @param pgKeywordCandidates pgvector keyword leg: summed document frequency of the query terms it ranks exactly;
+ *                            past it, candidates come from the rarest terms (default 2,000; see rag-index/README.md)
  * @param maxBatchBytes       bytes one upload request may hand to ingestion (default 256 MiB); files past it are
  *                            skipped with a per-file error
  * @param fusion              {@code weighted} (default) or {@code rrf}
@@ -31,7 +33,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record KbProperties(String store, Path indexDir, String pgSchema, Boolean demo, List<String> dictionaryTerms,
                     Path dictionaryFile, Long maxFileBytes, String fusion, Double vectorWeight, Integer rrfK,
                     Double minVectorSimilarity, Double faqThreshold, Integer topN, List<String> defaultKbIds,
-                    Long maxBatchBytes) {
+                    Long maxBatchBytes, Integer pgKeywordCandidates) {
 
     KbProperties {
         store = store == null || store.isBlank() ? "lucene" : store;
@@ -46,6 +48,7 @@ record KbProperties(String store, Path indexDir, String pgSchema, Boolean demo, 
         minVectorSimilarity = minVectorSimilarity == null ? 0.5 : minVectorSimilarity;
         faqThreshold = faqThreshold == null ? 0.9 : faqThreshold;
         topN = topN == null ? 5 : topN;
+        pgKeywordCandidates = pgKeywordCandidates == null || pgKeywordCandidates < 1 ? 2000 : pgKeywordCandidates;
         maxBatchBytes = maxBatchBytes == null || maxBatchBytes <= 0 ? 256L * 1024 * 1024 : maxBatchBytes;
         defaultKbIds = defaultKbIds == null || defaultKbIds.isEmpty() ? List.of("demo") : List.copyOf(defaultKbIds);
     }
