@@ -1,5 +1,6 @@
 package org.finassist.server.commentary;
 
+import org.finassist.server.support.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -46,23 +47,11 @@ class CommentaryJobsPgIT {
 
     @BeforeEach
     void freshSchema() throws Exception {
-        String base = System.getenv().getOrDefault("FINASSIST_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/finassist_test");
-        String user = System.getenv().getOrDefault("FINASSIST_TEST_PG_USER", "postgres");
-        try (Connection c = DriverManager.getConnection(base, user, System.getenv("FINASSIST_TEST_PG_PASSWORD"));
-             Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        } catch (SQLException e) {
-            String message = "PostgreSQL not reachable at " + base + ": " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
-        }
+        TestPostgres.resetSchemaOrSkip(SCHEMA);
         ds = new HikariDataSource();
-        ds.setJdbcUrl(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        ds.setUsername(user);
-        ds.setPassword(System.getenv("FINASSIST_TEST_PG_PASSWORD"));
+        ds.setJdbcUrl(TestPostgres.url(SCHEMA));
+        ds.setUsername(TestPostgres.user());
+        ds.setPassword(TestPostgres.password());
         ds.setMaximumPoolSize(8);
         JdbcClient jdbc = JdbcClient.create(ds);
         try (var in = getClass().getResourceAsStream("/db/migration/V20__commentary.sql")) {

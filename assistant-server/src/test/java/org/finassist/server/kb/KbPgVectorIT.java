@@ -1,7 +1,6 @@
 package org.finassist.server.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,16 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
+import org.finassist.server.support.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,9 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KbPgVectorIT {
 
-    private static final String BASE = System.getenv().getOrDefault("FINASSIST_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/finassist_test");
-    private static final String USER = System.getenv().getOrDefault("FINASSIST_TEST_PG_USER", "postgres");
     private static final String SCHEMA = "kb_test";
 
     @Value("${local.server.port}")
@@ -42,29 +34,17 @@ class KbPgVectorIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) throws Exception {
-        resetSchemaOrSkip();
+        TestPostgres.resetSchemaOrSkip(SCHEMA);
         String dir = Files.createTempDirectory("kb-pg-it").toString();
         r.add("finassist.data-dir", () -> dir);
         r.add("finassist.rag.index-dir", () -> dir + "/kb-index");
         r.add("finassist.rag.demo", () -> "false");
         r.add("finassist.rag.store", () -> "pgvector");
         r.add("finassist.rag.pg-schema", () -> SCHEMA);
-        r.add("spring.datasource.url", () -> BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA + ",public");
-        r.add("spring.datasource.username", () -> USER);
+        r.add("spring.datasource.url", () -> TestPostgres.url(SCHEMA + ",public"));
+        r.add("spring.datasource.username", TestPostgres::user);
         r.add("spring.flyway.schemas", () -> SCHEMA);
         r.add("spring.flyway.default-schema", () -> SCHEMA);
-    }
-
-    private static void resetSchemaOrSkip() {
-        try (Connection c = DriverManager.getConnection(BASE, USER, System.getenv("FINASSIST_TEST_PG_PASSWORD"));
-             Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        } catch (SQLException e) {
-            String message = "PostgreSQL not reachable at " + BASE + ": " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(message);
-            Assumptions.abort(message);
-        }
     }
 
     private JsonNode call(String method, String path, HttpRequest.BodyPublisher body, String type, int status)

@@ -1,5 +1,6 @@
 package org.finassist.server.opening;
 
+import org.finassist.server.support.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -29,22 +30,10 @@ class OpeningSessionStorePgIT {
 
     @BeforeEach
     void freshSchema() throws Exception {
-        String base = System.getenv().getOrDefault("FINASSIST_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/finassist_test");
-        String user = System.getenv().getOrDefault("FINASSIST_TEST_PG_USER", "postgres");
-        try (Connection c = DriverManager.getConnection(base, user, System.getenv("FINASSIST_TEST_PG_PASSWORD"));
-             Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        } catch (SQLException e) {
-            String message = "PostgreSQL not reachable at " + base + ": " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
-        }
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user,
-                System.getenv("FINASSIST_TEST_PG_PASSWORD"), true);
+        TestPostgres.resetSchemaOrSkip(SCHEMA);
+        String url = TestPostgres.url(SCHEMA);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, TestPostgres.user(),
+                TestPostgres.password(), true);
         jdbc = new JdbcTemplate(ds);
         try (var in = getClass().getResourceAsStream("/db/migration/V30__opening_session.sql")) {
             for (String sql : new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").split(";")) {

@@ -1,5 +1,6 @@
 package org.finassist.server.witness;
 
+import org.finassist.server.support.TestPostgres;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -23,16 +24,15 @@ final class WitnessPg {
     }
 
     static String baseUrl() {
-        return System.getenv().getOrDefault("FINASSIST_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/finassist_test");
+        return TestPostgres.baseUrl();
     }
 
     static String user() {
-        return System.getenv().getOrDefault("FINASSIST_TEST_PG_USER", "postgres");
+        return TestPostgres.user();
     }
 
     static String url() {
-        String base = baseUrl();
-        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA + ",public";
+        return TestPostgres.url(SCHEMA + ",public");
     }
 
     static Path freshDataDir() {
@@ -47,17 +47,7 @@ final class WitnessPg {
 
     /** Drops and recreates the schema; skips (or fails in CI) when PostgreSQL is unreachable. */
     static void resetSchemaOrSkip() {
-        try (Connection c = DriverManager.getConnection(baseUrl(), user(), System.getenv("FINASSIST_TEST_PG_PASSWORD"));
-             Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        } catch (SQLException e) {
-            String message = "PostgreSQL not reachable at " + baseUrl() + ": " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
-        }
+        TestPostgres.resetSchemaOrSkip(SCHEMA);
     }
 
     /**
