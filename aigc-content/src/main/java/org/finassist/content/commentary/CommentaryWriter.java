@@ -6,12 +6,12 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import org.finassist.content.diagnosis.NarrativeAttempt;
+import org.finassist.content.diagnosis.GuardedGeneration;
 import org.finassist.content.diagnosis.NarrativeSource;
 import org.finassist.core.guardrail.Guardrail;
 import org.finassist.core.guardrail.GroundingContext;
 import org.finassist.core.guardrail.GuardrailResult;
 import org.finassist.core.guardrail.RejectionListener;
-import org.finassist.core.guardrail.Violation;
 import org.finassist.prompts.PromptRenderer;
 
 import java.math.BigDecimal;
@@ -45,40 +45,23 @@ final class CommentaryWriter {
         if (model == null) {
             return local(type, facts, context, attempts, NarrativeSource.LOCAL_TEMPLATE, Usage.NONE);
         }
-        List<String> rejected = List.of();
-        Usage usage = Usage.NONE;
-        GuardrailResult last = GuardrailResult.pass();
-        String lastText = "";
-        for (int round = 0; round < 2; round++) {
-            String origin = round == 0 ? "model" : "model-retry";
-            ChatResponse response;
-            try {
-                response = model.chat(request(type, facts, news, rejected));
-            } catch (RuntimeException e) {
-                attempts.add(new NarrativeAttempt(origin, "", false, List.of(), e.getClass().getSimpleName() + ": "
-                        + e.getMessage(), null, null));
-                return local(type, facts, context, attempts, NarrativeSource.TEMPLATE_FALLBACK, usage);
-            }
-            usage = usage.plus(response);
-            String text = response.aiMessage().text() == null ? "" : response.aiMessage().text().strip();
-            if ("local".equals(attribute(response, "provider"))) {
-                attempts.add(new NarrativeAttempt(origin, text, false, List.of(), null, response.modelName(), null));
-                return local(type, facts, context, attempts, NarrativeSource.LOCAL_TEMPLATE, usage);
-            }
-            last = text.isEmpty() ? empty() : guardrail.check(text, context);
-            lastText = text;
-            attempts.add(new NarrativeAttempt(origin, text, last.passed(), last.violations(), null,
-                    response.modelName(), response.tokenUsage() == null ? null : response.tokenUsage().totalTokenCount()));
-            if (last.passed()) {
-                return new Draft(text, true, round == 0 ? NarrativeSource.MODEL : NarrativeSource.MODEL_REGENERATED,
-                        response.modelName(), usage.prompt, usage.completion, usage.cost, List.of(), attempts);
-            }
-            rejections.rejected(SCENARIO, last.violations());
-            rejected = last.offendingSentences().isEmpty() ? List.of(text.isEmpty() ? "（回答为空）" : text)
-                    : last.offendingSentences();
-        }
-        return new Draft(lastText, false, NarrativeSource.MODEL_REGENERATED, attempts.getLast().modelName(),
-                usage.prompt, usage.completion, usage.cost, last.violations(), attempts);
+        Usage[] usage = {Usage.NONE};
+        var generation = new GuardedGeneration(model, guardrail, rejections, SCENARIO)
+                .generate(rejected -> request(type, facts, news, rejected), context, attempts,
+                        response -> usage[0] = usage[0].plus(response));
+        Usage u = usage[0];
+        return switch (generation) {
+            case GuardedGeneration.Outcome.Passed p -> new Draft(p.text(), true,
+                    p.regenerated() ? NarrativeSource.MODEL_REGENERATED : NarrativeSource.MODEL, p.modelName(),
+                    u.prompt, u.completion, u.cost, List.of(), attempts);
+            case GuardedGeneration.Outcome.LocalOnly l ->
+                    local(type, facts, context, attempts, NarrativeSource.LOCAL_TEMPLATE, u);
+            case GuardedGeneration.Outcome.Failed f ->
+                    local(type, facts, context, attempts, NarrativeSource.TEMPLATE_FALLBACK, u);
+            // rejected twice: stored as rejected, never published
+            case GuardedGeneration.Outcome.Rejected r -> new Draft(r.text(), false, NarrativeSource.MODEL_REGENERATED,
+                    attempts.getLast().modelName(), u.prompt, u.completion, u.cost, r.check().violations(), attempts);
+        };
     }
 
     private Draft local(ArticleType type, SubjectFacts facts, GroundingContext context,
@@ -104,22 +87,14 @@ final class CommentaryWriter {
                 .build();
     }
 
-    private static Object attribute(ChatResponse response, String key) {
-        Map<String, Object> a = response.aiMessage().attributes();
-        return a == null ? null : a.get(key);
-    }
-
-    private static GuardrailResult empty() {
-        return new GuardrailResult(List.of(new Violation("commentary", "EMPTY_ANSWER", "", "the model returned no text")));
-    }
-
     /** Tokens and cost summed over the model calls of one article. */
     private record Usage(long prompt, long completion, BigDecimal cost) {
         static final Usage NONE = new Usage(0, 0, BigDecimal.ZERO);
 
         Usage plus(ChatResponse r) {
             var t = r.tokenUsage();
-            Object c = attribute(r, "costCny");
+            Map<String, Object> a = r.aiMessage().attributes();
+            Object c = a == null ? null : a.get("costCny");
             return new Usage(prompt + (t == null || t.inputTokenCount() == null ? 0 : t.inputTokenCount()),
                     completion + (t == null || t.outputTokenCount() == null ? 0 : t.outputTokenCount()),
                     c instanceof BigDecimal b ? cost.add(b) : cost);

@@ -4,7 +4,6 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import org.finassist.core.guardrail.Guardrail;
 import org.finassist.core.guardrail.GuardrailResult;
 import org.finassist.core.guardrail.GroundingContext;
@@ -46,36 +45,18 @@ final class NarrativeWriter {
         if (model == null) {
             return template(facts, scores, context, attempts, NarrativeSource.LOCAL_TEMPLATE, null);
         }
-        List<String> rejected = List.of();
-        for (int round = 0; round < 2; round++) {
-            String origin = round == 0 ? "model" : "model-retry";
-            ChatResponse response;
-            try {
-                response = model.chat(request(facts, scores, rejected));
-            } catch (RuntimeException e) {
-                attempts.add(new NarrativeAttempt(origin, "", false, List.of(), e.getClass().getSimpleName() + ": "
-                        + e.getMessage(), null, null));
-                return template(facts, scores, context, attempts, NarrativeSource.TEMPLATE_FALLBACK, "model error");
-            }
-            String text = response.aiMessage().text() == null ? "" : response.aiMessage().text().strip();
-            Integer tokens = response.tokenUsage() == null ? null : response.tokenUsage().totalTokenCount();
-            if (isLocalModel(response)) {
-                attempts.add(new NarrativeAttempt(origin, text, false, List.of(), null, response.modelName(), tokens));
-                return template(facts, scores, context, attempts, NarrativeSource.LOCAL_TEMPLATE, null);
-            }
-            GuardrailResult result = text.isEmpty() ? emptyAnswer() : guardrail.check(text, context);
-            attempts.add(new NarrativeAttempt(origin, text, result.passed(), result.violations(), null,
-                    response.modelName(), tokens));
-            if (result.passed()) {
-                return new Narrative(text, round == 0 ? NarrativeSource.MODEL : NarrativeSource.MODEL_REGENERATED,
-                        attempts, null);
-            }
-            rejections.rejected(SCENARIO, result.violations());
-            rejected = result.offendingSentences().isEmpty() ? List.of(text.isEmpty() ? "（回答为空）" : text)
-                    : result.offendingSentences();
-        }
-        return template(facts, scores, context, attempts, NarrativeSource.TEMPLATE_FALLBACK,
-                "model narrative rejected twice");
+        var generation = new GuardedGeneration(model, guardrail, rejections, SCENARIO)
+                .generate(rejected -> request(facts, scores, rejected), context, attempts, response -> { });
+        return switch (generation) {
+            case GuardedGeneration.Outcome.Passed p -> new Narrative(p.text(),
+                    p.regenerated() ? NarrativeSource.MODEL_REGENERATED : NarrativeSource.MODEL, attempts, null);
+            case GuardedGeneration.Outcome.LocalOnly l ->
+                    template(facts, scores, context, attempts, NarrativeSource.LOCAL_TEMPLATE, null);
+            case GuardedGeneration.Outcome.Failed f ->
+                    template(facts, scores, context, attempts, NarrativeSource.TEMPLATE_FALLBACK, "model error");
+            case GuardedGeneration.Outcome.Rejected r -> template(facts, scores, context, attempts,
+                    NarrativeSource.TEMPLATE_FALLBACK, "model narrative rejected twice");
+        };
     }
 
     private Narrative template(DiagnosisFacts facts, Scores scores, GroundingContext context,
@@ -106,15 +87,5 @@ final class NarrativeWriter {
                 .messages(SystemMessage.from(renderer.render(SYSTEM_TEMPLATE, Map.of()).strip()),
                         UserMessage.from(renderer.render(USER_TEMPLATE, m).strip()))
                 .build();
-    }
-
-    private static boolean isLocalModel(ChatResponse response) {
-        Object provider = response.aiMessage().attributes() == null ? null : response.aiMessage().attributes().get("provider");
-        return "local".equals(provider);
-    }
-
-    private static GuardrailResult emptyAnswer() {
-        return new GuardrailResult(List.of(new org.finassist.core.guardrail.Violation("narrative", "EMPTY_ANSWER", "",
-                "the model returned no text")));
     }
 }
