@@ -152,7 +152,8 @@
         li.append(el('strong', (p.title || '') + (p.headingPath ? ' · ' + p.headingPath : '')),
           el('div', '得分 ' + p.score.toFixed(4) + ' · 命中方式 ' + p.legs.join(' + ')
             + (p.keywordScore != null ? ' · 关键词 ' + p.keywordScore.toFixed(3) : '')
-            + (p.vectorScore != null ? ' · 向量 ' + p.vectorScore.toFixed(3) : ''), 'legs'),
+            + (p.vectorScore != null ? ' · 向量 ' + p.vectorScore.toFixed(3) : '')
+            + (p.rerankScore != null ? ' · 重排 ' + p.rerankScore.toFixed(3) : ''), 'legs'),
           el('div', p.faqQuestion ? '问：' + p.faqQuestion + '\n答：' + p.faqAnswer : p.text, 'text'));
         return li;
       }));

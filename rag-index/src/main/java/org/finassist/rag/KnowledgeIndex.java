@@ -15,6 +15,7 @@ import org.finassist.rag.ingest.SourceFile;
 import org.finassist.rag.retrieve.HybridRetriever;
 import org.finassist.rag.retrieve.KnowledgeContentRetriever;
 import org.finassist.rag.retrieve.RetrievalOptions;
+import org.finassist.rag.retrieve.Reranker;
 import org.finassist.rag.retrieve.RetrievalResult;
 import org.finassist.rag.segment.ChineseSegmenter;
 import org.finassist.rag.segment.FinanceDictionary;
@@ -41,7 +42,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         RetrievalOptions options = b.options != null ? b.options : RetrievalOptions.defaults();
         long maxBytes = b.maxFileBytes > 0 ? b.maxFileBytes : DEFAULT_MAX_FILE_BYTES;
         this.ingestor = new Ingestor(store, embedder, segmenter, chunker, maxBytes);
-        this.retriever = new HybridRetriever(store, embedder, segmenter, options);
+        this.retriever = new HybridRetriever(store, embedder, segmenter, options, b.reranker);
     }
 
     public static Builder builder() {
@@ -106,6 +107,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         private ChineseChunker chunker;
         private RetrievalOptions options;
         private long maxFileBytes;
+        private Reranker reranker;
 
         public Builder store(KnowledgeStore store) { this.store = store; return this; }
         public Builder embedder(Embedder embedder) { this.embedder = embedder; return this; }
@@ -113,6 +115,8 @@ public final class KnowledgeIndex implements AutoCloseable {
         public Builder chunker(ChineseChunker chunker) { this.chunker = chunker; return this; }
         public Builder options(RetrievalOptions options) { this.options = options; return this; }
         public Builder maxFileBytes(long maxFileBytes) { this.maxFileBytes = maxFileBytes; return this; }
+        /** Optional second stage re-ordering the best fused passages; none by default. */
+        public Builder reranker(Reranker reranker) { this.reranker = reranker; return this; }
 
         public KnowledgeIndex build() {
             return new KnowledgeIndex(this);

@@ -9,7 +9,10 @@ import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import org.finassist.rag.KnowledgeIndex;
 import org.finassist.rag.KnowledgeStore;
 import org.finassist.rag.embed.Embedder;
+import org.finassist.core.privacy.PiiMasker;
+import org.finassist.rag.rerank.HttpScoringModel;
 import org.finassist.rag.retrieve.Fusion;
+import org.finassist.rag.retrieve.Reranker;
 import org.finassist.rag.retrieve.RetrievalOptions;
 import org.finassist.rag.segment.ChineseSegmenter;
 import org.finassist.rag.segment.FinanceDictionary;
@@ -56,7 +59,21 @@ class KbConfiguration {
                 .withMinVectorSimilarity(props.minVectorSimilarity()).withFaq(true, props.faqThreshold());
         return KnowledgeIndex.builder().store(store).embedder(kbEmbedder)
                 .segmenter(new ChineseSegmenter(dictionary)).options(options).maxFileBytes(props.maxFileBytes())
-                .build();
+                .reranker(reranker(props.reranker())).build();
+    }
+
+    /** A configured rerank endpoint; questions and passages are masked before they leave. */
+    private static Reranker reranker(KbProperties.Reranker r) {
+        if (!r.enabled()) return null;
+        HttpScoringModel.Api api = switch (r.api().toLowerCase(java.util.Locale.ROOT)) {
+            case "cohere" -> HttpScoringModel.Api.COHERE;
+            case "tei" -> HttpScoringModel.Api.TEI;
+            default -> throw new IllegalStateException("finassist.rag.reranker.api must be cohere or tei, not '"
+                    + r.api() + "'");
+        };
+        HttpScoringModel model = HttpScoringModel.builder().url(r.url()).api(api).model(r.model()).apiKey(r.apiKey())
+                .timeout(r.timeout()).masker(PiiMasker::mask).build();
+        return new Reranker(model, r.candidates());
     }
 
     /** The pgvector store lives in the application database; on the embedded H2 it cannot work at all. */

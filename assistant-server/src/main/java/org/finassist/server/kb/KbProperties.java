@@ -1,6 +1,7 @@
 package org.finassist.server.kb;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,12 +29,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param faqThreshold        FAQ fast path similarity (default 0.9)
  * @param topN                passages returned (default 5)
  * @param defaultKbIds        knowledge bases the shared ContentRetriever reads (default {@code [demo]})
+ * @param reranker            optional cross-encoder re-ordering the best fused passages (off unless {@code url} is set)
  */
 @ConfigurationProperties("finassist.rag")
 record KbProperties(String store, Path indexDir, String pgSchema, Boolean demo, List<String> dictionaryTerms,
                     Path dictionaryFile, Long maxFileBytes, String fusion, Double vectorWeight, Integer rrfK,
                     Double minVectorSimilarity, Double faqThreshold, Integer topN, List<String> defaultKbIds,
-                    Long maxBatchBytes, Integer pgKeywordCandidates) {
+                    Long maxBatchBytes, Integer pgKeywordCandidates, Reranker reranker) {
+
+    /**
+     * {@code finassist.rag.reranker.*}.
+     *
+     * @param url        the rerank endpoint, e.g. {@code http://xinference:9997/v1/rerank} or {@code http://tei:8080/rerank};
+     *                   blank = no reranker (default)
+     * @param api        {@code cohere} (Cohere, Jina, SiliconFlow, Xinference, vLLM; default) or {@code tei}
+     * @param model      model name sent with Cohere-style requests (e.g. {@code bge-reranker-v2-m3})
+     * @param apiKey     bearer token, if the endpoint needs one (use an environment variable, never the file)
+     * @param candidates fused passages it re-orders (default 20)
+     * @param timeout    deadline of one call (default 2 s); on failure or timeout the fused order stands
+     */
+    record Reranker(String url, String api, String model, String apiKey, Integer candidates, Duration timeout) {
+
+        Reranker {
+            api = api == null || api.isBlank() ? "cohere" : api;
+            candidates = candidates == null || candidates < 2 ? 20 : candidates;
+            timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+        }
+
+        boolean enabled() {
+            return url != null && !url.isBlank();
+        }
+    }
 
     KbProperties {
         store = store == null || store.isBlank() ? "lucene" : store;
@@ -50,6 +76,7 @@ record KbProperties(String store, Path indexDir, String pgSchema, Boolean demo, 
         topN = topN == null ? 5 : topN;
         pgKeywordCandidates = pgKeywordCandidates == null || pgKeywordCandidates < 1 ? 2000 : pgKeywordCandidates;
         maxBatchBytes = maxBatchBytes == null || maxBatchBytes <= 0 ? 256L * 1024 * 1024 : maxBatchBytes;
+        reranker = reranker == null ? new Reranker(null, null, null, null, null, null) : reranker;
         defaultKbIds = defaultKbIds == null || defaultKbIds.isEmpty() ? List.of("demo") : List.copyOf(defaultKbIds);
     }
 }

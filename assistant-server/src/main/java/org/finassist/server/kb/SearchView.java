@@ -10,8 +10,8 @@ import org.finassist.rag.retrieve.RetrievalResult;
 record SearchView(String result, List<PassageView> passages) {
 
     record PassageView(String chunkId, String docId, String title, String headingPath, String text, double score,
-                       List<String> legs, Double keywordScore, Double vectorScore, String faqQuestion,
-                       String faqAnswer) {
+                       List<String> legs, Double keywordScore, Double vectorScore, Double rerankScore,
+                       String faqQuestion, String faqAnswer) {
     }
 
     static SearchView of(RetrievalResult r) {
@@ -26,7 +26,7 @@ record SearchView(String result, List<PassageView> passages) {
     private static PassageView view(Passage p) {
         var c = p.chunk();
         return new PassageView(c.id(), c.docId(), c.docTitle(), c.headingText(), c.text(), p.score(),
-                p.legs().stream().map(Leg::name).sorted().toList(), nan(p.keywordScore()), nan(p.vectorScore()),
+                p.legs().stream().map(Leg::name).sorted().toList(), nan(p.keywordScore()), nan(p.vectorScore()), nan(p.rerankScore()),
                 c.isFaq() ? c.faq().question() : null, c.isFaq() ? c.faq().answer() : null);
     }
 

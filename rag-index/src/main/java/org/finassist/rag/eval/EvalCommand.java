@@ -18,7 +18,9 @@ import org.finassist.rag.segment.ChineseSegmenter;
 import org.finassist.rag.segment.FinanceDictionary;
 import org.finassist.rag.segment.StopWords;
 import org.finassist.rag.embed.Embedder;
+import org.finassist.rag.rerank.HttpScoringModel;
 import org.finassist.rag.retrieve.Fusion;
+import org.finassist.rag.retrieve.Reranker;
 import org.finassist.rag.retrieve.RetrievalOptions;
 import org.finassist.rag.store.lucene.LuceneKnowledgeStore;
 import org.finassist.rag.store.pgvector.PgVectorKnowledgeStore;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code eval}: Recall@1/5/10 and MRR@10 of keyword-only, vector-only and fused retrieval on a question→passage set,
  * plus ingestion throughput. Rows before {@code --dev-rows} are the dev split (used to choose parameters with
- * {@code --grid}); the rest is the test split.
+ * {@code --grid}); the rest is the test split. With {@code --reranker-url} the default fusion is also re-ordered by a
+ * cross-encoder behind that endpoint.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Retrieval evaluation: keyword, vector and hybrid legs on a question->passage CSV/JSONL")
@@ -80,6 +83,22 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--overlap-chars", defaultValue = "80", description = "longest sentence repeated as overlap")
     int overlapChars;
 
+    @Option(names = "--reranker-url", description = "also rerank the default fusion with this rerank endpoint,"
+            + " e.g. http://127.0.0.1:9997/v1/rerank (Xinference, vLLM, Jina, SiliconFlow) or http://127.0.0.1:8080/rerank (TEI)")
+    String rerankerUrl;
+
+    @Option(names = "--reranker-api", defaultValue = "cohere", description = "cohere or tei (wire format)")
+    String rerankerApi;
+
+    @Option(names = "--reranker-model", description = "model name sent to the endpoint, e.g. bge-reranker-v2-m3")
+    String rerankerModel;
+
+    @Option(names = "--reranker-key-env", description = "environment variable holding the endpoint's API key")
+    String rerankerKeyEnv;
+
+    @Option(names = "--reranker-candidates", defaultValue = "20", description = "fused passages the reranker re-orders")
+    int rerankerCandidates;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new EvalCommand()).execute(args));
     }
@@ -116,6 +135,7 @@ public final class EvalCommand implements Callable<Integer> {
             System.out.printf("  %-24s %s%n", "test hybrid-default", RetrievalEvaluator.fusedAllowingNearCopies(
                     all.subList(dev, all.size()), RetrievalOptions.defaults().fusion(), copies));
             if (cached != null) cached.save();
+            if (rerankerUrl != null) printReranked(all, dev);
             if (grid) print("dev grid", all.subList(0, dev), fusions(true));
         }
         return 0;
@@ -128,6 +148,22 @@ public final class EvalCommand implements Callable<Integer> {
         ds.getClass().getMethod("setURL", String.class).invoke(ds, pgUrl);
         ds.getClass().getMethod("setUser", String.class).invoke(ds, pgUser);
         return PgVectorKnowledgeStore.builder().dataSource(ds).schema(pgSchema).dimension(dimension).build();
+    }
+
+    private void printReranked(List<RetrievalEvaluator.Retrieved> all, int dev) {
+        // the questions of an evaluation set are public benchmark text, not a customer's: nothing to mask
+        HttpScoringModel model = HttpScoringModel.builder().url(rerankerUrl).model(rerankerModel)
+                .api(HttpScoringModel.Api.valueOf(rerankerApi.toUpperCase(java.util.Locale.ROOT)))
+                .apiKey(rerankerKeyEnv == null ? null : System.getenv(rerankerKeyEnv))
+                .timeout(java.time.Duration.ofSeconds(30)).masker(s -> s).build();
+        RetrievalEvaluator.Reranked r = RetrievalEvaluator.rerank(all, RetrievalOptions.defaults().fusion(),
+                new Reranker(model, rerankerCandidates));
+        System.out.printf("== reranked (%s, top %d of the default fusion): %d calls, %d fell back to fused order,"
+                + " %.0f / %.0f ms per call p50 / p99%n", rerankerUrl, rerankerCandidates, r.calls(), r.fallbacks(),
+                r.p50Millis(), r.p99Millis());
+        System.out.printf("  %-24s %s%n", "dev hybrid+rerank", Metrics.of(r.ranks().subList(0, dev)));
+        System.out.printf("  %-24s %s%n", "test hybrid+rerank", Metrics.of(r.ranks().subList(dev, all.size())));
+        System.out.printf("  %-24s %s%n", "all hybrid+rerank", Metrics.of(r.ranks()));
     }
 
     private static Map<String, Fusion> fusions(boolean grid) {

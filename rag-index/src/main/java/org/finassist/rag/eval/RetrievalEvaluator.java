@@ -15,6 +15,7 @@ import org.finassist.rag.ingest.SourceFile;
 import org.finassist.rag.retrieve.Fusion;
 import org.finassist.rag.retrieve.HybridRetriever;
 import org.finassist.rag.retrieve.Passage;
+import org.finassist.rag.retrieve.Reranker;
 
 /**
  * Indexes an {@link EvalSet}'s passages through the real ingestion pipeline (one text document per passage) and
@@ -97,6 +98,30 @@ public final class RetrievalEvaluator {
 
     private static int rank(List<String> docIds, EvalSet.EvalQuery q) {
         return docIds.indexOf(q.relevantId() + ".txt") + 1;
+    }
+
+    /** Gold ranks after reranking, in question order, with the reranker's call statistics. */
+    public record Reranked(List<Integer> ranks, long calls, long fallbacks, double p50Millis, double p99Millis) {
+    }
+
+    /** Fuses each question's legs, lets {@code reranker} re-order them and ranks the gold passage. */
+    public static Reranked rerank(List<Retrieved> all, Fusion fusion, Reranker reranker) {
+        List<Integer> ranks = new ArrayList<>(all.size());
+        long[] nanos = new long[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            Retrieved r = all.get(i);
+            long start = System.nanoTime();
+            List<Passage> out = reranker.rerank(r.query().question(), HybridRetriever.fuse(r.legs(), fusion));
+            nanos[i] = System.nanoTime() - start;
+            ranks.add(rank(passageDocIds(out), r.query()));
+        }
+        java.util.Arrays.sort(nanos);
+        return new Reranked(ranks, reranker.calls(), reranker.fallbacks(), percentile(nanos, 0.50) / 1e6,
+                percentile(nanos, 0.99) / 1e6);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
     }
 
     /** Metrics of the three legs plus named fusions, in print order. */

@@ -1,6 +1,7 @@
 package org.finassist.rag.retrieve;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +16,8 @@ import org.finassist.rag.segment.ChineseSegmenter;
 
 /**
  * Answers a question from a store: FAQ fast path first (question-to-question similarity over FAQ phrasings), else
- * keyword top-k and vector top-k fused, then the not-found threshold. Thread-safe when the store is.
+ * keyword top-k and vector top-k fused, re-ordered by a {@link Reranker} when one is configured, then the not-found
+ * threshold. Thread-safe when the store is.
  */
 public final class HybridRetriever {
 
@@ -25,13 +27,26 @@ public final class HybridRetriever {
     private final Embedder embedder;
     private final ChineseSegmenter segmenter;
     private final RetrievalOptions options;
+    private final Reranker reranker;
 
     public HybridRetriever(KnowledgeStore store, Embedder embedder, ChineseSegmenter segmenter,
                            RetrievalOptions options) {
+        this(store, embedder, segmenter, options, null);
+    }
+
+    /** @param reranker re-orders the best fused passages; {@code null} for none */
+    public HybridRetriever(KnowledgeStore store, Embedder embedder, ChineseSegmenter segmenter,
+                           RetrievalOptions options, Reranker reranker) {
         this.store = store;
         this.embedder = embedder;
         this.segmenter = segmenter;
         this.options = options;
+        this.reranker = reranker;
+    }
+
+    /** The configured reranker, if any. */
+    public Optional<Reranker> reranker() {
+        return Optional.ofNullable(reranker);
     }
 
     public RetrievalOptions options() {
@@ -48,6 +63,7 @@ public final class HybridRetriever {
             }
         }
         List<Passage> fused = fuse(legs(question, filter), options.fusion());
+        if (reranker != null) fused = reranker.rerank(question, fused);
         List<Passage> top = fused.subList(0, Math.min(options.topN(), fused.size()));
         double best = top.stream().mapToDouble(Passage::vectorScore).filter(d -> !Double.isNaN(d)).max().orElse(-1);
         return best >= options.minVectorSimilarity() ? new RetrievalResult.Found(top) : new RetrievalResult.NotFound(top);
