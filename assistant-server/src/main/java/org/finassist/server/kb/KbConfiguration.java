@@ -9,6 +9,8 @@ import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import org.finassist.rag.KnowledgeIndex;
 import org.finassist.rag.KnowledgeStore;
 import org.finassist.rag.embed.Embedder;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.finassist.core.privacy.PiiMasker;
 import org.finassist.rag.rerank.HttpScoringModel;
 import org.finassist.rag.retrieve.Fusion;
@@ -74,6 +76,20 @@ class KbConfiguration {
         HttpScoringModel model = HttpScoringModel.builder().url(r.url()).api(api).model(r.model()).apiKey(r.apiKey())
                 .timeout(r.timeout()).masker(PiiMasker::mask).build();
         return new Reranker(model, r.candidates());
+    }
+
+    /**
+     * {@code finassist.rag.reranker.calls} and {@code .fallbacks} (answered in fused order because the reranker failed
+     * or its circuit was open), when a reranker is configured.
+     */
+    @Bean
+    MeterBinder rerankerMeters(KnowledgeIndex index) {
+        return registry -> index.hybridRetriever().reranker().ifPresent(r -> {
+            FunctionCounter.builder("finassist.rag.reranker.calls", r, Reranker::calls)
+                    .description("questions sent to the reranker").register(registry);
+            FunctionCounter.builder("finassist.rag.reranker.fallbacks", r, Reranker::fallbacks)
+                    .description("questions answered in fused order: reranker failed or circuit open").register(registry);
+        });
     }
 
     /** The pgvector store lives in the application database; on the embedded H2 it cannot work at all. */

@@ -93,6 +93,9 @@ class KbRerankerTest {
     @Autowired
     KnowledgeIndex index;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -132,5 +135,7 @@ class KbRerankerTest {
         assertThat(fused.get("result").asText()).isEqualTo("FOUND");
         assertThat(docIds(fused).getFirst()).isEqualTo("rates.md");
         assertThat(fused.get("passages").get(0).path("rerankScore").isNumber()).isFalse();
+        assertThat(registry.get("finassist.rag.reranker.calls").functionCounter().count()).isEqualTo(3);
+        assertThat(registry.get("finassist.rag.reranker.fallbacks").functionCounter().count()).isEqualTo(1);
     }
 }
