@@ -77,6 +77,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--pg-schema", defaultValue = "rag_eval")
     String pgSchema;
 
+    @Option(names = "--pg-keyword-candidates", defaultValue = "2000",
+            description = "pgvector keyword leg's candidate budget; a small one shows what the approximation costs")
+    int pgKeywordCandidates;
+
     @Option(names = "--chunk-chars", defaultValue = "480", description = "chunk budget in characters")
     int chunkChars;
 
@@ -147,7 +151,8 @@ public final class EvalCommand implements Callable<Integer> {
         DataSource ds = (DataSource) Class.forName("org.postgresql.ds.PGSimpleDataSource").getConstructor().newInstance();
         ds.getClass().getMethod("setURL", String.class).invoke(ds, pgUrl);
         ds.getClass().getMethod("setUser", String.class).invoke(ds, pgUser);
-        return PgVectorKnowledgeStore.builder().dataSource(ds).schema(pgSchema).dimension(dimension).build();
+        return PgVectorKnowledgeStore.builder().dataSource(ds).schema(pgSchema).dimension(dimension)
+                .keywordCandidates(pgKeywordCandidates).build();
     }
 
     private void printReranked(List<RetrievalEvaluator.Retrieved> all, int dev) {
