@@ -1,5 +1,6 @@
 package org.finassist.server.kb;
 
+import java.util.Locale;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -67,7 +68,7 @@ class KbConfiguration {
     /** A configured rerank endpoint; questions and passages are masked before they leave. */
     private static Reranker reranker(KbProperties.Reranker r) {
         if (!r.enabled()) return null;
-        HttpScoringModel.Api api = switch (r.api().toLowerCase(java.util.Locale.ROOT)) {
+        HttpScoringModel.Api api = switch (r.api().toLowerCase(Locale.ROOT)) {
             case "cohere" -> HttpScoringModel.Api.COHERE;
             case "tei" -> HttpScoringModel.Api.TEI;
             default -> throw new IllegalStateException("finassist.rag.reranker.api must be cohere or tei, not '"

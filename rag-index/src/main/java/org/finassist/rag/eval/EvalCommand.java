@@ -1,8 +1,10 @@
 package org.finassist.rag.eval;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -87,6 +89,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--overlap-chars", defaultValue = "80", description = "longest sentence repeated as overlap")
     int overlapChars;
 
+    @Option(names = "--misses", description = "write the test questions whose gold passage the default fusion does"
+            + " not rank first, with the gold and the first passage, as Markdown (for reading what the misses return)")
+    Path misses;
+
     @Option(names = "--reranker-url", description = "also rerank the default fusion with this rerank endpoint,"
             + " e.g. http://127.0.0.1:9997/v1/rerank (Xinference, vLLM, Jina, SiliconFlow) or http://127.0.0.1:8080/rerank (TEI)")
     String rerankerUrl;
@@ -139,6 +145,11 @@ public final class EvalCommand implements Callable<Integer> {
             System.out.printf("  %-24s %s%n", "test hybrid-default", RetrievalEvaluator.fusedAllowingNearCopies(
                     all.subList(dev, all.size()), RetrievalOptions.defaults().fusion(), copies));
             if (cached != null) cached.save();
+            if (misses != null) {
+                int n = MissReport.write(misses, all.subList(dev, all.size()), set.passages(),
+                        RetrievalOptions.defaults().fusion());
+                System.out.printf("misses: %d test questions written to %s%n", n, misses);
+            }
             if (rerankerUrl != null) printReranked(all, dev);
             if (grid) print("dev grid", all.subList(0, dev), fusions(true));
         }
@@ -158,9 +169,9 @@ public final class EvalCommand implements Callable<Integer> {
     private void printReranked(List<RetrievalEvaluator.Retrieved> all, int dev) {
         // the questions of an evaluation set are public benchmark text, not a customer's: nothing to mask
         HttpScoringModel model = HttpScoringModel.builder().url(rerankerUrl).model(rerankerModel)
-                .api(HttpScoringModel.Api.valueOf(rerankerApi.toUpperCase(java.util.Locale.ROOT)))
+                .api(HttpScoringModel.Api.valueOf(rerankerApi.toUpperCase(Locale.ROOT)))
                 .apiKey(rerankerKeyEnv == null ? null : System.getenv(rerankerKeyEnv))
-                .timeout(java.time.Duration.ofSeconds(30)).masker(s -> s).build();
+                .timeout(Duration.ofSeconds(30)).masker(s -> s).build();
         RetrievalEvaluator.Reranked r = RetrievalEvaluator.rerank(all, RetrievalOptions.defaults().fusion(),
                 new Reranker(model, rerankerCandidates));
         System.out.printf("== reranked (%s, top %d of the default fusion): %d calls, %d fell back to fused order,"

@@ -2,6 +2,7 @@ package org.finassist.rag.eval;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class RetrievalEvaluator {
             nanos[i] = System.nanoTime() - start;
             ranks.add(rank(passageDocIds(out), r.query()));
         }
-        java.util.Arrays.sort(nanos);
+        Arrays.sort(nanos);
         return new Reranked(ranks, reranker.calls(), reranker.fallbacks(), percentile(nanos, 0.50) / 1e6,
                 percentile(nanos, 0.99) / 1e6);
     }
