@@ -15,7 +15,7 @@
  * otherwise one {@code Content} per passage, best first (text = the passage); "not found" (best cosine similarity
  * below the threshold) yields an empty list — answer "I don't know" and hand off to a human.
  * Each {@code Content} has {@code ContentMetadata.SCORE} (fused score) and {@code ContentMetadata.EMBEDDING_ID}
- * (chunk id), and its {@code TextSegment} metadata carries these keys (constants in
+ * (chunk id), plus {@code ContentMetadata.RERANKED_SCORE} when a reranker ordered it, and its {@code TextSegment} metadata carries these keys (constants in
  * {@link org.finassist.rag.retrieve.ContentKeys}):
  * <table>
  *   <caption>Content metadata keys</caption>
@@ -29,6 +29,7 @@
  *   <tr><td>{@code chunk_id}</td><td>String</td><td>{@code kbId/docId#ordinal}</td></tr>
  *   <tr><td>{@code score}</td><td>Double</td><td>fused score (FAQ hit: question similarity)</td></tr>
  *   <tr><td>{@code legs}</td><td>String</td><td>comma-separated legs that found it: KEYWORD, VECTOR, FAQ</td></tr>
+ *   <tr><td>{@code rerank_score}</td><td>Double</td><td>the reranker's relevance score, when one ordered it</td></tr>
  *   <tr><td>{@code faq_direct}</td><td>String</td><td>"true" when the text is an FAQ answer to return as is</td></tr>
  *   <tr><td>{@code faq_question}</td><td>String</td><td>FAQ only: the canonical question</td></tr>
  *   <tr><td>{@code faq_matched_question}</td><td>String</td><td>FAQ only: the phrasing that matched</td></tr>
@@ -38,7 +39,7 @@
  * <h2>Packages</h2>
  * {@code segment} (Chinese segmenter + domain dictionary), {@code chunk} (sentence-aware chunking), {@code ingest}
  * (parsers, incremental ingestion), {@code embed} (batched embeddings), {@code store.*} (the two stores),
- * {@code retrieve} (hybrid retrieval, fusion, FAQ fast path, ContentRetriever), {@code eval} (the {@code eval}
- * command), {@code bench} (store benchmark), {@code demo} (the demo knowledge base).
+ * {@code retrieve} (hybrid retrieval, fusion, FAQ fast path, reranking, ContentRetriever), {@code rerank} (HTTP
+ * rerank endpoints), {@code eval} (the {@code eval} command), {@code bench} (store benchmark), {@code demo} (the demo knowledge base).
  */
 package org.finassist.rag;

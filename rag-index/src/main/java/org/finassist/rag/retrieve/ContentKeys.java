@@ -11,6 +11,8 @@ public final class ContentKeys {
     public static final String CHUNK_ID = "chunk_id";
     public static final String SCORE = "score";
     public static final String LEGS = "legs";
+    /** The reranker's relevance score; present only when a reranker ordered the passage. */
+    public static final String RERANK_SCORE = "rerank_score";
     public static final String FAQ_QUESTION = "faq_question";
     public static final String FAQ_ANSWER = "faq_answer";
     public static final String FAQ_MATCHED_QUESTION = "faq_matched_question";

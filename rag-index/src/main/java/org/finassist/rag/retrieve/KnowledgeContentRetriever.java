@@ -60,6 +60,10 @@ public final class KnowledgeContentRetriever implements ContentRetriever {
         Map<ContentMetadata, Object> cm = new HashMap<>();
         cm.put(ContentMetadata.SCORE, p.score());
         cm.put(ContentMetadata.EMBEDDING_ID, c.id());
+        if (p.reranked()) {
+            cm.put(ContentMetadata.RERANKED_SCORE, p.rerankScore());
+            md.put(ContentKeys.RERANK_SCORE, p.rerankScore());
+        }
         return Content.from(TextSegment.from(text, md), cm);
     }
 }

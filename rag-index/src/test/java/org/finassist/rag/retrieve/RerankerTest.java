@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.scoring.ScoringModel;
+import dev.langchain4j.rag.content.ContentMetadata;
+import dev.langchain4j.rag.query.Query;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.finassist.rag.Chunk;
@@ -148,6 +150,11 @@ class RerankerTest {
             assertThat(after.getFirst().chunk().docId()).isEqualTo("b.md");
             assertThat(after).allSatisfy(p -> assertThat(p.reranked()).isTrue());
             assertThat(scorer.calls.get()).isEqualTo(1);
+
+            var contents = reranked.retriever(Set.of("kb")).retrieve(Query.from("融资融券的利率"));
+            assertThat(contents.getFirst().textSegment().metadata().getString(ContentKeys.DOCUMENT_ID)).isEqualTo("b.md");
+            assertThat(contents.getFirst().metadata()).containsKey(ContentMetadata.RERANKED_SCORE);
+            assertThat(contents.getFirst().textSegment().metadata().getDouble(ContentKeys.RERANK_SCORE)).isEqualTo(2.0);
         }
     }
 }
