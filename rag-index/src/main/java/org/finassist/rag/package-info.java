@@ -40,6 +40,7 @@
  * {@code segment} (Chinese segmenter + domain dictionary), {@code chunk} (sentence-aware chunking), {@code ingest}
  * (parsers, incremental ingestion), {@code embed} (batched embeddings), {@code store.*} (the two stores),
  * {@code retrieve} (hybrid retrieval, fusion, FAQ fast path, reranking, ContentRetriever), {@code rerank} (HTTP
- * rerank endpoints), {@code eval} (the {@code eval} command), {@code bench} (store benchmark), {@code demo} (the demo knowledge base).
+ * rerank endpoints), {@code eval} (the {@code eval} command), {@code bench} (store benchmark), {@code demo} (the
+ * demo knowledge base).
  */
 package org.finassist.rag;
