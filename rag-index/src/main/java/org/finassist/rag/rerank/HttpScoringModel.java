@@ -94,7 +94,8 @@ public final class HttpScoringModel implements ScoringModel {
         } catch (HttpTimeoutException e) {
             throw new RerankException("reranker at " + url + " did not answer within " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
-            throw new RerankException("cannot reach the reranker at " + url + ": " + e.getMessage(), e);
+            throw new RerankException("cannot reach the reranker at " + url + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RerankException("interrupted while waiting for the reranker", e);

@@ -130,7 +130,8 @@ class HttpScoringModelTest {
         server.close();
 
         assertThatThrownBy(() -> HttpScoringModel.builder().url(url).masker(s -> s).build().scoreAll(PASSAGES, "q"))
-                .isInstanceOf(RerankException.class).hasMessageContaining("cannot reach the reranker");
+                .isInstanceOf(RerankException.class).hasMessageContaining("cannot reach the reranker")
+                .hasMessageNotContaining("null");
     }
 
     @Test
