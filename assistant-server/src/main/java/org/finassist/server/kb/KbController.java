@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.finassist.rag.DocType;
 import org.finassist.rag.KnowledgeIndex;
@@ -14,8 +16,10 @@ import org.finassist.rag.ingest.IngestResult;
 import org.finassist.rag.ingest.SourceFile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 
 /**
  * Knowledge-base administration and the retrieval test: create/list/delete knowledge bases, upload/list/delete
@@ -31,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/kb")
 class KbController {
+
+    /** Same limit as a chat message: a retrieval test asks what a customer could ask. */
+    static final int MAX_QUERY_CHARS = 2000;
 
     private final KnowledgeBases kbs;
     private final KnowledgeIndex index;
@@ -132,6 +140,10 @@ class KbController {
     ResponseEntity<?> search(@PathVariable String id, @RequestBody SearchRequest req) {
         if (kbs.find(id).isEmpty()) return notFound(id);
         if (req.query() == null || req.query().isBlank()) return error(HttpStatus.BAD_REQUEST, "query is required");
+        if (req.query().length() > MAX_QUERY_CHARS) {
+            return error(HttpStatus.BAD_REQUEST, "query is " + req.query().length() + " characters; at most "
+                    + MAX_QUERY_CHARS + " (the chat widget's limit too)");
+        }
         Set<DocType> types = new HashSet<>();
         for (String t : req.docTypes() == null ? List.<String>of() : req.docTypes()) {
             try {
@@ -146,6 +158,19 @@ class KbController {
 
     private static ResponseEntity<?> notFound(String id) {
         return error(HttpStatus.NOT_FOUND, "no knowledge base " + id);
+    }
+
+    /** A body that is not JSON, or a field of the wrong type ("effectiveOn": "2025-13-01"), says which. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JacksonException je) {
+            String field = je.getPath().stream().map(JacksonException.Reference::getPropertyName)
+                    .filter(Objects::nonNull).collect(Collectors.joining("."));
+            String what = je.getOriginalMessage() == null ? "" : je.getOriginalMessage().lines().findFirst().orElse("");
+            return error(HttpStatus.BAD_REQUEST, field.isEmpty() ? "request body is not valid JSON: " + what
+                    : "field '" + field + "' has a wrong value: " + what);
+        }
+        return error(HttpStatus.BAD_REQUEST, "request body is not valid JSON");
     }
 
     private static ResponseEntity<?> error(HttpStatus status, String message) {
