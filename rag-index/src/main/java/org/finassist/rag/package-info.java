@@ -15,8 +15,8 @@
  * otherwise one {@code Content} per passage, best first (text = the passage); "not found" (best cosine similarity
  * below the threshold) yields an empty list — answer "I don't know" and hand off to a human.
  * Each {@code Content} has {@code ContentMetadata.SCORE} (fused score) and {@code ContentMetadata.EMBEDDING_ID}
- * (chunk id), plus {@code ContentMetadata.RERANKED_SCORE} when a reranker ordered it, and its {@code TextSegment} metadata carries these keys (constants in
- * {@link org.finassist.rag.retrieve.ContentKeys}):
+ * (chunk id), plus {@code ContentMetadata.RERANKED_SCORE} when a reranker ordered it, and its {@code TextSegment}
+ * metadata carries these keys (constants in {@link org.finassist.rag.retrieve.ContentKeys}):
  * <table>
  *   <caption>Content metadata keys</caption>
  *   <tr><th>key</th><th>type</th><th>meaning</th></tr>

@@ -1,6 +1,5 @@
 package org.finassist.server.kb;
 
-import java.util.Locale;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -68,14 +67,8 @@ class KbConfiguration {
     /** A configured rerank endpoint; questions and passages are masked before they leave. */
     private static Reranker reranker(KbProperties.Reranker r) {
         if (!r.enabled()) return null;
-        HttpScoringModel.Api api = switch (r.api().toLowerCase(Locale.ROOT)) {
-            case "cohere" -> HttpScoringModel.Api.COHERE;
-            case "tei" -> HttpScoringModel.Api.TEI;
-            default -> throw new IllegalStateException("finassist.rag.reranker.api must be cohere or tei, not '"
-                    + r.api() + "'");
-        };
-        HttpScoringModel model = HttpScoringModel.builder().url(r.url()).api(api).model(r.model()).apiKey(r.apiKey())
-                .timeout(r.timeout()).masker(PiiMasker::mask).build();
+        HttpScoringModel model = HttpScoringModel.builder().url(r.url()).api(HttpScoringModel.Api.of(r.api()))
+                .model(r.model()).apiKey(r.apiKey()).timeout(r.timeout()).masker(PiiMasker::mask).build();
         return new Reranker(model, r.candidates());
     }
 

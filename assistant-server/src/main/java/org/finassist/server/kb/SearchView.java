@@ -26,7 +26,8 @@ record SearchView(String result, List<PassageView> passages) {
     private static PassageView view(Passage p) {
         var c = p.chunk();
         return new PassageView(c.id(), c.docId(), c.docTitle(), c.headingText(), c.text(), p.score(),
-                p.legs().stream().map(Leg::name).sorted().toList(), nan(p.keywordScore()), nan(p.vectorScore()), nan(p.rerankScore()),
+                p.legs().stream().map(Leg::name).sorted().toList(), nan(p.keywordScore()), nan(p.vectorScore()),
+                nan(p.rerankScore()),
                 c.isFaq() ? c.faq().question() : null, c.isFaq() ? c.faq().answer() : null);
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -169,7 +168,7 @@ public final class EvalCommand implements Callable<Integer> {
     private void printReranked(List<RetrievalEvaluator.Retrieved> all, int dev) {
         // the questions of an evaluation set are public benchmark text, not a customer's: nothing to mask
         HttpScoringModel model = HttpScoringModel.builder().url(rerankerUrl).model(rerankerModel)
-                .api(HttpScoringModel.Api.valueOf(rerankerApi.toUpperCase(Locale.ROOT)))
+                .api(HttpScoringModel.Api.of(rerankerApi))
                 .apiKey(rerankerKeyEnv == null ? null : System.getenv(rerankerKeyEnv))
                 .timeout(Duration.ofSeconds(30)).masker(s -> s).build();
         RetrievalEvaluator.Reranked r = RetrievalEvaluator.rerank(all, RetrievalOptions.defaults().fusion(),

@@ -33,7 +33,13 @@ public final class HttpScoringModel implements ScoringModel {
         /** {@code {model, query, documents, top_n}} → {@code {results: [{index, relevance_score}]}}. */
         COHERE,
         /** Hugging Face TEI: {@code {query, texts}} → {@code [{index, score}]}. */
-        TEI
+        TEI;
+
+        /** {@code cohere} or {@code tei}, any case; anything else is a configuration error naming both. */
+        public static Api of(String name) {
+            for (Api a : values()) if (a.name().equalsIgnoreCase(name == null ? "" : name.strip())) return a;
+            throw new IllegalArgumentException("reranker api must be cohere or tei, not '" + name + "'");
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

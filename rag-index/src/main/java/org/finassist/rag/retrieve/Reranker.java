@@ -12,6 +12,7 @@ import dev.langchain4j.model.scoring.ScoringModel;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.finassist.rag.chunk.TextChunk;
 
 /**
  * Second stage of hybrid retrieval: a cross-encoder ({@link ScoringModel}) reads the question together with each of
@@ -72,7 +73,7 @@ public final class Reranker {
     private List<Double> score(String question, List<Passage> head) {
         List<TextSegment> segments = head.stream().map(p -> TextSegment.from(textOf(p))).toList();
         try {
-            List<Double> scores = breaker.executeSupplier(() -> {
+            return breaker.executeSupplier(() -> {
                 calls.increment();
                 List<Double> s = model.scoreAll(segments, question).content();
                 if (s == null || s.size() != segments.size() || s.stream().anyMatch(d -> d == null || d.isNaN())) {
@@ -81,7 +82,6 @@ public final class Reranker {
                 }
                 return s;
             });
-            return scores;
         } catch (CallNotPermittedException e) {
             fallbacks.increment();
             return null;
@@ -92,9 +92,8 @@ public final class Reranker {
         }
     }
 
-    /** What the cross-encoder reads: the heading path, then the passage (FAQ chunks: the question and the answer). */
+    /** What the cross-encoder reads: the same heading context and text the passage was embedded with. */
     static String textOf(Passage p) {
-        String heading = p.chunk().headingText();
-        return heading.isEmpty() ? p.chunk().text() : heading + "\n" + p.chunk().text();
+        return new TextChunk(p.chunk().headingPath(), p.chunk().text()).embeddingText();
     }
 }

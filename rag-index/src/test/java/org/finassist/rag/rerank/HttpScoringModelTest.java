@@ -141,6 +141,13 @@ class HttpScoringModelTest {
     }
 
     @Test
+    void theApiIsNamedInAnyCaseAndAnUnknownOneIsAConfigurationError() {
+        assertThat(HttpScoringModel.Api.of(" TEI ")).isEqualTo(HttpScoringModel.Api.TEI);
+        assertThat(HttpScoringModel.Api.of("cohere")).isEqualTo(HttpScoringModel.Api.COHERE);
+        assertThatThrownBy(() -> HttpScoringModel.Api.of("jina")).hasMessageContaining("cohere or tei, not 'jina'");
+    }
+
+    @Test
     void aMaskerIsRequiredAndTheUrlMustBeHttp() {
         assertThatThrownBy(() -> HttpScoringModel.builder().url(server.url("/rerank")).build())
                 .hasMessageContaining("masker");
