@@ -10,6 +10,7 @@ import org.finassist.content.market.PriceLimitRules;
 import org.finassist.content.market.SecurityInfo;
 import org.finassist.content.market.Symbol;
 import org.finassist.content.master.ListedSecurity;
+import org.finassist.content.master.LiveMaster;
 import org.finassist.content.master.NameResolver;
 import org.finassist.content.master.Resolution;
 import org.finassist.content.master.SecuritiesMaster;
@@ -33,7 +34,7 @@ import java.util.Optional;
 public final class DiagnosisService {
 
     private final MarketDataSource market;
-    private final NameResolver resolver;
+    private final LiveMaster names;
     private final FactsCalculator calculator;
     private final Scorer scorer = new Scorer();
     private final NarrativeWriter writer;
@@ -42,8 +43,8 @@ public final class DiagnosisService {
 
     private DiagnosisService(Builder b) {
         this.market = Objects.requireNonNull(b.market, "market");
-        this.resolver = new NameResolver(b.master != null ? b.master
-                : SecuritiesMaster.of(market.securities(), "market data source"));
+        this.names = b.master != null ? b.master
+                : new LiveMaster(SecuritiesMaster.of(market.securities(), "market data source"));
         this.calculator = new FactsCalculator(b.rules, b.bollStdDev);
         this.disclosure = b.disclosure;
         this.disclosureCheck = new DisclosureGuardrail(disclosure);
@@ -56,7 +57,7 @@ public final class DiagnosisService {
 
     /** How this service recognises stocks (the master it was given, else the market source's names). */
     public NameResolver resolver() {
-        return resolver;
+        return names.resolver();
     }
 
     /**
@@ -79,7 +80,7 @@ public final class DiagnosisService {
     public DiagnosisFacts facts(String query) {
         Symbol symbol = symbol(query);
         SecurityInfo security = market.security(symbol).orElseThrow(() -> new DiagnosisException(
-                DiagnosisException.Reason.UNKNOWN_SYMBOL, resolver.master().find(symbol)
+                DiagnosisException.Reason.UNKNOWN_SYMBOL, names.master().find(symbol)
                         .map(s -> "已识别为" + s.label() + "，但当前行情数据源暂无该股票的数据，暂无法诊断。")
                         .orElse("暂无股票" + symbol + "的行情数据，请确认代码是否正确。"),
                 "Symbol " + symbol + " is not in the market data source", null));
@@ -107,7 +108,7 @@ public final class DiagnosisService {
         if (code.isPresent() && market.security(code.get()).filter(SecurityInfo::isIndex).isPresent()) {
             return code.get();
         }
-        Resolution r = resolver.resolve(query);
+        Resolution r = names.resolver().resolve(query);
         if (r instanceof Resolution.Found f) {
             return f.security().symbol();
         }
@@ -174,13 +175,18 @@ public final class DiagnosisService {
         private Disclosure disclosure = Disclosure.DEFAULT;
         private PriceLimitRules rules = PriceLimitRules.DEFAULT;
         private StdDev bollStdDev = StdDev.POPULATION;
-        private SecuritiesMaster master;
+        private LiveMaster master;
 
         private Builder() {
         }
 
         /** The securities master names are resolved against; default: the market source's own names. */
         public Builder master(SecuritiesMaster master) {
+            return master(new LiveMaster(master));
+        }
+
+        /** A master that a refresh job replaces while the service runs. */
+        public Builder master(LiveMaster master) {
             this.master = master;
             return this;
         }

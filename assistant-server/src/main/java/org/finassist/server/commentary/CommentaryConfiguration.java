@@ -9,7 +9,6 @@ import org.finassist.content.commentary.BulkheadChatModel;
 import org.finassist.content.commentary.CommentaryItems;
 import org.finassist.content.commentary.CommentaryService;
 import org.finassist.content.market.MarketDataSource;
-import org.finassist.content.market.PriceLimitRules;
 import org.finassist.core.guardrail.RejectionListener;
 import org.finassist.core.router.Candidate;
 import org.finassist.core.router.ModelRouter;
@@ -53,7 +52,7 @@ class CommentaryConfiguration {
                 PERMIT_WAIT) : null;
         return CommentaryService.builder().marketData(market).renderer(prompts).disclosure(contentDisclosure)
                 .anomalyRules(org.finassist.content.anomaly.AnomalyRules.DEFAULT
-                        .withLimits(PriceLimitRules.DEFAULT.withStRatio(content.stLimitRatio())))
+                        .withLimits(content.priceLimitRules()))
                 .model(model)
                 .newsRetriever(props.newsKbIds().isEmpty() ? null : knowledge.retriever(Set.copyOf(props.newsKbIds())))
                 .rejectionListener(diagnosisRejectionListener)
