@@ -6,6 +6,7 @@ import org.finassist.content.market.CsvMarketDataSource;
 import org.finassist.content.market.HqChartMarketDataSource;
 import org.finassist.content.market.MarketDataSource;
 import org.finassist.content.master.LiveMaster;
+import org.finassist.content.tushare.TushareMarketDataSource;
 import org.finassist.content.master.SecuritiesMaster;
 import org.finassist.content.market.StOverrides;
 import org.finassist.content.market.Symbol;
@@ -46,8 +47,9 @@ class DiagnosisConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MarketDataSource marketDataSource(ContentProperties p, LiveMaster master) {
+    MarketDataSource marketDataSource(ContentProperties p, LiveMaster master, TushareProperties tushare) {
         MarketDataSource source = switch (p.marketSource()) {
+            case "tushare" -> new TushareMarketDataSource(tushare.config());
             case "hqchart" -> new HqChartMarketDataSource(requireDir(p));
             case "csv" -> new CsvMarketDataSource(requireDir(p));
             // the master's real codes and names, simulated prices: never a made-up name on a real code
@@ -55,7 +57,7 @@ class DiagnosisConfiguration {
                     p.syntheticDays(), p.syntheticEndDate(), 0.03, 0.01, 0.03), p.priceLimitRules(),
                     p.inventedNames() ? java.util.List.of()
                             : master.master().all().stream().map(s -> s.info(p.syntheticEndDate(), null)).toList());
-            default -> throw new IllegalStateException("finassist.content.market-source must be synthetic, hqchart or csv: "
+            default -> throw new IllegalStateException("finassist.content.market-source must be synthetic, hqchart, csv or tushare: "
                     + p.marketSource());
         };
         log.info("Market data: {} source with {} securities, latest trading day {}{}", p.marketSource(),
