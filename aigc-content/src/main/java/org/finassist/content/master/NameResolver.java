@@ -87,6 +87,9 @@ public final class NameResolver {
         if (r == null) {
             r = among(asTyped, byShortName.get(stripSt(q)), Resolution.Match.SHORT_NAME);
         }
+        if (r == null) {
+            r = oneCharOff(asTyped, q);
+        }
         return r == null ? new Resolution.Unknown(query.strip()) : r;
     }
 
@@ -124,6 +127,10 @@ public final class NameResolver {
                 return r;
             }
         }
+        Resolution typo = oneCharOff(rest, rest);
+        if (typo != null) {
+            return typo;
+        }
         if (COMPANY_LIKE.matcher(rest).matches()) {
             return new Resolution.Unknown(rest);
         }
@@ -131,8 +138,44 @@ public final class NameResolver {
         if (shortName != null) {
             return shortName;
         }
+        if (byShortName.containsKey(rest)) {
+            return among(rest, byShortName.get(rest), Resolution.Match.SHORT_NAME); // only a category word: ask
+        }
         return CJK_ONLY.matcher(rest).matches() && !rest.chars().allMatch(c -> c < 128) && !NOT_NAMES.contains(rest)
                 ? new Resolution.Unknown(rest) : new Resolution.Absent();
+    }
+
+    /**
+     * A name typed with one wrong character (贵州矛台, 宁德时带): the names of the same length that differ in exactly
+     * one position, offered as a question, never taken as found. Three characters at least, so two-character words
+     * do not match half the market.
+     */
+    private Resolution oneCharOff(String asTyped, String q) {
+        if (q.length() < 3 || q.length() > 8 || q.chars().allMatch(c -> c < 128)) {
+            return null;
+        }
+        List<ListedSecurity> near = new ArrayList<>();
+        for (Map.Entry<String, ListedSecurity> e : byName.entrySet()) {
+            String name = e.getKey();
+            if (name.length() == q.length() && differences(name, q) == 1) {
+                near.add(e.getValue());
+            }
+        }
+        if (near.isEmpty() || near.size() > SHOWN) {
+            return null;
+        }
+        near.sort(Comparator.comparing(x -> x.symbol().toString()));
+        return new Resolution.Ambiguous(asTyped, near, near.size());
+    }
+
+    private static int differences(String a, String b) {
+        int d = 0;
+        for (int i = 0; i < a.length() && d < 2; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                d++;
+            }
+        }
+        return d;
     }
 
     private Resolution byCode(Symbol symbol, String asTyped) {

@@ -52,9 +52,9 @@ class MasterDiagnosisTest {
             assertThat(e.candidates()).contains(Symbol.parse("000001.SZ"), Symbol.parse("601318.SH"));
             assertThat(e.customerMessage()).contains("哪一只");
         });
-        assertThatThrownBy(() -> SERVICE.diagnose("中丰软件")).isInstanceOfSatisfying(DiagnosisException.class, e -> {
+        assertThatThrownBy(() -> SERVICE.diagnose("雷霆万钧")).isInstanceOfSatisfying(DiagnosisException.class, e -> {
             assertThat(e.reason()).isEqualTo(DiagnosisException.Reason.UNKNOWN_SYMBOL);
-            assertThat(e.customerMessage()).contains("没有找到“中丰软件”");
+            assertThat(e.customerMessage()).contains("没有找到“雷霆万钧”");
         });
     }
 }

@@ -64,13 +64,28 @@ class NameResolverTest {
     }
 
     @Test
+    void aNameWithOneWrongCharacterIsOfferedAsAQuestion() {
+        assertThat(RESOLVER.resolve("贵州矛台")).isInstanceOfSatisfying(Resolution.Ambiguous.class, a -> {
+            assertThat(a.candidates()).extracting(s -> s.symbol().toString()).containsExactly("600519.SH");
+            assertThat(a.question()).contains("贵州茅台（600519.SH）");
+        });
+        assertThat(RESOLVER.findIn("宁德时带现在怎么样")).isInstanceOfSatisfying(Resolution.Ambiguous.class,
+                a -> assertThat(a.candidates()).extracting(s -> s.name()).containsExactly("宁德时代"));
+        assertThat(RESOLVER.findIn("中国能买吗")).as("a category word alone is asked about")
+                .isInstanceOf(Resolution.Ambiguous.class);
+    }
+
+    @Test
     void unknownNamesGetAClearAnswer() {
-        assertThat(RESOLVER.resolve("中丰软件")).isInstanceOfSatisfying(Resolution.Unknown.class,
-                u -> assertThat(u.message()).contains("没有找到“中丰软件”", "6位代码"));
+        assertThat(RESOLVER.resolve("雷霆万钧")).isInstanceOfSatisfying(Resolution.Unknown.class,
+                u -> assertThat(u.message()).contains("没有找到“雷霆万钧”", "6位代码"));
+        // the invented name is one character off a real one: asked about, never taken as found
+        assertThat(RESOLVER.resolve("中丰软件")).isInstanceOfSatisfying(Resolution.Ambiguous.class,
+                a -> assertThat(a.question()).contains("中望软件（688083.SH）"));
         assertThat(RESOLVER.findIn("帮我诊断一下天丰科技")).isInstanceOfSatisfying(Resolution.Unknown.class,
                 u -> assertThat(u.query()).isEqualTo("天丰科技"));
-        assertThat(RESOLVER.findIn("中丰软件的情况怎么样")).isInstanceOfSatisfying(Resolution.Unknown.class,
-                u -> assertThat(u.message()).contains("没有找到“中丰软件”"));
+        assertThat(RESOLVER.findIn("雷霆万钧科技的情况怎么样")).isInstanceOfSatisfying(Resolution.Unknown.class,
+                u -> assertThat(u.message()).contains("没有找到“雷霆万钧科技”"));
         assertThat(RESOLVER.resolve("699999")).isInstanceOf(Resolution.Unknown.class);
         assertThat(RESOLVER.findIn("大盘今天怎么样")).isInstanceOf(Resolution.Absent.class);
     }

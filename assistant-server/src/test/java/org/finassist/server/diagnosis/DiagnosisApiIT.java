@@ -208,8 +208,11 @@ class DiagnosisApiIT {
                 "{\"message\":\"诊断一下平安\"}");
         assertThat(tokens(ambiguous.body())).contains("平安银行（000001.SZ）", "中国平安（601318.SH）", "哪一只");
         HttpResponse<String> unknown = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
-                "{\"message\":\"帮我诊断一下中丰软件\"}");
-        assertThat(tokens(unknown.body())).contains("没有找到“中丰软件”");
+                "{\"message\":\"帮我诊断一下雷霆万钧\"}");
+        assertThat(tokens(unknown.body())).contains("没有找到“雷霆万钧”");
+        HttpResponse<String> typo = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                "{\"message\":\"帮我诊断一下贵州矛台\"}");
+        assertThat(tokens(typo.body())).contains("贵州茅台（600519.SH）");
     }
 
     private static String tokens(String sse) throws Exception {
