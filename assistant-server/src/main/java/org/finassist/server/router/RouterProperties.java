@@ -20,7 +20,7 @@ import java.util.Map;
 public record RouterProperties(List<Provider> providers, Map<String, List<String>> routes, Duration defaultDeadline,
                                int maxAttempts, Duration backoffBase, Duration backoffMax, Duration bulkheadMaxWait,
                                float circuitFailureRate, int circuitWindow, Duration circuitOpenFor,
-                               Double classifierMinConfidence, String rewriteRoute) {
+                               Double classifierMinConfidence, String rewriteRoute, Duration maxCoolDown) {
 
     public RouterProperties {
         providers = providers == null ? List.of() : providers;
@@ -31,7 +31,8 @@ public record RouterProperties(List<Provider> providers, Map<String, List<String
 
     public record Provider(String id, String flavor, URI baseUrl, String apiKey, List<Model> models,
                            int maxConcurrency, int requestsPerMinute, Duration connectTimeout,
-                           Duration firstTokenTimeout, Duration requestTimeout, Price prices) {
+                           Duration firstTokenTimeout, Duration requestTimeout, Price prices,
+                           Duration queueTimeout) {
     }
 
     public record Model(String alias, String upstream, int contextWindow, Price prices) {
@@ -49,7 +50,7 @@ public record RouterProperties(List<Provider> providers, Map<String, List<String
         Map<String, RouteConfig> routeConfigs = new LinkedHashMap<>();
         routes.forEach((name, ranks) -> routeConfigs.put(name, RouteConfig.parse(name, ranks)));
         return new RouterConfig(configs, routeConfigs, defaultDeadline, maxAttempts, backoffBase, backoffMax,
-                bulkheadMaxWait, circuitFailureRate, circuitWindow, circuitOpenFor);
+                bulkheadMaxWait, circuitFailureRate, circuitWindow, circuitOpenFor, maxCoolDown);
     }
 
     private static ProviderConfig toProvider(Provider p) {
@@ -62,6 +63,6 @@ public record RouterProperties(List<Provider> providers, Map<String, List<String
         }
         return new ProviderConfig(p.id(), Flavor.parse(p.flavor()), p.baseUrl(), p.apiKey(), models,
                 p.maxConcurrency(), p.requestsPerMinute(), p.connectTimeout(), p.firstTokenTimeout(),
-                p.requestTimeout(), p.prices() == null ? null : p.prices().toPrices());
+                p.requestTimeout(), p.prices() == null ? null : p.prices().toPrices(), p.queueTimeout());
     }
 }
