@@ -1,5 +1,6 @@
 package org.finassist.server.commentary;
 
+import org.finassist.core.router.RouteMetadata;
 import org.finassist.server.support.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.langchain4j.data.message.AiMessage;
@@ -27,7 +28,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -97,7 +97,7 @@ class CommentaryJobsPgIT {
             public ChatResponse doChat(ChatRequest request) {
                 ServerProcess.sleep(40);
                 return ChatResponse.builder().aiMessage(AiMessage.builder().text("当日个股行情整体平稳。")
-                        .attributes(Map.of("provider", "fake")).build()).build();
+                        .build()).metadata(RouteMetadata.builder().provider("fake").model("chat").build()).build();
             }
         };
         SimpleMeterRegistry first = new SimpleMeterRegistry();
