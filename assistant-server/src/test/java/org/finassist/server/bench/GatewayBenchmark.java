@@ -132,13 +132,11 @@ public final class GatewayBenchmark {
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                 "--logging.level.root=WARN",
-                "--finassist.router.providers[0].id=bench",
-                "--finassist.router.providers[0].flavor=deepseek",
-                "--finassist.router.providers[0].base-url=" + fake.baseUrl(),
-                "--finassist.router.providers[0].api-key=bench",
-                "--finassist.router.providers[0].max-concurrency=2048",
-                "--finassist.router.providers[0].models[0].alias=chat",
-                "--finassist.router.providers[0].models[0].upstream=chat-upstream"));
+                "--finassist.router.providers.bench.flavor=deepseek",
+                "--finassist.router.providers.bench.base-url=" + fake.baseUrl(),
+                "--finassist.router.providers.bench.api-key=bench",
+                "--finassist.router.providers.bench.max-concurrency=2048",
+                "--finassist.router.providers.bench.models.chat.upstream=chat-upstream"));
         return new ProcessBuilder(cmd).inheritIO().start();
     }
 
