@@ -1,7 +1,7 @@
 package org.finassist.server.commentary;
 
+import org.finassist.server.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,7 +48,7 @@ class ReviewController {
     @GetMapping("/admin/content/review/item")
     ResponseEntity<?> item(@RequestParam String id) {
         return queue.get(id).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No article " + id));
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "not_found", "No article " + id));
     }
 
     @PostMapping("/admin/content/review/approve")
@@ -75,18 +75,15 @@ class ReviewController {
             case NOT_PENDING -> HttpStatus.CONFLICT;
             case REVIEWER_REQUIRED, REASON_REQUIRED -> HttpStatus.BAD_REQUEST;
         };
-        return problem(status, e.refusal().name(), e.getMessage());
+        return problem(status, e.refusal().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "BAD_REQUEST", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle("Review refused");
-        p.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return Problems.response(status, code, detail);
     }
 }

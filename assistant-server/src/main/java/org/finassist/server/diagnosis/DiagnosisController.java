@@ -1,11 +1,11 @@
 package org.finassist.server.diagnosis;
 
+import org.finassist.server.web.Problems;
 import org.finassist.content.diagnosis.DiagnosisException;
 import org.finassist.content.diagnosis.DiagnosisService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,7 +35,7 @@ class DiagnosisController {
     }
 
     /**
-     * RFC 9457 problem details: a stable {@code code} (the refusal reason), English {@code detail}, Chinese
+     * RFC 9457 problem details: a stable {@code code} (the refusal reason, lower case), English {@code detail}, Chinese
      * {@code message} for the customer, and {@code candidates} (symbols) when the name was ambiguous.
      */
     @ExceptionHandler(DiagnosisException.class)
@@ -52,13 +52,11 @@ class DiagnosisController {
         } else {
             log.debug("Diagnosis refused ({}): {}", e.reason(), e.getMessage());
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle("Diagnosis refused");
-        problem.setProperty("code", e.reason().name());
-        problem.setProperty("message", e.customerMessage());
+        ProblemDetail problem = Problems.of(status, e.reason().name().toLowerCase(java.util.Locale.ROOT),
+                e.getMessage(), e.customerMessage());
         if (!e.candidates().isEmpty()) {
             problem.setProperty("candidates", e.candidates().stream().map(Object::toString).toList());
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 }

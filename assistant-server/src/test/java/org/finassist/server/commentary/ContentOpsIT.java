@@ -145,14 +145,14 @@ class ContentOpsIT {
         HttpResponse<String> again = Http.postJson(url("/admin/content/review/approve"),
                 "{\"id\":\"" + id + "\",\"reviewer\":\"ops-li\"}");
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(JSON.readTree(again.body()).path("code").asText()).isEqualTo("NOT_PENDING");
+        assertThat(JSON.readTree(again.body()).path("code").asText()).isEqualTo("not_pending");
 
         String other = pending.path("items").get(1).path("id").asText();
         HttpResponse<String> noReason = Http.postJson(url("/admin/content/review/reject"),
                 "{\"id\":\"" + other + "\",\"reviewer\":\"ops-li\"}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-        assertThat(JSON.readTree(noReason.body()).path("code").asText()).isEqualTo("REASON_REQUIRED");
+        assertThat(JSON.readTree(noReason.body()).path("code").asText()).isEqualTo("reason_required");
         HttpResponse<String> rejected = Http.postJson(url("/admin/content/review/reject"),
                 "{\"id\":\"" + other + "\",\"reviewer\":\"ops-li\",\"reason\":\"标题与正文不符\"}");
         assertThat(JSON.readTree(rejected.body()).path("reviewState").asText()).isEqualTo("rejected");

@@ -155,7 +155,7 @@ class DiagnosisApiIT {
     @Test
     void badInputGetsChineseMessagesWithoutStackTraces() throws Exception {
         JsonNode unknown = get("999999", 404);
-        assertThat(unknown.path("code").asText()).isEqualTo("UNKNOWN_SYMBOL");
+        assertThat(unknown.path("code").asText()).isEqualTo("unknown_symbol");
         assertThat(unknown.path("status").asInt()).isEqualTo(404);
         assertThat(unknown.path("detail").asText()).contains("Cannot resolve");
         assertThat(unknown.path("message").asText()).contains("没有找到“999999”");
@@ -186,7 +186,7 @@ class DiagnosisApiIT {
             assertThat(body.path("publishedText").asText()).contains(c[2], "价格与成交数据均为模拟");
         }
         JsonNode ambiguous = get("平安", 409);
-        assertThat(ambiguous.path("code").asText()).isEqualTo("AMBIGUOUS");
+        assertThat(ambiguous.path("code").asText()).isEqualTo("ambiguous");
         assertThat(ambiguous.path("message").asText()).contains("平安银行（000001.SZ）", "中国平安（601318.SH）");
         assertThat(ambiguous.path("candidates").toString()).contains("000001.SZ", "601318.SH");
     }
