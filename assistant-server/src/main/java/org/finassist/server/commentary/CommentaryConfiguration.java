@@ -72,6 +72,22 @@ class CommentaryConfiguration {
         return new JdbcArticleStore(jdbc, review.policy());
     }
 
+    /**
+     * Chat's commentary scenario: the newest approved article of a stock or of the market, else the latest scan of
+     * the schedule's universe with its data date.
+     */
+    @Bean
+    org.finassist.server.router.ScenarioGrounding commentaryGrounding(JdbcArticleStore articles,
+                                                                      CommentaryService service, MarketDataSource market,
+                                                                      LiveMaster master, CommentaryProperties props,
+                                                                      ContentProperties content,
+                                                                      Disclosure contentDisclosure,
+                                                                      ScheduleProperties schedule) {
+        return new org.finassist.server.router.ScenarioGrounding(Scenario.COMMENTARY, new CommentaryGroundingSource(
+                articles, service, market, master, constituentsDir(props, content), contentDisclosure,
+                schedule.universe()));
+    }
+
     @Bean
     ReviewQueue commentaryReviewQueue(JdbcArticleStore articles, ReviewProperties review) {
         PublishHook hook = review.hook();

@@ -108,6 +108,17 @@ final class JdbcArticleStore implements ArticleStore {
                 .params(to.id(), reviewer, reason, at, id).update() == 1;
     }
 
+    /** The JSON of the newest approved article of {@code subject} among {@code types}, if any. */
+    Optional<String> latestApprovedJson(String subject, List<String> types) {
+        String in = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(subject);
+        params.addAll(types);
+        return jdbc.sql("SELECT json FROM commentary_article WHERE subject = ? AND review_state = 'approved' "
+                        + "AND article_type IN (" + in + ") ORDER BY trade_date DESC, created_at DESC LIMIT 1")
+                .params(params).query(String.class).optional();
+    }
+
     /** Approved articles the publish hook has not taken yet, oldest first. */
     List<String> approvedUnpublished(int limit) {
         return jdbc.sql("SELECT article_id FROM commentary_article WHERE review_state = 'approved' AND published_at IS NULL "

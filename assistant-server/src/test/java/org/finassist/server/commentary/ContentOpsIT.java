@@ -189,4 +189,34 @@ class ContentOpsIT {
         assertThat(WEBHOOK).anySatisfy(w -> assertThat(w.path("id").asText()).isEqualTo(id.value()));
         assertThat(queue.publishApproved()).as("published once").isZero();
     }
+
+    @Autowired
+    JdbcArticleStore articles;
+
+    /** The commentary scenario in chat: only approved articles are answered; the market falls back to the scan. */
+    @Test
+    void chatAnswersWithTheLatestApprovedArticleOrTheScan() throws Exception {
+        ArticleId id = new ArticleId(ArticleType.RECAP, "600519.SH", LocalDate.of(2024, 9, 19), "t-chat");
+        String published = "【AI生成】贵州茅台2024-09-19复盘\n收盘价为模拟数据。\n数据日期：2024-09-19";
+        articles.save(new Article(id, ArticleStatus.DONE, "贵州茅台", "贵州茅台复盘", "正文", published, List.of(),
+                List.of(), List.of(), NarrativeSource.LOCAL_TEMPLATE, "local", "local-template", 0, 0, BigDecimal.ZERO,
+                List.of(), List.of(new NarrativeAttempt("template", "正文", true, List.of(), null, null, null)),
+                Instant.now()), "test");
+        assertThat(chat("茅台复盘")).as("pending: not shown").contains("暂无贵州茅台（600519.SH）经审核发布");
+        Http.postJson(url("/admin/content/review/approve"), "{\"id\":\"" + id.value() + "\",\"reviewer\":\"ops\"}");
+        assertThat(chat("茅台复盘")).contains("贵州茅台2024-09-19复盘", "收盘价为模拟数据");
+        assertThat(chat("今天大盘怎么样")).contains("2024-09-19", "模拟");
+    }
+
+    private String chat(String message) throws Exception {
+        HttpResponse<String> r = Http.postJson(url("/api/chat"), "{\"message\":\"" + message + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        StringBuilder text = new StringBuilder();
+        for (String frame : r.body().split("\n\n")) {
+            if (frame.startsWith("event: token")) {
+                text.append(JSON.readTree(frame.substring(frame.indexOf("data: ") + 6)).path("delta").asText());
+            }
+        }
+        return text.toString();
+    }
 }
