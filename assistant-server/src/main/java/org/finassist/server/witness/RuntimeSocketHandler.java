@@ -170,7 +170,8 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
             connection.send(new ServerFrame.Error(ErrorCode.INTERNAL, "server error; retry the frame", sessionId,
                     frame.wireType()));
         }
-        if (frame instanceof RuntimeFrame.SessionLeave || engine.session(sessionId).isEmpty()) {
+        // the local map, not the database: this runs after every frame
+        if (frame instanceof RuntimeFrame.SessionLeave || !engine.isLive(sessionId)) {
             lanes.forget(sessionId);
         }
     }

@@ -291,6 +291,11 @@ public final class WitnessEngine {
         return new WitnessSession(ctx, s.snapshot()).view(online, lines);
     }
 
+    /** Whether this node holds the session in memory (open, its runtime connected here or reconnecting). */
+    public boolean isLive(String sessionId) {
+        return live.containsKey(sessionId);
+    }
+
     /** Sessions this node holds in memory. */
     public int liveCount() {
         return live.size();
