@@ -109,6 +109,13 @@ final class JdbcSessionStore implements SessionStore {
                 + "AND owner_seen_millis >= ?", String.class, sessionId, sinceMillis).stream().findFirst();
     }
 
+    @Override
+    public Optional<String> runtimeOwner(String runtimeId) {
+        return jdbc.queryForList("SELECT owner_node FROM dh_session WHERE runtime_id = ? AND status <> ? AND "
+                        + "owner_node IS NOT NULL ORDER BY owner_seen_millis DESC LIMIT 1", String.class, runtimeId,
+                SessionStatus.ENDED.name()).stream().findFirst();
+    }
+
     private static String write(SessionSnapshot s) {
         try {
             return JSON.writeValueAsString(s);

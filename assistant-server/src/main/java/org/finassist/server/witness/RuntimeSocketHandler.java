@@ -76,7 +76,13 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
 
     private void renew() {
         try {
-            engine.renewClaims();
+            for (String runtimeId : engine.renewClaims()) {
+                String socketId = byRuntime.get(runtimeId);
+                if (socketId != null && byRuntime.remove(runtimeId, socketId)) {
+                    LOG.warn("Runtime {} connected to another node; closing its connection here", runtimeId);
+                    supersede(socketId, runtimeId);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("Renewing this node's runtime claims failed: {}", e.toString());
         }

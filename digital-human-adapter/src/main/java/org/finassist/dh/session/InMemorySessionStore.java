@@ -79,6 +79,11 @@ public final class InMemorySessionStore implements SessionStore {
         return o != null && o.seenMillis() >= sinceMillis ? Optional.of(o.nodeId()) : Optional.empty();
     }
 
+    @Override
+    public Optional<String> runtimeOwner(String runtimeId) {
+        return Optional.ofNullable(owners.get(runtimeId)).map(Owner::nodeId);
+    }
+
     private StoredSession stored(SessionSnapshot s) {
         Owner o = owners.get(s.runtimeId());
         return new StoredSession(s, o == null ? null : o.nodeId(), o == null ? 0 : o.seenMillis());

@@ -41,6 +41,9 @@ public interface SessionStore {
     /** The node holding the runtime connection of this session, if its claim is fresher than {@code since}. */
     Optional<String> owner(String sessionId, long sinceMillis);
 
+    /** The node whose claim on the runtime's open sessions is the freshest, if any. */
+    Optional<String> runtimeOwner(String runtimeId);
+
     /** A stored session and the node holding its runtime's connection (null when offline). */
     record StoredSession(SessionSnapshot snapshot, String ownerNode, long ownerSeenMillis) {
     }

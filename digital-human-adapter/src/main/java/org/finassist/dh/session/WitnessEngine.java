@@ -281,9 +281,18 @@ public final class WitnessEngine {
         return ctx.store().owner(sessionId, ctx.clock().millis() - OWNER_FRESH_MILLIS);
     }
 
-    /** Keeps this node's ownership claims fresh; call every few seconds. */
-    public void renewClaims() {
+    /**
+     * Keeps this node's ownership claims fresh; call every few seconds. Returns the runtimes connected here whose
+     * sessions another node has claimed since (the runtime connected there too): the transport closes their
+     * connection here as superseded, so one runtime id speaks through one node.
+     */
+    public List<String> renewClaims() {
         ctx.store().renew(nodeId, ctx.clock().millis());
+        List<String> lost = new ArrayList<>();
+        for (String runtimeId : channels.keySet()) {
+            ctx.store().runtimeOwner(runtimeId).filter(owner -> !owner.equals(nodeId)).ifPresent(o -> lost.add(runtimeId));
+        }
+        return lost;
     }
 
     private SessionView view(SessionStore.StoredSession s, int lines) {
