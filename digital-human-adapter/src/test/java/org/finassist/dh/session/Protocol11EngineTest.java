@@ -166,6 +166,16 @@ class Protocol11EngineTest {
     }
 
     @Test
+    void aNodeWhoseRuntimeConnectedToAnotherNodeIsToldToLetItGo() {
+        join("s-1", false);
+        assertThat(engine.renewClaims()).isEmpty();
+        WitnessEngine nodeB = engine("node-b");
+        nodeB.attach(new FakeRuntime("rt-1", 10));
+        assertThat(engine.renewClaims()).containsExactly("rt-1");
+        assertThat(nodeB.renewClaims()).isEmpty();
+    }
+
+    @Test
     void aDecisionMadeElsewhereIsPickedUpByTheHoldingNodeInsteadOfBeingOverwritten() {
         join("s-1", false);
         engine.handle(runtime, new RuntimeFrame.Event("s-1", EventKind.SECOND_FACE, null));
