@@ -1,10 +1,17 @@
 -- Witnessing on several nodes (issue 18): the stored session is authoritative. version: optimistic lock, a node
--- never writes over a newer copy; owner_node/owner_seen_millis: which node holds the runtime's connection (a
--- claim not renewed for 20 s is a crashed node's); started_at_millis: console order without parsing state.
+-- never writes over a newer copy; owner_node: which node holds the runtime's connection; started_at_millis:
+-- console order without parsing state.
 ALTER TABLE dh_session ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
 ALTER TABLE dh_session ADD COLUMN owner_node VARCHAR(100);
-ALTER TABLE dh_session ADD COLUMN owner_seen_millis BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE dh_session ADD COLUMN started_at_millis BIGINT NOT NULL DEFAULT 0;
+
+-- Liveness of the nodes: each renews its row every 5 s; a node silent for 20 s is a crashed one and its sessions
+-- show as offline. One row per node, so renewing never touches (or locks) session rows.
+CREATE TABLE dh_node (
+    node_id     VARCHAR(100) NOT NULL,
+    seen_millis BIGINT       NOT NULL,
+    CONSTRAINT pk_dh_node PRIMARY KEY (node_id)
+);
 
 CREATE INDEX ix_dh_session_status ON dh_session (status, updated_at_millis);
 CREATE INDEX ix_dh_session_owner ON dh_session (owner_node);

@@ -23,7 +23,9 @@ final class JdbcSessionStore implements SessionStore {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final String COLUMNS = "state, version, owner_node, owner_seen_millis";
+    /** Session columns with the owner node's liveness (dh_node), so one query lists sessions online or not. */
+    private static final String COLUMNS = "s.state, s.version, s.owner_node, COALESCE(n.seen_millis, 0)";
+    private static final String FROM = " FROM dh_session s LEFT JOIN dh_node n ON n.node_id = s.owner_node";
     private static final RowMapper<StoredSession> STORED = (rs, i) -> new StoredSession(
             read(rs.getString(1)).atVersion(rs.getLong(2)), rs.getString(3), rs.getLong(4));
 
@@ -44,8 +46,8 @@ final class JdbcSessionStore implements SessionStore {
         if (s.version() == 0) {
             try {
                 jdbc.update("INSERT INTO dh_session (session_id, runtime_id, status, state, updated_at_millis, version, "
-                                + "owner_node, owner_seen_millis, started_at_millis) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
-                        s.sessionId(), s.runtimeId(), s.status().name(), state, now, nodeId, now, s.startedAtMillis());
+                                + "owner_node, started_at_millis) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+                        s.sessionId(), s.runtimeId(), s.status().name(), state, now, nodeId, s.startedAtMillis());
                 return 1;
             } catch (DuplicateKeyException e) {
                 throw new StaleSessionException(s.sessionId(), 0);
@@ -62,33 +64,34 @@ final class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionSnapshot> load(String sessionId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dh_session WHERE session_id = ?", STORED, sessionId).stream()
+        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE s.session_id = ?", STORED, sessionId).stream()
                 .findFirst().map(StoredSession::snapshot);
     }
 
     @Override
     public List<SessionSnapshot> unfinished(String runtimeId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dh_session WHERE runtime_id = ? AND status <> ?", STORED,
+        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE s.runtime_id = ? AND s.status <> ?", STORED,
                 runtimeId, SessionStatus.ENDED.name()).stream().map(StoredSession::snapshot).toList();
     }
 
     @Override
     public List<StoredSession> open(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dh_session WHERE status <> ? ORDER BY CASE WHEN status = ? "
-                        + "THEN 0 ELSE 1 END, started_at_millis, session_id LIMIT ?", STORED,
+        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE s.status <> ? ORDER BY CASE WHEN s.status = ? "
+                        + "THEN 0 ELSE 1 END, s.started_at_millis, s.session_id LIMIT ?", STORED,
                 SessionStatus.ENDED.name(), SessionStatus.ESCALATED.name(), limit);
     }
 
     @Override
     public List<StoredSession> recentlyEnded(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dh_session WHERE status = ? ORDER BY updated_at_millis DESC "
+        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE s.status = ? ORDER BY s.updated_at_millis DESC "
                 + "LIMIT ?", STORED, SessionStatus.ENDED.name(), limit);
     }
 
     @Override
     public void claim(String runtimeId, String node, long nowMillis) {
-        jdbc.update("UPDATE dh_session SET owner_node = ?, owner_seen_millis = ? WHERE runtime_id = ? AND status <> ?",
-                node, nowMillis, runtimeId, SessionStatus.ENDED.name());
+        renew(node, nowMillis);
+        jdbc.update("UPDATE dh_session SET owner_node = ? WHERE runtime_id = ? AND status <> ?", node, runtimeId,
+                SessionStatus.ENDED.name());
     }
 
     @Override
@@ -99,20 +102,25 @@ final class JdbcSessionStore implements SessionStore {
 
     @Override
     public void renew(String node, long nowMillis) {
-        jdbc.update("UPDATE dh_session SET owner_seen_millis = ? WHERE owner_node = ? AND status <> ?", nowMillis, node,
-                SessionStatus.ENDED.name());
+        if (jdbc.update("UPDATE dh_node SET seen_millis = ? WHERE node_id = ?", nowMillis, node) == 0) {
+            try {
+                jdbc.update("INSERT INTO dh_node (node_id, seen_millis) VALUES (?, ?)", node, nowMillis);
+            } catch (DuplicateKeyException e) {
+                // another thread of this node inserted it first: the row is fresh either way
+            }
+        }
     }
 
     @Override
     public Optional<String> owner(String sessionId, long sinceMillis) {
-        return jdbc.queryForList("SELECT owner_node FROM dh_session WHERE session_id = ? AND owner_node IS NOT NULL "
-                + "AND owner_seen_millis >= ?", String.class, sessionId, sinceMillis).stream().findFirst();
+        return jdbc.queryForList("SELECT s.owner_node" + FROM + " WHERE s.session_id = ? AND n.seen_millis >= ?",
+                String.class, sessionId, sinceMillis).stream().findFirst();
     }
 
     @Override
     public Optional<String> runtimeOwner(String runtimeId) {
-        return jdbc.queryForList("SELECT owner_node FROM dh_session WHERE runtime_id = ? AND status <> ? AND "
-                        + "owner_node IS NOT NULL ORDER BY owner_seen_millis DESC LIMIT 1", String.class, runtimeId,
+        return jdbc.queryForList("SELECT s.owner_node" + FROM + " WHERE s.runtime_id = ? AND s.status <> ? AND "
+                        + "s.owner_node IS NOT NULL ORDER BY n.seen_millis DESC LIMIT 1", String.class, runtimeId,
                 SessionStatus.ENDED.name()).stream().findFirst();
     }
 
