@@ -1,5 +1,7 @@
 package org.finassist.server.chat;
 
+import org.springframework.http.HttpStatusCode;
+import org.finassist.server.web.Problems;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -115,9 +117,9 @@ class ChatController {
     private static void error(HttpServletResponse response, int status, String code, String message, String detail)
             throws IOException {
         response.setStatus(status);
-        response.setContentType("application/json");
+        response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        byte[] bytes = JSON.writeValueAsBytes(Map.of("error", Map.of("code", code, "message", message, "detail", detail)));
+        byte[] bytes = JSON.writeValueAsBytes(Problems.members(Problems.of(HttpStatusCode.valueOf(status), code, detail, message)));
         response.getOutputStream().write(bytes);
     }
 

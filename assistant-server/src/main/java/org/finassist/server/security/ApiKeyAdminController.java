@@ -1,5 +1,6 @@
 package org.finassist.server.security;
 
+import org.finassist.server.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,15 +29,15 @@ class ApiKeyAdminController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) CreateKey body) {
+    ResponseEntity<?> create(@RequestBody(required = false) CreateKey body) {
         String name = body == null || body.name() == null || body.name().isBlank() ? "unnamed" : body.name().strip();
         if (name.length() > 100) {
-            return ResponseEntity.badRequest().body(Map.of("error", "name must be at most 100 characters"));
+            return Problems.response(HttpStatus.BAD_REQUEST, "bad_name", "name must be at most 100 characters");
         }
         String roleName = body == null || body.role() == null || body.role().isBlank() ? "client" : body.role();
         var role = KeyRole.parse(roleName);
         if (role.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("error", "role must be 'client' or 'supervisor'"));
+            return Problems.response(HttpStatus.BAD_REQUEST, "bad_role", "role must be 'client' or 'supervisor'");
         }
         ApiKeyStore.CreatedKey created = store.create(name, role.get());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", created.info().id(), "name", name,

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
+import org.finassist.server.web.Problems;
 import org.finassist.dh.audit.AuditRecord;
 import org.finassist.dh.audit.AuditVerification;
 import org.finassist.dh.session.SessionView;
@@ -104,10 +105,10 @@ class WitnessConsoleController {
 
     @GetMapping("/api/witness/sessions/{id}")
     @Operation(summary = "One session with its full transcript, whichever node holds it")
-    @ApiResponse(responseCode = "404", description = "unknown_session",
+    @ApiResponse(responseCode = "404", description = "not_found",
             content = @Content(mediaType = "application/problem+json"))
     SessionView session(@PathVariable String id) {
-        return engine.session(id).orElseThrow(() -> new WitnessProblem(HttpStatus.NOT_FOUND, "unknown_session",
+        return engine.session(id).orElseThrow(() -> new WitnessProblem(HttpStatus.NOT_FOUND, "not_found",
                 "No session " + id));
     }
 
@@ -118,17 +119,17 @@ class WitnessConsoleController {
     @ApiResponse(responseCode = "200", description = "the session after the decision")
     @ApiResponse(responseCode = "400", description = "invalid_decision",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "not_supervisor",
+    @ApiResponse(responseCode = "403", description = "forbidden",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "unknown_session",
+    @ApiResponse(responseCode = "404", description = "not_found",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "decision_conflict (ended, offline take-over, changed meanwhile)",
+    @ApiResponse(responseCode = "409", description = "conflict (ended, offline take-over, changed meanwhile)",
             content = @Content(mediaType = "application/problem+json"))
     SessionView decide(@Parameter(description = "session id") @PathVariable String id,
                        @RequestBody DecisionRequest request, HttpServletRequest http) {
         Principal principal = http.getUserPrincipal();
         if (principal != null && !http.isUserInRole(KeyRole.SUPERVISOR.wireName())) {
-            throw new WitnessProblem(HttpStatus.FORBIDDEN, "not_supervisor", "API key '" + principal.getName()
+            throw new WitnessProblem(HttpStatus.FORBIDDEN, "forbidden", "API key '" + principal.getName()
                     + "' is not a supervisor key; witness decisions need one (POST /admin/api-keys with role supervisor)");
         }
         // a supervisor key decides under its own name; only an unauthenticated loopback caller names itself
@@ -145,9 +146,9 @@ class WitnessConsoleController {
         try {
             return decisions.decide(id, action, supervisor.strip());
         } catch (IllegalArgumentException e) {
-            throw new WitnessProblem(HttpStatus.NOT_FOUND, "unknown_session", e.getMessage());
+            throw new WitnessProblem(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
         } catch (IllegalStateException e) {
-            throw new WitnessProblem(HttpStatus.CONFLICT, "decision_conflict", e.getMessage());
+            throw new WitnessProblem(HttpStatus.CONFLICT, "conflict", e.getMessage());
         }
     }
 
@@ -156,7 +157,7 @@ class WitnessConsoleController {
     ResponseEntity<AuditExport> export(@PathVariable String id) {
         List<AuditRecord> records = engine.auditLog().read(id);
         if (records.isEmpty()) {
-            throw new WitnessProblem(HttpStatus.NOT_FOUND, "unknown_session", "No audit trail for session " + id);
+            throw new WitnessProblem(HttpStatus.NOT_FOUND, "not_found", "No audit trail for session " + id);
         }
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"witness-" + id + ".json\"")
@@ -178,9 +179,7 @@ class WitnessConsoleController {
     /** RFC 9457 problem details with a stable {@code code}; operators get the reason in English. */
     @ExceptionHandler(WitnessProblem.class)
     ResponseEntity<ProblemDetail> refused(WitnessProblem e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
-        problem.setProperty("code", e.code);
-        return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.response(e.status, e.code, e.getMessage());
     }
 
     /** A refused witness request: HTTP status, stable code, English detail. */

@@ -265,7 +265,7 @@ class WitnessWebSocketIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(JSON.readTree(missing.body()).path("code").asText()).isEqualTo("unknown_session");
+        assertThat(JSON.readTree(missing.body()).path("code").asText()).isEqualTo("not_found");
         JsonNode openApi = get("/v3/api-docs/witness");
         assertThat(openApi.path("paths").has("/api/witness/sessions/{id}/decision")).isTrue();
         assertThat(openApi.path("paths").has("/api/witness/stream")).isTrue();
