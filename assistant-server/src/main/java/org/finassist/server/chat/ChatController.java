@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.finassist.core.assistant.AssistantService;
 import org.finassist.core.assistant.TurnRequest;
 import org.finassist.core.router.Scenario;
+import org.finassist.server.security.Callers;
 import org.finassist.server.web.BoundedBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,10 +58,18 @@ class ChatController {
             return;
         }
         String conversationId = body.conversationId();
+        String owner = Callers.subject(request);
+        if (conversationId != null && !conversationId.isBlank() && store.exists(conversationId)
+                && !store.isOwnedBy(conversationId, owner)) {
+            // another customer's conversation: answered as if it did not exist, and never continued
+            error(response, 404, "no_such_conversation", "没有找到这段对话，请重新发起咨询。",
+                    "Conversation " + conversationId + " does not exist for this caller");
+            return;
+        }
         if (conversationId == null || conversationId.isBlank() || !store.exists(conversationId)) {
             conversationId = conversationId == null || conversationId.isBlank() || conversationId.length() > 36
                     ? UUID.randomUUID().toString() : conversationId;
-            store.create(conversationId, scenario == null ? null : scenario.id());
+            store.create(conversationId, scenario == null ? null : scenario.id(), owner);
         }
         String turnId = body.turnId();
         ChatSse sse = new ChatSse(response);
@@ -80,8 +89,8 @@ class ChatController {
     }
 
     @PostMapping("/api/chat/{conversationId}/handoff")
-    Map<String, Object> handOff(@PathVariable String conversationId) {
-        boolean marked = store.handOff(conversationId);
+    Map<String, Object> handOff(@PathVariable String conversationId, HttpServletRequest request) {
+        boolean marked = store.isOwnedBy(conversationId, Callers.subject(request)) && store.handOff(conversationId);
         return Map.of("conversationId", conversationId, "handedOff", marked,
                 "message", marked ? "正在为您转接人工客服，请稍候。" : "没有找到这段对话，请重新发起咨询。");
     }

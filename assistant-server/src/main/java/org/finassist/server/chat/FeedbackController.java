@@ -1,5 +1,6 @@
 package org.finassist.server.chat;
 
+import org.finassist.server.security.Callers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +33,8 @@ class FeedbackController {
     }
 
     @PostMapping("/api/chat/{conversationId}/feedback")
-    ResponseEntity<Map<String, Object>> give(@PathVariable String conversationId, @RequestBody FeedbackBody body) {
+    ResponseEntity<Map<String, Object>> give(@PathVariable String conversationId, @RequestBody FeedbackBody body,
+                                             jakarta.servlet.http.HttpServletRequest request) {
         if (body.messageId() == null || body.helpful() == null) {
             return bad("missing_field", "反馈提交失败，请刷新后重试。", "'messageId' and 'helpful' are required");
         }
@@ -45,7 +47,7 @@ class FeedbackController {
             return bad("comment_too_long", "补充说明请控制在" + MAX_COMMENT + "字以内。",
                     "'comment' longer than " + MAX_COMMENT + " characters");
         }
-        if (!store.isAnswerOf(conversationId, body.messageId())) {
+        if (!store.isAnswerOf(conversationId, body.messageId(), Callers.subject(request))) {
             return ResponseEntity.status(404).body(Map.of("error", Map.of("code", "no_such_answer",
                     "message", "没有找到这条回答，请刷新后重试。",
                     "detail", "Message " + body.messageId() + " is not an answer of conversation " + conversationId)));

@@ -17,6 +17,7 @@ import org.finassist.ocr.idcard.IdNumber;
 import org.finassist.ocr.intake.IntakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.finassist.server.security.Callers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -78,7 +79,7 @@ class OpeningController {
     @PostMapping("/sessions")
     ResponseEntity<SessionView> create() {
         String id = UUID.randomUUID().toString();
-        return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(id, sessions.create(id)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(id, sessions.create(id, Callers.currentSubject())));
     }
 
     @GetMapping("/sessions/{id}")
@@ -151,7 +152,7 @@ class OpeningController {
     }
 
     private OpeningSession session(String id) {
-        return sessions.load(id).orElseThrow(SessionNotFound::new);
+        return sessions.load(id, Callers.currentSubject()).orElseThrow(SessionNotFound::new);
     }
 
     static final class SessionNotFound extends RuntimeException {

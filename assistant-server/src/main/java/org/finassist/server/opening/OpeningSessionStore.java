@@ -33,19 +33,23 @@ final class OpeningSessionStore {
         this.retention = retention;
     }
 
-    OpeningSession create(String id) {
+    /** A new session belonging to {@code owner} (a customer subject, see Callers). */
+    OpeningSession create(String id, String owner) {
         long now = clock.millis();
         jdbc.update("DELETE FROM opening_session WHERE updated_at_millis < ?", now - retention.toMillis());
         OpeningSession session = new OpeningSession(steps);
-        jdbc.update("INSERT INTO opening_session (session_id, state, created_at_millis, updated_at_millis) "
-                + "VALUES (?, ?, ?, ?)", id, write(session.snapshot()), now, now);
+        jdbc.update("INSERT INTO opening_session (session_id, state, owner, created_at_millis, updated_at_millis) "
+                + "VALUES (?, ?, ?, ?, ?)", id, write(session.snapshot()), owner, now, now);
         return session;
     }
 
-    Optional<OpeningSession> load(String id) {
+    /** The session when it exists, is not expired and belongs to {@code owner}; another owner's is "not found". */
+    Optional<OpeningSession> load(String id, String owner) {
         long oldest = clock.millis() - retention.toMillis();
-        return jdbc.query("SELECT state FROM opening_session WHERE session_id = ? AND updated_at_millis >= ?",
-                (rs, i) -> OpeningSession.restore(steps, read(rs.getString(1))), id, oldest).stream().findFirst();
+        return jdbc.query("SELECT state FROM opening_session WHERE session_id = ? AND owner = ?"
+                        + " AND updated_at_millis >= ?",
+                (rs, i) -> OpeningSession.restore(steps, read(rs.getString(1))), id, owner, oldest).stream()
+                .findFirst();
     }
 
     void save(String id, OpeningSession session) {

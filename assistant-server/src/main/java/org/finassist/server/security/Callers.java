@@ -23,6 +23,15 @@ public final class Callers {
     private Callers() {
     }
 
+    /** {@link #subject(HttpServletRequest)} of the request this thread serves. */
+    public static String currentSubject() {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes a) {
+            return subject(a.getRequest());
+        }
+        throw new IllegalStateException("No HTTP request on this thread");
+    }
+
     /** The owner subject of the current request's records; never null inside a secured request. */
     public static String subject(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
