@@ -9,6 +9,7 @@ import org.finassist.core.assistant.TurnRequest;
 import org.finassist.core.router.Scenario;
 import org.finassist.server.security.Callers;
 import org.finassist.server.web.BoundedBody;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -89,10 +90,16 @@ class ChatController {
     }
 
     @PostMapping("/api/chat/{conversationId}/handoff")
-    Map<String, Object> handOff(@PathVariable String conversationId, HttpServletRequest request) {
-        boolean marked = store.isOwnedBy(conversationId, Callers.subject(request)) && store.handOff(conversationId);
-        return Map.of("conversationId", conversationId, "handedOff", marked,
-                "message", marked ? "正在为您转接人工客服，请稍候。" : "没有找到这段对话，请重新发起咨询。");
+    ResponseEntity<Map<String, Object>> handOff(@PathVariable String conversationId, HttpServletRequest request) {
+        if (!store.isOwnedBy(conversationId, Callers.subject(request))) {
+            // unknown, or another customer's: the same 404, so ids cannot be probed
+            return ResponseEntity.status(404).body(Map.of("conversationId", conversationId, "handedOff", false,
+                    "code", "no_such_conversation", "message", "没有找到这段对话，请重新发起咨询。",
+                    "detail", "Conversation " + conversationId + " does not exist for this caller"));
+        }
+        boolean marked = store.handOff(conversationId);
+        return ResponseEntity.ok(Map.of("conversationId", conversationId, "handedOff", marked,
+                "message", marked ? "正在为您转接人工客服，请稍候。" : "这段对话还没有回答，请先描述您的问题。"));
     }
 
     private static ChatRequestBody parse(HttpServletRequest request) throws IOException {
