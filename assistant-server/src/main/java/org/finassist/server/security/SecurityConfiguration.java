@@ -29,6 +29,8 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.List;
@@ -96,7 +98,13 @@ class SecurityConfiguration {
         http.formLogin(f -> f.defaultSuccessUrl("/manage"));
         http.httpBasic(b -> b.authenticationEntryPoint(errors));
         http.logout(l -> l.logoutSuccessUrl("/login?logout"));
-        http.exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+        // a default, not the entry point: an explicit one would switch off Spring's generated sign-in page
+        http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(errors, AnyRequestMatcher.INSTANCE)
+                .accessDeniedHandler(errors));
+        // only a page a browser asked for is remembered for after sign-in; an API 401 creates no session
+        HttpSessionRequestCache pages = new HttpSessionRequestCache();
+        pages.setRequestMatcher(SecurityErrors::isPage);
+        http.requestCache(c -> c.requestCache(pages));
         http.csrf(c -> c.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf));
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
                 .frameOptions(f -> f.deny())

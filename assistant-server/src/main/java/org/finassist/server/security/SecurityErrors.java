@@ -49,7 +49,7 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
                         + " (see the role × endpoint table in README.md), or the CSRF token is missing.");
     }
 
-    private static boolean isPage(HttpServletRequest request) {
+    static boolean isPage(HttpServletRequest request) {
         String p = path(request);
         String accept = request.getHeader("Accept");
         return "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")

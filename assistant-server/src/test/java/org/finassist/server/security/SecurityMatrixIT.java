@@ -1,0 +1,69 @@
+package org.finassist.server.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's role × endpoint table, every cell, over HTTP against the running server in its production
+ * security configuration (no loopback trust): a ✓ must not answer 401/403, a · must answer 401 to an anonymous
+ * caller and 403 to a signed-in one. Request bodies are malformed on purpose, so an allowed call fails validation
+ * (400/404/415) instead of changing anything.
+ */
+class SecurityMatrixIT extends SecuredServer {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void everyCellOfTheReadmeTableHoldsOverHttp() throws Exception {
+        String base = base();
+        ReadmeAccessTable table = ReadmeAccessTable.read();
+        assertThat(table.columns()).containsExactly(Grantee.values());
+        assertThat(table.rows()).hasSizeGreaterThanOrEqualTo(50);
+        Identities ids = Identities.create(base, "");
+
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (ReadmeAccessTable.Row row : table.rows()) {
+            for (Grantee who : table.columns()) {
+                int status = send(base, row.method(), row.samplePath(), ids.headers(who));
+                boolean allowed = row.cells().get(who);
+                boolean ok = allowed ? status != 401 && status != 403
+                        : status == (who == Grantee.ANONYMOUS ? 401 : 403);
+                cells++;
+                if (!ok) {
+                    wrong.add(row.method() + " " + row.template() + " as " + who.column() + ": " + status
+                            + (allowed ? " (should be served)" : " (should be refused)"));
+                }
+            }
+        }
+        assertThat(cells).isEqualTo(table.rows().size() * Grantee.values().length);
+        assertThat(wrong).isEmpty();
+    }
+
+    private static int send(String base, String method, String path, String[] headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (headers.length == 2) {
+            b.header(headers[0], headers[1]);
+        }
+        if ("GET".equals(method) || "DELETE".equals(method)) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{"));
+        }
+        // streams (the witness console feed) never end: the status is all this test needs
+        HttpResponse<InputStream> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        r.body().close();
+        return r.statusCode();
+    }
+}
