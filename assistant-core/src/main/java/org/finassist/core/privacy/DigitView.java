@@ -28,7 +28,10 @@ final class DigitView {
 
     private static char ascii(char c) {
         if (c >= '\uFF01' && c <= '\uFF5E') {
-            return (char) (c - 0xFEE0); // full-width ASCII block: ０-９, Ａ-Ｚ, －, ．, ／, ＠, （, ）
+            // full-width digits, letters and the separators of numbers; other full-width punctuation (，；：) stays, as
+            // it ends a value ("密码 abc；…" must not run on into the next sentence)
+            char a = (char) (c - 0xFEE0);
+            return Character.isLetterOrDigit(a) || "-./@()".indexOf(a) >= 0 ? a : c;
         }
         if (c == '\u3000') {
             return ' ';

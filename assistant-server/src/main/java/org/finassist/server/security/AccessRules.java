@@ -78,6 +78,8 @@ final class AccessRules {
             AccessRule.of(POST, "/api/witness/sessions/*/decision", SUPERVISOR),
             AccessRule.of(GET, "/api/witness/sessions/*/audit", AUDITOR),
             AccessRule.of(GET, "/api/witness/sessions/*/audit/verify", AUDITOR),
+            AccessRule.of(GET, "/api/audit", AUDITOR),
+            AccessRule.of(GET, "/api/audit/verify", AUDITOR),
 
             // the OpenAI-compatible gateway
             AccessRule.of(null, "/v1/**", KEY_GATEWAY),

@@ -2,6 +2,7 @@ package org.finassist.server.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -32,7 +34,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -66,6 +71,22 @@ class SecurityConfiguration {
         return new CustomerTokens(properties.customers());
     }
 
+    @Bean
+    OperatorAudit operatorAudit(JdbcClient jdbc, SecurityProperties properties,
+                                @Value("${finassist.data-dir}") Path dataDir) {
+        return new OperatorAudit(jdbc, OperatorAudit.key(properties.auditKey(), dataDir));
+    }
+
+    @Bean
+    WebMvcConfigurer operatorAuditTrail(OperatorAudit audit) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new OperatorAuditInterceptor(audit));
+            }
+        };
+    }
+
     /** Stated although it is the default: rejects {@code ;}, encoded {@code . / \ %}, {@code //}, {@code ..}. */
     @Bean
     HttpFirewall httpFirewall() {
@@ -93,6 +114,9 @@ class SecurityConfiguration {
             }
             a.anyRequest().denyAll();
         });
+        // CORS preflights (the widget on the brokerage's pages) are answered from Spring MVC's CORS configuration
+        // before authentication: a browser never sends credentials with one
+        http.cors(Customizer.withDefaults());
         http.oauth2ResourceServer(o -> o.bearerTokenResolver(bearer).authenticationEntryPoint(errors)
                 .accessDeniedHandler(errors).authenticationManagerResolver(managers(bearer, keys, tokens)));
         http.formLogin(f -> f.defaultSuccessUrl("/manage"));

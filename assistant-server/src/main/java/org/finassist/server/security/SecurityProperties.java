@@ -11,13 +11,16 @@ import java.time.Duration;
  *                         {@code dev} profile is active (application-dev.yml sets it), refused otherwise
  * @param customers        how customers' tokens are checked, and whether the widget may get anonymous ones
  * @param bootstrapAdmin   the first operator account, created when there is none
+ * @param auditKey         HMAC key of the operator audit chain; empty = a key file beside the data, owner-only
  */
 @ConfigurationProperties("finassist.security")
-record SecurityProperties(boolean devLoopbackTrust, Customers customers, BootstrapAdmin bootstrapAdmin) {
+record SecurityProperties(boolean devLoopbackTrust, Customers customers, BootstrapAdmin bootstrapAdmin,
+                          String auditKey) {
 
     SecurityProperties {
         customers = customers == null ? new Customers(null, null, null, true, null) : customers;
         bootstrapAdmin = bootstrapAdmin == null ? new BootstrapAdmin(true, null, null) : bootstrapAdmin;
+        auditKey = auditKey == null ? "" : auditKey;
     }
 
     /**

@@ -63,10 +63,15 @@ class MaskingIT extends SecuredServer {
         return sb.toString();
     }
 
+    /**
+     * Lines whose secret appears in {@code seen}. Secrets shorter than six characters ("4321", a given name) also
+     * occur by chance in the kept parts of other masked values (a mobile's last four), so they are checked one by
+     * one in assistant-core's MaskingCorpusTest and skipped here.
+     */
     static List<String> leaks(List<Line> lines, String seen) {
         String n = normalised(seen);
-        return lines.stream().filter(l -> n.contains(normalised(l.secret()))).map(l -> l.kind() + ": " + l.text())
-                .toList();
+        return lines.stream().filter(l -> normalised(l.secret()).length() >= 6)
+                .filter(l -> n.contains(normalised(l.secret()))).map(l -> l.kind() + ": " + l.text()).toList();
     }
 
     @Test

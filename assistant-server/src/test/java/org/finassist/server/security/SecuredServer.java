@@ -12,7 +12,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "finassist.security.dev-loopback-trust=false",
-        "finassist.security.bootstrap-admin.password=" + Identities.ADMIN_PASSWORD})
+        "finassist.security.bootstrap-admin.password=" + Identities.ADMIN_PASSWORD,
+        // the test configuration includes the dev profile, whose health shows details to anyone: production's here
+        "management.endpoint.health.show-details=when-authorized",
+        "management.endpoint.health.show-components=when-authorized"})
 abstract class SecuredServer {
 
     @LocalServerPort

@@ -143,8 +143,11 @@ class SecurityIT extends SecuredServer {
                 .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
         assertThat(browser.send(json("/admin/api-keys", body, xsrf), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(201);
-        HttpResponse<String> wrong = browser.send(form("/login", "username=admin&password=wrong&_csrf=" + xsrf),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest wrongPassword = HttpRequest.newBuilder(URI.create(base() + "/login")).header("X-XSRF-TOKEN", xsrf)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=wrong")).build();
+        HttpResponse<String> wrong = browser.send(wrongPassword, HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(302);
         assertThat(wrong.headers().firstValue("Location").orElse("")).contains("error");
     }
 
