@@ -48,7 +48,8 @@
     const body = r.status === 204 ? null : await r.json().catch(() => null);
     if (!r.ok) {
       const e = body && body.error;
-      throw new Error(typeof e === 'string' ? e : (e && (e.message || e.detail)) || 'HTTP ' + r.status);
+      const problem = body && (body.detail || body.message);
+      throw new Error(problem || (typeof e === 'string' ? e : (e && (e.message || e.detail))) || 'HTTP ' + r.status);
     }
     return body;
   }

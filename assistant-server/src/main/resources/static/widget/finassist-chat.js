@@ -533,7 +533,7 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
       if (!response.ok) {
         if (response.status >= 502) return 'dropped';
         const j = await response.json().catch(() => ({}));
-        this.fail(turn, (j.error && j.error.message) || '请求失败，请稍后再试。');
+        this.fail(turn, j.message || (j.error && j.error.message) || '请求失败，请稍后再试。');
         return 'error';
       }
       let outcome = 'dropped';
@@ -681,7 +681,7 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
         const r = await this.api('/api/chat/' + encodeURIComponent(this.conversationId) + '/feedback',
           { method: 'POST', body: JSON.stringify(body) });
         const j = await r.json();
-        note.textContent = r.ok ? j.message : (j.error && j.error.message) || '反馈提交失败。';
+        note.textContent = r.ok ? j.message : j.message || (j.error && j.error.message) || '反馈提交失败。';
       } catch (e) {
         note.textContent = '反馈提交失败，请稍后再试。';
       }

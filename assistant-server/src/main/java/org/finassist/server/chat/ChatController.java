@@ -1,5 +1,7 @@
 package org.finassist.server.chat;
 
+import org.springframework.http.HttpStatusCode;
+import org.finassist.server.web.Problems;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -90,12 +92,11 @@ class ChatController {
     }
 
     @PostMapping("/api/chat/{conversationId}/handoff")
-    ResponseEntity<Map<String, Object>> handOff(@PathVariable String conversationId, HttpServletRequest request) {
+    ResponseEntity<?> handOff(@PathVariable String conversationId, HttpServletRequest request) {
         if (!store.isOwnedBy(conversationId, Callers.subject(request))) {
             // unknown, or another customer's: the same 404, so ids cannot be probed
-            return ResponseEntity.status(404).body(Map.of("conversationId", conversationId, "handedOff", false,
-                    "code", "no_such_conversation", "message", "没有找到这段对话，请重新发起咨询。",
-                    "detail", "Conversation " + conversationId + " does not exist for this caller"));
+            return Problems.response(HttpStatusCode.valueOf(404), "no_such_conversation",
+                    "Conversation " + conversationId + " does not exist for this caller", "没有找到这段对话，请重新发起咨询。");
         }
         boolean marked = store.handOff(conversationId);
         return ResponseEntity.ok(Map.of("conversationId", conversationId, "handedOff", marked,
@@ -131,9 +132,9 @@ class ChatController {
     private static void error(HttpServletResponse response, int status, String code, String message, String detail)
             throws IOException {
         response.setStatus(status);
-        response.setContentType("application/json");
+        response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        byte[] bytes = JSON.writeValueAsBytes(Map.of("error", Map.of("code", code, "message", message, "detail", detail)));
+        byte[] bytes = JSON.writeValueAsBytes(Problems.members(Problems.of(HttpStatusCode.valueOf(status), code, detail, message)));
         response.getOutputStream().write(bytes);
     }
 

@@ -1,5 +1,6 @@
 package org.finassist.server.security;
 
+import org.finassist.server.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,7 +36,7 @@ class ApiKeyAdminController {
     ResponseEntity<?> create(@RequestBody(required = false) CreateKey body) {
         String name = body == null || body.name() == null || body.name().isBlank() ? "unnamed" : body.name().strip();
         if (name.length() > 100) {
-            return OperatorAdminController.problem(HttpStatus.BAD_REQUEST, "bad_name",
+            return Problems.response(HttpStatus.BAD_REQUEST, "bad_name",
                     "name must be at most 100 characters");
         }
         List<String> requested = body == null || body.scopes() == null || body.scopes().isEmpty()
@@ -44,7 +45,7 @@ class ApiKeyAdminController {
         for (String s : requested) {
             var scope = Grantee.keyScope(s);
             if (scope.isEmpty()) {
-                return OperatorAdminController.problem(HttpStatus.BAD_REQUEST, "unknown_scope", "Unknown scope '"
+                return Problems.response(HttpStatus.BAD_REQUEST, "unknown_scope", "Unknown scope '"
                         + s + "'; scopes: gateway, chat, kb-read, content-read");
             }
             scopes.add(scope.get());

@@ -1,7 +1,7 @@
 package org.finassist.server.security;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.finassist.server.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,13 +26,8 @@ class CustomerTokenController {
     ResponseEntity<?> issue() {
         return tokens.issueAnonymous().<ResponseEntity<?>>map(t -> ResponseEntity.ok()
                         .header("Cache-Control", "no-store").body(new TokenView(t.token(), "Bearer", t.expiresIn())))
-                .orElseGet(() -> {
-                    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                            "This server does not issue anonymous customer tokens;"
-                                    + " the brokerage app signs its customers' tokens.");
-                    p.setProperty("code", "anonymous_tokens_disabled");
-                    p.setProperty("message", "请在券商App内登录后使用智能客服。");
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
-                });
+                .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, "anonymous_tokens_disabled",
+                        "This server does not issue anonymous customer tokens; the brokerage app signs its customers'"
+                                + " tokens.", "请在券商App内登录后使用智能客服。"));
     }
 }

@@ -1,7 +1,7 @@
 package org.finassist.server.security;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.finassist.server.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,22 +38,22 @@ class OperatorAdminController {
     @PostMapping
     ResponseEntity<?> create(@RequestBody CreateOperator body) {
         if (body == null || body.username() == null || !USERNAME.matcher(body.username()).matches()) {
-            return problem(HttpStatus.BAD_REQUEST, "bad_username", "username must be 2-64 of A-Z a-z 0-9 _ . @ -");
+            return Problems.response(HttpStatus.BAD_REQUEST, "bad_username", "username must be 2-64 of A-Z a-z 0-9 _ . @ -");
         }
         Set<Grantee> roles = EnumSet.noneOf(Grantee.class);
         for (String r : body.roles() == null ? List.<String>of() : body.roles()) {
             var role = Grantee.operatorRole(r);
             if (role.isEmpty()) {
-                return problem(HttpStatus.BAD_REQUEST, "unknown_role", "Unknown role '" + r
+                return Problems.response(HttpStatus.BAD_REQUEST, "unknown_role", "Unknown role '" + r
                         + "'; roles: admin, kb-admin, content-ops, supervisor, ops-viewer, auditor");
             }
             roles.add(role.get());
         }
         if (roles.isEmpty()) {
-            return problem(HttpStatus.BAD_REQUEST, "no_role", "An operator needs at least one role");
+            return Problems.response(HttpStatus.BAD_REQUEST, "no_role", "An operator needs at least one role");
         }
         if (store.exists(body.username())) {
-            return problem(HttpStatus.CONFLICT, "username_taken", "Operator " + body.username() + " exists");
+            return Problems.response(HttpStatus.CONFLICT, "username_taken", "Operator " + body.username() + " exists");
         }
         String password = store.create(body.username(), roles, null);
         return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store")
@@ -69,11 +69,5 @@ class OperatorAdminController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> disable(@PathVariable long id) {
         return store.disable(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
-    }
-
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setProperty("code", code);
-        return ResponseEntity.status(status).body(p);
     }
 }

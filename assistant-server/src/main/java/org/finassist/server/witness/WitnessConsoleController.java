@@ -1,5 +1,6 @@
 package org.finassist.server.witness;
 
+import org.finassist.server.web.Problems;
 import org.finassist.dh.audit.AuditRecord;
 import org.finassist.dh.audit.AuditVerification;
 import org.finassist.dh.session.SessionView;
@@ -152,8 +153,10 @@ class WitnessConsoleController {
 
     /** Operators get the reason in English, not only the status. */
     @org.springframework.web.bind.annotation.ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<java.util.Map<String, String>> refused(ResponseStatusException e) {
-        return ResponseEntity.status(e.getStatusCode()).body(java.util.Map.of("error",
-                e.getReason() == null ? e.getStatusCode().toString() : e.getReason()));
+    ResponseEntity<org.springframework.http.ProblemDetail> refused(ResponseStatusException e) {
+        int s = e.getStatusCode().value();
+        return Problems.response(e.getStatusCode(), s == 404 ? "not_found" : s == 409 ? "conflict"
+                        : s == 403 ? "forbidden" : s == 401 ? "unauthenticated" : "bad_request",
+                e.getReason() == null ? e.getStatusCode().toString() : e.getReason());
     }
 }

@@ -94,13 +94,11 @@ public final class GatewayBenchmark {
 
         p.put("spring.datasource.url", "jdbc:h2:mem:bench" + level + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         p.put("logging.level.root", "WARN");
-        p.put("finassist.router.providers[0].id", "bench");
-        p.put("finassist.router.providers[0].flavor", "deepseek");
-        p.put("finassist.router.providers[0].base-url", fake.baseUrl().toString());
-        p.put("finassist.router.providers[0].api-key", "bench");
-        p.put("finassist.router.providers[0].max-concurrency", "2048");
-        p.put("finassist.router.providers[0].models[0].alias", "chat");
-        p.put("finassist.router.providers[0].models[0].upstream", "chat-upstream");
+        p.put("finassist.router.providers.bench.flavor", "deepseek");
+        p.put("finassist.router.providers.bench.base-url", fake.baseUrl().toString());
+        p.put("finassist.router.providers.bench.api-key", "bench");
+        p.put("finassist.router.providers.bench.max-concurrency", "2048");
+        p.put("finassist.router.providers.bench.models.chat.upstream", "chat-upstream");
         // command-line arguments, because lists from application.yml would win over default properties
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplication(FinAssistApplication.class).run(args);
