@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.finassist.ocr.guide.OpeningSession;
 import org.finassist.ocr.guide.OpeningSteps;
+import org.finassist.server.security.ColumnCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,11 +23,14 @@ final class OpeningSessionStore {
     };
 
     private final JdbcTemplate jdbc;
+    private final ColumnCipher cipher;
     private final OpeningSteps steps;
     private final Clock clock;
     private final Duration retention;
 
-    OpeningSessionStore(JdbcTemplate jdbc, OpeningSteps steps, Clock clock, Duration retention) {
+    /** The state column holds names and ID numbers: it is stored encrypted with {@code cipher}. */
+    OpeningSessionStore(JdbcTemplate jdbc, OpeningSteps steps, Clock clock, Duration retention, ColumnCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.steps = steps;
         this.clock = clock;
@@ -57,17 +61,17 @@ final class OpeningSessionStore {
                 write(session.snapshot()), clock.millis(), id);
     }
 
-    private static String write(Map<String, String> snapshot) {
+    private String write(Map<String, String> snapshot) {
         try {
-            return JSON.writeValueAsString(snapshot);
+            return cipher.encrypt(JSON.writeValueAsString(snapshot));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise opening session", e);
         }
     }
 
-    private static Map<String, String> read(String json) {
+    private Map<String, String> read(String stored) {
         try {
-            return JSON.readValue(json, MAP);
+            return JSON.readValue(cipher.decrypt(stored), MAP);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt opening session state", e);
         }

@@ -78,6 +78,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    ColumnCipher columnCipher(SecurityProperties properties, @Value("${finassist.data-dir}") Path dataDir) {
+        return ColumnCipher.from(properties.columnKey(), dataDir);
+    }
+
+    @Bean
     WebMvcConfigurer operatorAuditTrail(OperatorAudit audit) {
         return new WebMvcConfigurer() {
             @Override

@@ -12,15 +12,17 @@ import java.time.Duration;
  * @param customers        how customers' tokens are checked, and whether the widget may get anonymous ones
  * @param bootstrapAdmin   the first operator account, created when there is none
  * @param auditKey         HMAC key of the operator audit chain; empty = a key file beside the data, owner-only
+ * @param columnKey        AES-256 key (base64) of encrypted columns; empty = a key file beside the data, owner-only
  */
 @ConfigurationProperties("finassist.security")
 record SecurityProperties(boolean devLoopbackTrust, Customers customers, BootstrapAdmin bootstrapAdmin,
-                          String auditKey) {
+                          String auditKey, String columnKey) {
 
     SecurityProperties {
         customers = customers == null ? new Customers(null, null, null, true, null) : customers;
         bootstrapAdmin = bootstrapAdmin == null ? new BootstrapAdmin(true, null, null) : bootstrapAdmin;
         auditKey = auditKey == null ? "" : auditKey;
+        columnKey = columnKey == null ? "" : columnKey;
     }
 
     /**

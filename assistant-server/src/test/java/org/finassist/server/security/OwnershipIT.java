@@ -18,6 +18,9 @@ class OwnershipIT extends SecuredServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     record Turn(String conversationId, long messageId) {
     }
 
@@ -61,6 +64,8 @@ class OwnershipIT extends SecuredServer {
                     .isEqualTo(404);
         }
         assertThat(Http.get(url, "Authorization", alice).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT state FROM opening_session WHERE session_id = ?").param(id).query(String.class)
+                .single()).as("encrypted at rest").startsWith(ColumnCipher.PREFIX);
     }
 
     @Test
