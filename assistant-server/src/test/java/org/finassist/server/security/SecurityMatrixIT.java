@@ -50,6 +50,45 @@ class SecurityMatrixIT extends SecuredServer {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * Every endpoint Spring MVC maps has a grant in {@link AccessRules} and a row in the README table; an endpoint
+     * added without them (it would answer 401/403 to everyone) fails here, naming it.
+     */
+    @Test
+    void everyMappedEndpointHasARuleAndAReadmeRow() throws Exception {
+        ReadmeAccessTable table = ReadmeAccessTable.read();
+        java.util.Set<String> documented = new java.util.HashSet<>();
+        table.rows().forEach(r -> documented.add(r.method() + " " + r.template().replaceAll("\\{[^}]+}", "{}")));
+        List<String> missing = new ArrayList<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.equals("/error")) {
+                    continue;
+                }
+                for (var m : methods.isEmpty() ? java.util.Set.of(org.springframework.web.bind.annotation.RequestMethod.GET)
+                        : methods) {
+                    String sample = pattern.replaceAll("\\{[^}]+}", "999999");
+                    boolean ruled = AccessRules.RULES.stream().anyMatch(r -> (r.method() == null
+                            || r.method().name().equals(m.name())) && org.springframework.web.util.pattern.PathPatternParser
+                            .defaultInstance.parse(r.pattern()).matches(org.springframework.http.server.PathContainer
+                                    .parsePath(sample)));
+                    if (!ruled) {
+                        missing.add("no rule: " + m + " " + pattern);
+                    }
+                    if (!documented.contains(m + " " + pattern.replaceAll("\\{[^}]+}", "{}"))) {
+                        missing.add("no README row: " + m + " " + pattern);
+                    }
+                }
+            }
+        });
+        assertThat(missing).isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
     private static int send(String base, String method, String path, String[] headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
