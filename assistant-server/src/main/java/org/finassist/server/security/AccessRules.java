@@ -81,6 +81,14 @@ final class AccessRules {
             AccessRule.of(GET, "/api/audit", AUDITOR),
             AccessRule.of(GET, "/api/audit/verify", AUDITOR),
 
+            // API documentation (springdoc) for integrators: operators who run or integrate the platform
+            AccessRule.of(GET, "/v3/api-docs", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/v3/api-docs/**", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/v3/api-docs.yaml", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/v3/api-docs.yaml/**", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/swagger-ui.html", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/swagger-ui/**", ADMIN, SUPERVISOR),
+
             // the OpenAI-compatible gateway
             AccessRule.of(null, "/v1/**", KEY_GATEWAY),
 
