@@ -16,7 +16,7 @@ public final class CustomerComplianceGuardrail implements Guardrail {
     public static final String NAME = "customer-compliance";
     public static final String DEFAULT_RESOURCE = "org/finassist/core/guardrail/customer-answer-rules.txt";
 
-    private static final int NEGATION_WINDOW = 8;
+    private static final int NEGATION_WINDOW = 12;
     private static final Pattern NEGATOR = Pattern.compile(
             "不|没|无法|未|勿|别|非|禁止|严禁|杜绝|警惕|谨防|防范|提防|小心|拒绝|所谓|宣称|号称|声称|谎称|冒充|骗");
     // words that contain a negator character but do not negate what follows ("不要犹豫，立即买入" is not a refusal)
