@@ -62,4 +62,10 @@ public record Script(int status, String errorMessage, Integer retryAfter, Durati
         return new Script(status, errorMessage, retryAfter, headerDelay, reasoning, content, chunkChars, chunkDelay,
                 dropAfter, malformed, prompt, completion, cacheHit, reasoningTokens);
     }
+
+    /** Streams the content {@code chars} characters per event; a length past the content's sends it whole. */
+    public Script withChunkChars(int chars) {
+        return new Script(status, errorMessage, retryAfter, headerDelay, reasoning, content, chars, chunkDelay,
+                dropAfter, malformed, promptTokens, completionTokens, cacheHitTokens, reasoningTokens);
+    }
 }
