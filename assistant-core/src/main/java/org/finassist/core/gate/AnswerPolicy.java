@@ -81,6 +81,14 @@ public final class AnswerPolicy {
         return out;
     }
 
+    /** The violations of a whole text, sentence by sentence: for answers that are not streamed (a spoken reply). */
+    public List<Violation> checkAll(String text) {
+        SentenceSplitter splitter = new SentenceSplitter();
+        List<String> sentences = new ArrayList<>(splitter.offer(text == null ? "" : text));
+        sentences.add(splitter.rest());
+        return sentences.stream().flatMap(s -> check(s).stream()).toList();
+    }
+
     /** The text that must close the answer, or null. */
     public String disclaimer() {
         return disclaimer;

@@ -16,7 +16,8 @@ import java.util.HexFormat;
  */
 public record Withhold(String route, String provider, String model, String stage, String rule, String textHash) {
 
-    static String hash(String text) {
+    /** SHA-256 of {@code text} in hex. */
+    public static String hash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -11,6 +11,7 @@ import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionRequest;
 import org.finassist.core.chat.RouterException;
 import org.finassist.core.classify.ScenarioClassifier;
+import org.finassist.core.gate.AnswerGate;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.server.web.BoundedBody;
 import org.finassist.server.gateway.internal.ChatCompletionWire;
@@ -37,9 +38,11 @@ class GatewayController {
     private final ScenarioClassifier classifier;
     private final GatewayProperties properties;
     private final Timer overhead;
+    private final AnswerGate gate;
 
     GatewayController(ModelRouter router, ScenarioClassifier classifier, GatewayProperties properties,
-                      MeterRegistry registry) {
+                      MeterRegistry registry, AnswerGate gate) {
+        this.gate = gate;
         this.router = router;
         this.classifier = classifier;
         this.properties = properties;
@@ -83,14 +86,19 @@ class GatewayController {
         String id = "chatcmpl-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + Long.toHexString(System.nanoTime());
         long created = System.currentTimeMillis() / 1000;
         CompletionRequest cr = new CompletionRequest(route(parsed), parsed.messages(), parsed.parameters(), null, null);
+        boolean gated = customerFacing(request);
         if (parsed.stream()) {
             GatewayStream stream = new GatewayStream(response, id, created, parsed.model(), parsed.includeUsage());
-            router.stream(cr, stream);
+            if (gated) {
+                GatedCompletions.stream(gate, cr, stream);
+            } else {
+                router.stream(cr, stream);
+            }
             record(t0);
             return;
         }
         try {
-            Completion c = router.complete(cr);
+            Completion c = gated ? GatedCompletions.complete(gate, cr) : router.complete(cr);
             record(t0);
             response.setHeader("x-finassist-provider", c.provider());
             response.setHeader("x-finassist-route", c.trail().route());
@@ -98,6 +106,12 @@ class GatewayController {
         } catch (RouterException e) {
             GatewayResponses.error(response, GatewayResponses.of(e));
         }
+    }
+
+    /** Whether the caller's key is marked customer-facing ({@code finassist.gateway.customer-facing-keys}). */
+    private boolean customerFacing(HttpServletRequest request) {
+        java.security.Principal caller = request.getUserPrincipal();
+        return caller != null && properties.customerFacingKeys().contains(caller.getName());
     }
 
     private void record(long t0) {

@@ -61,7 +61,8 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router) {
+    WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router,
+                                ObjectProvider<org.finassist.core.gate.WithholdListener> withholds) {
         EngineSettings settings = new EngineSettings(properties.maxReasks(), properties.maxOffScript(),
                 properties.idSuffixLength(), properties.readAloudThreshold(), 12);
         ScriptTexts texts = new ScriptTexts(PromptRenderer.classpath(), properties.idSuffixLength());
@@ -71,8 +72,10 @@ class WitnessConfiguration implements WebSocketConfigurer {
                 .auditLog(stores.audit())
                 .sessionStore(stores.sessions())
                 .transactions(stores.transactions())
-                .responder(new ChatModelOffScriptResponder(
-                        modelRouter == null ? null : new RoutedChatModel(modelRouter, "witness"), texts))
+                // an off-script answer is spoken to a customer: it passes the customer answer rules first
+                .responder(new CheckedOffScriptResponder(new ChatModelOffScriptResponder(
+                        modelRouter == null ? null : new RoutedChatModel(modelRouter, "witness"), texts), texts,
+                        withholds.getIfAvailable(() -> org.finassist.core.gate.WithholdListener.NONE)))
                 .build();
     }
 
