@@ -81,11 +81,14 @@ public final class AnswerGate {
 
     /** The local text, sentence by sentence, dropping (and recording) any sentence that fails too. */
     private Completion fallBack(CompletionRequest request, AnswerPolicy policy, String fallback, Shown shown) {
-        Completion local;
-        try {
-            local = fallback != null ? null : router.complete(request.withRoute(LOCAL_ROUTE));
-        } catch (RouterException e) {
-            local = null;
+        Completion local = null;
+        // with nothing to ground in, the local model would only say that no model is available: say why instead
+        if (fallback == null && !request.grounding().isEmpty()) {
+            try {
+                local = router.complete(request.withRoute(LOCAL_ROUTE));
+            } catch (RouterException e) {
+                local = null;
+            }
         }
         String text = fallback != null ? fallback : local == null ? "" : local.content();
         SentenceSplitter splitter = new SentenceSplitter();
