@@ -18,7 +18,9 @@ public final class CustomerComplianceGuardrail implements Guardrail {
 
     private static final int NEGATION_WINDOW = 12;
     private static final Pattern NEGATOR = Pattern.compile(
-            "不|没|无法|未|勿|别|非|禁止|严禁|杜绝|警惕|谨防|防范|提防|小心|拒绝|所谓|宣称|号称|声称|谎称|冒充|骗");
+            "不|没|无法|未|勿|别|非|禁止|严禁|杜绝|警惕|谨防|防范|提防|小心|拒绝|所谓|宣称|号称|声称|谎称|冒充|骗|打破|破除|取消"
+                    // a question embedded in the answer ("是否值得买入，我无法判断") claims nothing
+                    + "|是否|能否|要不要|该不该|可不可以");
     // words that contain a negator character but do not negate what follows ("不要犹豫，立即买入" is not a refusal)
     private static final Pattern NOT_A_NEGATION = Pattern.compile(
             "不用|不必|别犹豫|不要犹豫|不犹豫|别错过|不要错过|不容错过|别等|不要等|别怕|不要怕|不怕|不得不|毫不|不少|不断|不错"

@@ -67,11 +67,15 @@ class AnswerPolicyTest {
     }
 
     @Test
-    void aNumberNotInThePassagesFailsOnlyWhenTheTurnHasPassages() {
+    void aNumberNotInThePassagesFailsAndWithoutPassagesOnlyTheCustomersOwnFiguresPass() {
         Grounding g = new Grounding(List.of(new Passage("p", "费率", "", "佣金万分之2.5，最低5元。", 1)), Map.of(), null);
         assertThat(AnswerPolicy.forTurn(g, List.of()).check("佣金万分之2.5，最低5元。")).isEmpty();
         assertThat(AnswerPolicy.forTurn(g, List.of()).check("佣金万分之1.8。")).extracting(v -> v.code())
                 .containsExactly("UNGROUNDED_NUMBER");
-        assertThat(AnswerPolicy.forTurn(Grounding.NONE, List.of()).check("佣金万分之1.8。")).isEmpty();
+        assertThat(AnswerPolicy.forTurn(Grounding.NONE, List.of()).check("佣金万分之1.8。")).extracting(v -> v.code())
+                .containsExactly("UNGROUNDED_FIGURE");
+        assertThat(AnswerPolicy.forTurn(Grounding.NONE, List.of("我的佣金是万分之1.8吗")).check("您说的万分之1.8需以合同为准。"))
+                .isEmpty();
+        assertThat(AnswerPolicy.forTurn(Grounding.NONE, List.of()).check("股票以100股为一手。")).isEmpty();
     }
 }

@@ -52,6 +52,7 @@ class AnswerGateIT {
     static void upstreams(DynamicPropertyRegistry r) {
         FakeUpstreams.register(r);
         r.add("finassist.gateway.customer-facing-keys[0]", () -> "widget-prod");
+        r.add("finassist.gateway.customer-facing-keys[1]", () -> "widget-prod-2");
     }
 
     @BeforeEach
