@@ -29,7 +29,8 @@ public final class CustomerComplianceGuardrail implements Guardrail {
 
     private final List<Rule> rules;
 
-    private record Rule(String code, Pattern pattern) {
+    /** {@code gapNegates}: the rule joins a trigger and an action across a gap that may itself negate ("建议您不要买入"). */
+    private record Rule(String code, Pattern pattern, boolean gapNegates) {
     }
 
     public CustomerComplianceGuardrail() {
@@ -38,7 +39,8 @@ public final class CustomerComplianceGuardrail implements Guardrail {
 
     /** {@code rules}: each entry's phrase is a regular expression. */
     public CustomerComplianceGuardrail(PhraseList rules) {
-        this.rules = rules.entries().stream().map(e -> new Rule(e.code(), Pattern.compile(e.phrase()))).toList();
+        this.rules = rules.entries().stream().map(e -> new Rule(e.code().replace("~", ""), Pattern.compile(e.phrase()),
+                e.code().endsWith("~"))).toList();
     }
 
     @Override
@@ -54,7 +56,7 @@ public final class CustomerComplianceGuardrail implements Guardrail {
             for (Rule rule : rules) {
                 Matcher m = rule.pattern().matcher(compact);
                 while (m.find()) {
-                    if (!negated(compact, m.start())) {
+                    if (!negated(compact, m.start()) && !(rule.gapNegates() && negatesInside(m.group()))) {
                         violations.add(new Violation(NAME, rule.code(), sentence, "matches '" + m.group() + "'"));
                         break;
                     }
@@ -62,6 +64,11 @@ public final class CustomerComplianceGuardrail implements Guardrail {
             }
         }
         return new GuardrailResult(violations);
+    }
+
+    /** Whether the gap of a two-part match negates it: "建议您不要买入", "这只股票是否值得买入". */
+    static boolean negatesInside(String match) {
+        return NEGATOR.matcher(NOT_A_NEGATION.matcher(match).replaceAll("")).find();
     }
 
     /** Whether the clause before {@code start} (at most {@value #NEGATION_WINDOW} characters) negates the match. */

@@ -54,14 +54,15 @@ class AnswerPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"不建议买入。", "我们不承诺收益。", "请谨防所谓内幕消息。", "在交易页面选择买入即可。",
-            "持有期超过1年免税。", "无风险利率一般参考国债。"})
+            "持有期超过1年免税。", "无风险利率一般参考国债。",
+            "建议您不要追高买入。", "这只股票是否值得买入，我无法判断。"})
     void negationsAndProcedurePass(String sentence) {
         assertThat(AnswerPolicy.complianceOnly().check(sentence)).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"不要犹豫，立即买入。", "不用担心，稳赚不赔。", "建议买入。", "千万别卖。", "目标价20元。",
-            "别犹豫立即买入。"})
+            "别犹豫立即买入。", "现在不买就晚了。", "稳赚不赔。"})
     void pseudoNegationsDoNotHideAdvice(String sentence) {
         assertThat(AnswerPolicy.complianceOnly().check(sentence)).isNotEmpty();
     }

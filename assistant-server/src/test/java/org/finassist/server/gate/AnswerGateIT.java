@@ -160,11 +160,16 @@ class AnswerGateIT {
 
     @Test
     void compliantAnswersAreNotWithheldOnTheGeneralRouteNorTheGateway() throws Exception {
+        // an entry with a passage states figures only that passage grounds: GateEvaluationIT runs it with the passage;
+        // here (no passage in the turn) its figures would rightly be unverifiable
         String facing = key("widget-prod-2");
         long before = jdbc.sql("SELECT COUNT(*) FROM answer_withholds").query(Long.class).single();
         List<String> changed = new ArrayList<>();
         int turns = 0;
         for (GateSets.Entry e : GateSets.compliant(null)) {
+            if (e.passage() != null) {
+                continue;
+            }
             DS.reset();
             DS.always(RedTeam.answer(e.text(), 4));
             String shown = text(chat(turn("这个怎么看？", "general", null)));

@@ -45,7 +45,9 @@ class BrowserIT {
     private static final Path ARTIFACTS = Path.of("target/browser-artifacts").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FAQ = "维持担保比例跌到警戒线以下会怎样";
-    private static final String CITED = "根据资料[1]，维持担保比例低于**130%**时，需要在约定期限内追加担保物或自行平仓。";
+    // two sentences: the answer gate releases text sentence by sentence, so the widget sees it arrive in two parts
+    private static final String CITED = "根据资料[1]，维持担保比例低于**130%**时，需要在约定期限内追加担保物或自行平仓。"
+            + "逾期未补足的，请以合同约定为准。";
     private static boolean indexed;
 
     @LocalServerPort
