@@ -61,7 +61,7 @@ public final class AnswerGate {
             return new GatedAnswer(ledger.publish(first.completion, shown.close(policy)), false, false);
         }
         record(request.route(), first, "first");
-        ledger.rejected(first.completion, first.failure);
+        listener.onAttempt(ledger.rejected(first.completion, first.failure));
         if (!LocalGroundedModel.ID.equals(first.completion.provider())) {
             Stage second = Stage.run(router, regenerate(request, shown.text(), first.failure), policy, shown,
                     "regenerated");
@@ -71,7 +71,7 @@ public final class AnswerGate {
                     return new GatedAnswer(ledger.publish(second.completion, shown.close(policy)), true, false);
                 }
                 record(request.route(), second, "regenerated");
-                ledger.rejected(second.completion, second.failure);
+                listener.onAttempt(ledger.rejected(second.completion, second.failure));
             }
         }
         Completion local = fallBack(request, policy, fallback, shown);

@@ -30,8 +30,11 @@ final class Ledger {
         cost = cost.add(c.costCny());
     }
 
-    void rejected(Completion c, Violation why) {
-        attempts.add(new Attempt(c.provider(), c.model(), "rejected", "guardrail", 0, why.code(), 0));
+    /** Adds the rejection to the trail and returns it, so the caller can show it live like any other attempt. */
+    Attempt rejected(Completion c, Violation why) {
+        Attempt a = new Attempt(c.provider(), c.model(), "rejected", "guardrail", 0, why.code(), 0);
+        attempts.add(a);
+        return a;
     }
 
     Completion publish(Completion last, String shownText) {
