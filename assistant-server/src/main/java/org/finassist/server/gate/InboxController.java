@@ -92,9 +92,6 @@ class InboxController {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(p);
+        return org.finassist.server.web.Problems.response(status, code, detail);
     }
 }
