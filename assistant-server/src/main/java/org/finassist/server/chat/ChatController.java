@@ -107,9 +107,14 @@ class ChatController {
 
     /** The widget polls this for an agent's replies after a hand-off ({@code role} = {@code agent}). */
     @org.springframework.web.bind.annotation.GetMapping("/api/chat/{conversationId}/messages")
-    Map<String, Object> messages(@PathVariable String conversationId,
-                                 @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") long after) {
-        return Map.of("conversationId", conversationId, "messages", store.messagesAfter(conversationId, after));
+    ResponseEntity<?> messages(@PathVariable String conversationId, HttpServletRequest request,
+                               @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") long after) {
+        if (!store.isOwnedBy(conversationId, Callers.subject(request))) {
+            return Problems.response(HttpStatusCode.valueOf(404), "no_such_conversation",
+                    "Conversation " + conversationId + " does not exist for this caller", "没有找到这段对话，请重新发起咨询。");
+        }
+        return ResponseEntity.ok(Map.of("conversationId", conversationId,
+                "messages", store.messagesAfter(conversationId, after)));
     }
 
     private static ChatRequestBody parse(HttpServletRequest request) throws IOException {

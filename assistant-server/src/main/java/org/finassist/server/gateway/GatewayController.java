@@ -175,7 +175,12 @@ class GatewayController {
     /** Whether the caller's key is marked customer-facing ({@code finassist.gateway.customer-facing-keys}). */
     private boolean customerFacing(HttpServletRequest request) {
         java.security.Principal caller = request.getUserPrincipal();
-        return caller != null && properties.customerFacingKeys().contains(caller.getName());
+        if (caller == null) {
+            return false;
+        }
+        // an API key's principal is named "key:<name>"
+        String name = caller.getName().startsWith("key:") ? caller.getName().substring(4) : caller.getName();
+        return properties.customerFacingKeys().contains(name);
     }
 
     private void record(long t0) {
