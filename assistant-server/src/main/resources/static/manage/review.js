@@ -1,4 +1,4 @@
-// The content-review page: lists articles by review state (GET /admin/content/review), shows one, and approves
+// The content-review page: lists articles by review state (GET /api/commentary/review), shows one, and approves
 // (which publishes it through the configured hook) or rejects it with a reason. All server text is set with
 // textContent.
 (() => {
@@ -29,6 +29,9 @@
     const token = $('token').value.trim();
     if (token) headers.Authorization = 'Bearer ' + token;
     if (typeof init.body === 'string') headers['Content-Type'] = 'application/json';
+    // signed in with the operator form: the session cookie needs the CSRF token on changes (Spring's XSRF-TOKEN)
+    const csrf = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    if (csrf && init.method && init.method !== 'GET') headers['X-XSRF-TOKEN'] = decodeURIComponent(csrf.slice(11));
     const r = await fetch(path, { ...init, headers });
     const body = await r.json().catch(() => null);
     if (!r.ok) throw new Error((body && (body.detail || body.message)) || 'HTTP ' + r.status);
@@ -58,7 +61,7 @@
 
   async function load() {
     await guarded(async () => {
-      const page = await call('/admin/content/review?state=' + state + '&limit=200');
+      const page = await call('/api/commentary/review?state=' + state + '&limit=200');
       tabs(page.counts);
       $('hook').textContent = page.publishHook;
       $('items').replaceChildren(...page.items.map((a) => {
@@ -90,14 +93,14 @@
 
   async function decide(action) {
     await guarded(async () => {
+      // the server records the signed-in operator; the name field only labels an unauthenticated dev session
       const reviewer = $('reviewer').value.trim();
-      if (!reviewer) throw new Error('enter your name as reviewer first');
       const body = { id: current, reviewer };
       if (action === 'reject') {
         body.reason = $('reason').value.trim();
         if (!body.reason) throw new Error('a rejection needs a reason');
       }
-      const a = await call('/admin/content/review/' + action, { method: 'POST', body: JSON.stringify(body) });
+      const a = await call('/api/commentary/review/' + action, { method: 'POST', body: JSON.stringify(body) });
       $('reason').value = '';
       const outcome = a.reviewState + (a.publishedAt ? ', published' : a.publishError ? ', publish failed: ' + a.publishError : '');
       hide();

@@ -1,5 +1,6 @@
 package org.finassist.server.commentary;
 
+import org.finassist.server.security.Callers;
 import org.finassist.server.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,13 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /admin/content/review}: the content-ops queue (served to loopback clients or with the admin token, like all
- * of /admin). Operators' API: English messages, RFC 9457 problem details with a stable {@code code}.
+ * {@code /api/commentary/review}: the content-ops queue (role {@code content-ops}). The reviewer recorded is the
+ * signed-in caller, not a name the body claims. Operators' API: English messages, RFC 9457 problem details with a
+ * stable {@code code}.
  */
 @RestController
 class ReviewController {
 
-    /** {@code POST …/approve} and {@code …/reject} body; {@code reason} is required to reject. */
+    /**
+     * {@code POST …/approve} and {@code …/reject} body; {@code reason} is required to reject. {@code reviewer} is
+     * kept only beside an unauthenticated development caller (dev-loopback), to tell testers apart.
+     */
     record Decision(String id, String reviewer, String reason) {
     }
 
@@ -31,7 +36,7 @@ class ReviewController {
         this.queue = queue;
     }
 
-    @GetMapping("/admin/content/review")
+    @GetMapping("/api/commentary/review")
     Map<String, Object> list(@RequestParam(defaultValue = "pending") String state,
                              @RequestParam(defaultValue = "100") int limit,
                              @RequestParam(defaultValue = "0") int offset) {
@@ -45,20 +50,26 @@ class ReviewController {
         return out;
     }
 
-    @GetMapping("/admin/content/review/item")
+    @GetMapping("/api/commentary/review/item")
     ResponseEntity<?> item(@RequestParam String id) {
         return queue.get(id).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "not_found", "No article " + id));
     }
 
-    @PostMapping("/admin/content/review/approve")
+    @PostMapping("/api/commentary/review/approve")
     JdbcArticleStore.ReviewItem approve(@RequestBody Decision d) {
-        return queue.approve(required(d), d.reviewer());
+        return queue.approve(required(d), reviewer(d));
     }
 
-    @PostMapping("/admin/content/review/reject")
+    @PostMapping("/api/commentary/review/reject")
     JdbcArticleStore.ReviewItem reject(@RequestBody Decision d) {
-        return queue.reject(required(d), d.reviewer(), d.reason());
+        return queue.reject(required(d), reviewer(d), d.reason());
+    }
+
+    private static String reviewer(Decision d) {
+        String who = Callers.currentSubject();
+        boolean named = d.reviewer() != null && !d.reviewer().isBlank();
+        return who.startsWith("operator:") || !named ? who : who + " (" + d.reviewer().strip() + ")";
     }
 
     private static String required(Decision d) {

@@ -9,7 +9,9 @@ import org.finassist.content.master.Resolution;
 import org.finassist.core.assistant.GroundingSource;
 import org.finassist.core.chat.Grounding;
 import org.finassist.core.classify.Classification;
+import org.finassist.core.guardrail.CustomerComplianceGuardrail;
 import org.finassist.core.guardrail.Guardrails;
+import org.finassist.core.guardrail.NumberGroundingGuardrail;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,9 @@ import java.util.Optional;
  */
 final class DiagnosisGroundingSource implements GroundingSource {
 
-    private static final Guardrails GUARDRAILS = Guardrails.forNarrative();
+    // the customer rules, not the narrative's stricter list: a chat answer may say "不建议买入" or explain how to buy
+    private static final Guardrails GUARDRAILS = Guardrails.of(new NumberGroundingGuardrail(),
+            new CustomerComplianceGuardrail());
 
     private final DiagnosisService service;
     private final boolean simulatedPrices;
@@ -53,8 +57,10 @@ final class DiagnosisGroundingSource implements GroundingSource {
      * published instead, the check swaps it for this one.
      */
     private static Grounding fixed(String answer, String code) {
-        return new Grounding(List.of(), Map.of(), answer, text -> text != null && text.contains(answer) ? List.of()
-                : List.of(code + ": the stock is not identified; the fixed clarification is shown"));
+        // checked sentence by sentence: only the answer's own sentences pass; the fact lets its figures (codes) through
+        return new Grounding(List.of(), Map.of("答复", answer), answer,
+                sentence -> sentence != null && answer.contains(sentence.strip()) ? List.of()
+                        : List.of(code + ": the stock is not identified; the fixed clarification is shown"));
     }
 
     private Grounding diagnose(Symbol symbol) {
