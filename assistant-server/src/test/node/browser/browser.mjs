@@ -209,8 +209,40 @@ async function ops() {
   await shot(admin, 'admin');
 }
 
+async function funnel() {
+  const page = await open('/ops/funnel.html?refresh=2');
+  await page.locator('#started[data-value]').waitFor({ timeout: 30_000 });
+  const values = async (p) => p.locator('[data-value]').evaluateAll((es) =>
+    Object.fromEntries(es.map((e) => [e.id, e.getAttribute('data-value') === '' ? null : Number(e.getAttribute('data-value'))])));
+  out.funnel = { real: await values(page), bannerHidden: await page.locator('#simulated-banner').isHidden() };
+  await page.locator('#source').selectOption('simulated');
+  await page.locator('#simulated-banner').waitFor({ state: 'visible' });
+  await page.locator('#reasons tr[data-step]').first().waitFor({ timeout: 10_000 });
+  await page.locator('#range').selectOption('7d');
+  await page.waitForFunction(() => document.querySelectorAll('#reasons tr[data-step]').length > 0
+    && document.getElementById('csv-steps').href.includes('range=7d'));
+  await page.waitForTimeout(500);
+  Object.assign(out.funnel, { simulated: await values(page), charts: await page.locator('.chart canvas').count(),
+    reasons: await page.locator('#reasons tr[data-step]').allInnerTexts(),
+    experiment: await page.locator('#experiment').innerText(),
+    csvHref: await page.locator('#csv-steps').getAttribute('href') });
+  const csv = await page.request.get(base + out.funnel.csvHref);
+  out.funnel.csv = { status: csv.status(), type: csv.headers()['content-type'], lines: (await csv.text()).trim().split('\r\n').length };
+  await shot(page, 'funnel');
+  const wall = await open('/ops/funnel.html?big=1&source=simulated&range=7d&refresh=2', { width: 1920, height: 1080 });
+  await wall.waitForFunction(() => Number(document.body.dataset.refreshes || 0) >= 2, null, { timeout: 20_000 });
+  out.big = await wall.evaluate(() => ({ big: document.body.classList.contains('big'),
+    scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight,
+    background: getComputedStyle(document.body).backgroundColor,
+    controlsVisible: getComputedStyle(document.querySelector('.controls')).display !== 'none',
+    banner: !document.getElementById('simulated-banner').hidden, refreshes: Number(document.body.dataset.refreshes) }));
+  out.big.charts = await wall.locator('.chart canvas').count();
+  out.big.chartsInView = await wall.locator('.chart').evaluateAll((cs) => cs.every((c) => c.getBoundingClientRect().bottom <= 1080));
+  await wall.screenshot({ path: `${artifacts}/funnel-big-screen.png` });
+}
+
 try {
-  await ({ chat, inject, mobile, offline, ops })[phase]();
+  await ({ chat, inject, mobile, offline, ops, funnel })[phase]();
   out.ok = true;
 } catch (e) {
   out.ok = false;
