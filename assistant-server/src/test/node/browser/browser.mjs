@@ -219,9 +219,7 @@ async function funnel() {
   await page.locator('#simulated-banner').waitFor({ state: 'visible' });
   await page.locator('#reasons tr[data-step]').first().waitFor({ timeout: 10_000 });
   await page.locator('#range').selectOption('7d');
-  await page.waitForFunction(() => document.querySelectorAll('#reasons tr[data-step]').length > 0
-    && document.getElementById('csv-steps').href.includes('range=7d'));
-  await page.waitForTimeout(500);
+  await page.locator('body[data-shown="7d/simulated"]').waitFor({ timeout: 10_000 });
   Object.assign(out.funnel, { simulated: await values(page), charts: await page.locator('.chart canvas').count(),
     reasons: await page.locator('#reasons tr[data-step]').allInnerTexts(),
     experiment: await page.locator('#experiment').innerText(),

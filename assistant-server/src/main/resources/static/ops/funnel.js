@@ -127,6 +127,7 @@
       time(s);
       experiment(s);
       state.textContent = '';
+      document.body.dataset.shown = s.range + '/' + (s.simulated ? 'simulated' : 'real');
       document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
     } catch (e) {
       state.textContent = 'Could not load the funnel: ' + e.message + ' (retrying)';
