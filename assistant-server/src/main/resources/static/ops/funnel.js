@@ -9,7 +9,7 @@
   const charts = {};
   const axis = { axisLabel: { color: '#8b9bb0' }, axisLine: { lineStyle: { color: '#33445a' } }, splitLine: { lineStyle: { color: '#1f2d3f' } } };
   const base = { backgroundColor: 'transparent', textStyle: { color: '#dce3ea', fontSize: big ? 14 : 12 }, tooltip: { trigger: 'axis' },
-    legend: { textStyle: { color: '#b9c6d6' }, top: 0 }, grid: { left: 52, right: 52, top: 34, bottom: 56 } };
+    legend: { textStyle: { color: '#b9c6d6' }, top: 0 }, grid: { left: 12, right: 12, top: 34, bottom: 8, containLabel: true } };
   const range = document.getElementById('range');
   const source = document.getElementById('source');
   if (big) document.body.classList.add('big');
@@ -93,7 +93,7 @@
   function experiment(s) {
     const e = s.experiment.result;
     const arms = [e.guided, e.control];
-    document.getElementById('exp-state').textContent = s.experiment.enabled
+    document.getElementById('exp-state').textContent = s.simulated ? '(simulated 50/50 split)' : s.experiment.enabled
       ? '(on, ' + Math.round(s.experiment.guidedShare * 100) + '% guided)' : '(switched off: every session guided)';
     chart('c-experiment').setOption({ ...base, tooltip: { trigger: 'item' }, xAxis: { type: 'category', data: arms.map((a) => a.arm), ...axis },
       yAxis: { type: 'value', axisLabel: { color: '#8b9bb0', formatter: '{value}%' }, ...axis },
