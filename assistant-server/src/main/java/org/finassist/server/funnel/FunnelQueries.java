@@ -20,12 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The screen's figures, aggregated in SQL over the session projection (cohort figures) and the event log (hour and
- * day buckets), so that every node answers alike. Six queries per screen. Buckets use the zone's offset at the
+ * day buckets), so that every node answers alike. Five queries per screen. Buckets use the zone's offset at the
  * time of the query: right for zones without daylight saving, such as the default Asia/Shanghai.
  */
 final class FunnelQueries {
 
     private static final String COHORT = " s.simulated = ? AND s.started_at_millis >= ? AND s.started_at_millis < ?";
+    private static final String STEP_COHORT = " simulated = ? AND started_at_millis >= ? AND started_at_millis < ?";
     private static final int TOP_REASONS = 3;
 
     private final JdbcTemplate jdbc;
@@ -56,49 +57,65 @@ final class FunnelQueries {
     }
 
     FunnelScreen screen(Window w, boolean simulated, Instant now) {
-        List<ChannelFigures> channels = channels(w, simulated);
+        List<CohortRow> cohort = cohort(w, simulated);
+        List<ChannelFigures> channels = channels(cohort);
         long started = channels.stream().mapToLong(ChannelFigures::leads).sum();
         long submitted = channels.stream().mapToLong(ChannelFigures::submitted).sum();
         List<StepFigures> steps = steps(w, simulated);
         long abandoned = steps.stream().mapToLong(StepFigures::abandoned).sum();
         long midnight = Window.startOfDay(now, zone);
-        List<DayFigures> days = days(midnight, simulated);
+        Buckets buckets = buckets(midnight, simulated);
+        List<DayFigures> days = buckets.days();
         return new FunnelScreen(now.toString(), zone.getId(), simulated, w.name(), Instant.ofEpochMilli(w.from()).toString(),
                 Instant.ofEpochMilli(w.to()).toString(), Totals.of(started, submitted, abandoned), steps, channels,
-                comparison(days), hours(midnight, simulated), days,
-                new FunnelScreen.ExperimentFigures(split.enabled(), split.guidedShare(), experiment(w, simulated)));
+                comparison(days), buckets.hours(), days,
+                new FunnelScreen.ExperimentFigures(split.enabled(), split.guidedShare(), experiment(cohort)));
     }
 
     private long offset(long at) {
         return zone.getRules().getOffset(Instant.ofEpochMilli(at)).getTotalSeconds() * 1000L;
     }
 
-    List<ChannelFigures> channels(Window w, boolean simulated) {
-        return jdbc.query("SELECT s.channel, COUNT(*), COUNT(s.submitted_at_millis) FROM funnel_session s WHERE" + COHORT
-                + " GROUP BY s.channel ORDER BY COUNT(*) DESC, s.channel",
-                (rs, i) -> new ChannelFigures(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        FunnelScreen.rate(rs.getLong(3), rs.getLong(2))), simulated, w.from(), w.to());
+    /** Sessions and submissions of the cohort by channel and arm: one scan for the channels and the experiment. */
+    record CohortRow(String channel, Arm arm, long sessions, long submitted) {
     }
 
-    ExperimentStats.Comparison experiment(Window w, boolean simulated) {
-        Map<String, long[]> arms = new HashMap<>();
-        jdbc.query("SELECT s.arm, COUNT(*), COUNT(s.submitted_at_millis) FROM funnel_session s WHERE" + COHORT
-                + " GROUP BY s.arm", rs -> {
-                    arms.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                }, simulated, w.from(), w.to());
-        long[] g = arms.getOrDefault(Arm.GUIDED.code(), new long[2]);
-        long[] c = arms.getOrDefault(Arm.CONTROL.code(), new long[2]);
+    List<CohortRow> cohort(Window w, boolean simulated) {
+        return jdbc.query("SELECT s.channel, s.arm, COUNT(*), COUNT(s.submitted_at_millis) FROM funnel_session s WHERE"
+                + COHORT + " GROUP BY s.channel, s.arm", (rs, i) -> new CohortRow(rs.getString(1),
+                        Arm.of(rs.getString(2)), rs.getLong(3), rs.getLong(4)), simulated, w.from(), w.to());
+    }
+
+    static List<ChannelFigures> channels(List<CohortRow> rows) {
+        Map<String, long[]> by = new HashMap<>();
+        rows.forEach(r -> {
+            long[] v = by.computeIfAbsent(r.channel(), k -> new long[2]);
+            v[0] += r.sessions();
+            v[1] += r.submitted();
+        });
+        return by.entrySet().stream().map(e -> new ChannelFigures(e.getKey(), e.getValue()[0], e.getValue()[1],
+                FunnelScreen.rate(e.getValue()[1], e.getValue()[0])))
+                .sorted(Comparator.comparingLong(ChannelFigures::leads).reversed().thenComparing(ChannelFigures::channel))
+                .toList();
+    }
+
+    static ExperimentStats.Comparison experiment(List<CohortRow> rows) {
+        long[] g = new long[2];
+        long[] c = new long[2];
+        rows.forEach(r -> {
+            long[] v = r.arm() == Arm.GUIDED ? g : c;
+            v[0] += r.sessions();
+            v[1] += r.submitted();
+        });
         return ExperimentStats.compare(g[0], g[1], c[0], c[1]);
     }
 
     List<StepFigures> steps(Window w, boolean simulated) {
         Map<Integer, List<ReasonCount>> reasons = reasons(w, simulated);
         Map<Integer, StepFigures> byIndex = new HashMap<>();
-        jdbc.query("SELECT st.step_index, COUNT(*), COUNT(st.completed_at_millis), "
-                + "SUM(CASE WHEN s.abandoned_step = st.step_index THEN 1 ELSE 0 END), "
-                + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY st.completed_at_millis - st.entered_at_millis) "
-                + "FROM funnel_session s JOIN funnel_step st ON st.session_id = s.session_id WHERE" + COHORT
-                + " GROUP BY st.step_index", rs -> {
+        jdbc.query("SELECT step_index, COUNT(*), COUNT(completed_at_millis), SUM(CASE WHEN abandoned THEN 1 ELSE 0 END), "
+                + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY completed_at_millis - entered_at_millis) "
+                + "FROM funnel_step WHERE" + STEP_COHORT + " GROUP BY step_index", rs -> {
                     int i = rs.getInt(1);
                     long entered = rs.getLong(2);
                     long completed = rs.getLong(3);
@@ -122,9 +139,8 @@ final class FunnelQueries {
     /** Per step, the reasons of sessions abandoned there, most sessions first; top three. */
     private Map<Integer, List<ReasonCount>> reasons(Window w, boolean simulated) {
         Map<Integer, List<ReasonCount>> all = new HashMap<>();
-        jdbc.query("SELECT s.abandoned_step, COALESCE(st.last_reason, 'none'), COUNT(*) FROM funnel_session s "
-                + "LEFT JOIN funnel_step st ON st.session_id = s.session_id AND st.step_index = s.abandoned_step WHERE"
-                + COHORT + " AND s.abandoned_step IS NOT NULL GROUP BY s.abandoned_step, COALESCE(st.last_reason, 'none')",
+        jdbc.query("SELECT step_index, COALESCE(last_reason, 'none'), COUNT(*) FROM funnel_step WHERE" + STEP_COHORT
+                + " AND abandoned GROUP BY step_index, COALESCE(last_reason, 'none')",
                 rs -> {
                     all.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                             .add(new ReasonCount(rs.getString(2), rs.getLong(3)));
@@ -134,62 +150,76 @@ final class FunnelQueries {
         return all;
     }
 
-    /** Today's hours by event time, each with its average over the seven days before. */
-    List<HourFigures> hours(long midnight, boolean simulated) {
-        long from = midnight - 7 * Window.DAY;
-        long off = offset(midnight);
-        long[][] today = new long[24][3];
-        long[][] before = new long[24][3];
-        jdbc.query("SELECT (at_millis + " + off + ") / 3600000, kind, COUNT(*) FROM funnel_event WHERE simulated = ? "
-                + "AND kind IN ('started', 'submitted', 'abandoned') AND at_millis >= ? AND at_millis < ? "
-                + "GROUP BY (at_millis + " + off + ") / 3600000, kind", rs -> {
-                    long hourStart = rs.getLong(1) * 3_600_000L - off;
-                    int hour = (int) Math.floorMod(rs.getLong(1), 24L);
-                    int k = switch (EventKind.of(rs.getString(2))) {
-                        case STARTED -> 0;
-                        case SUBMITTED -> 1;
-                        default -> 2;
-                    };
-                    (hourStart >= midnight ? today : before)[hour][k] += rs.getLong(3);
-                }, simulated, from, midnight + Window.DAY);
-        List<HourFigures> out = new ArrayList<>();
-        for (int h = 0; h < 24; h++) {
-            out.add(new HourFigures(h, today[h][0], today[h][1], today[h][2], before[h][0] / 7.0, before[h][1] / 7.0));
-        }
-        return out;
-    }
-
-    /** The seven days before today and today, by event time and as start-day cohorts. */
-    List<DayFigures> days(long midnight, boolean simulated) {
+    /**
+     * The eight days up to the end of today in hours: starts and their eventual submissions by start hour (from the
+     * sessions), submissions and abandonments by event hour (from the log). Two queries feed both the hour and the
+     * day charts.
+     */
+    Buckets buckets(long midnight, boolean simulated) {
         long from = midnight - 7 * Window.DAY;
         long to = midnight + Window.DAY;
         long off = offset(midnight);
-        Map<Long, long[]> events = new HashMap<>();
-        jdbc.query("SELECT (at_millis + " + off + ") / 86400000, kind, COUNT(*) FROM funnel_event WHERE simulated = ? "
-                + "AND kind IN ('started', 'submitted', 'abandoned') AND at_millis >= ? AND at_millis < ? "
-                + "GROUP BY (at_millis + " + off + ") / 86400000, kind", rs -> {
-                    long[] v = events.computeIfAbsent(rs.getLong(1), k -> new long[3]);
-                    int k = switch (EventKind.of(rs.getString(2))) {
-                        case STARTED -> 0;
-                        case SUBMITTED -> 1;
-                        default -> 2;
-                    };
-                    v[k] += rs.getLong(3);
-                }, simulated, from, to);
-        Map<Long, long[]> cohorts = new HashMap<>();
-        jdbc.query("SELECT (started_at_millis + " + off + ") / 86400000, COUNT(*), COUNT(submitted_at_millis) "
+        long first = (from + off) / 3_600_000L;
+        Buckets b = new Buckets(first);
+        jdbc.query("SELECT (started_at_millis + " + off + ") / 3600000, COUNT(*), COUNT(submitted_at_millis) "
                 + "FROM funnel_session WHERE simulated = ? AND started_at_millis >= ? AND started_at_millis < ? "
-                + "GROUP BY (started_at_millis + " + off + ") / 86400000", rs -> {
-                    cohorts.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                + "GROUP BY (started_at_millis + " + off + ") / 3600000", rs -> {
+                    int h = (int) (rs.getLong(1) - first);
+                    b.started[h] += rs.getLong(2);
+                    b.cohortSubmitted[h] += rs.getLong(3);
                 }, simulated, from, to);
-        List<DayFigures> out = new ArrayList<>();
-        for (long day = (from + off) / Window.DAY; day < (to + off) / Window.DAY; day++) {
-            long[] e = events.getOrDefault(day, new long[3]);
-            long[] c = cohorts.getOrDefault(day, new long[2]);
-            out.add(new DayFigures(LocalDate.ofEpochDay(day).toString(), e[0], e[1], e[2], c[1],
-                    FunnelScreen.rate(c[1], c[0])));
+        jdbc.query("SELECT (at_millis + " + off + ") / 3600000, kind, COUNT(*) FROM funnel_event WHERE simulated = ? "
+                + "AND kind IN ('submitted', 'abandoned') AND at_millis >= ? AND at_millis < ? "
+                + "GROUP BY (at_millis + " + off + ") / 3600000, kind", rs -> {
+                    int h = (int) (rs.getLong(1) - first);
+                    (EventKind.of(rs.getString(2)) == EventKind.SUBMITTED ? b.submitted : b.abandoned)[h] += rs.getLong(3);
+                }, simulated, from, to);
+        return b;
+    }
+
+    /** 192 hours: the seven days before today, then today. */
+    static final class Buckets {
+        static final int HOURS = 8 * 24;
+        final long[] started = new long[HOURS];
+        final long[] cohortSubmitted = new long[HOURS];
+        final long[] submitted = new long[HOURS];
+        final long[] abandoned = new long[HOURS];
+        final long firstHour;
+
+        Buckets(long firstHour) {
+            this.firstHour = firstHour;
         }
-        return out;
+
+        List<HourFigures> hours() {
+            List<HourFigures> out = new ArrayList<>();
+            for (int h = 0; h < 24; h++) {
+                long s7 = 0;
+                long sub7 = 0;
+                for (int d = 0; d < 7; d++) {
+                    s7 += started[d * 24 + h];
+                    sub7 += submitted[d * 24 + h];
+                }
+                int t = 7 * 24 + h;
+                out.add(new HourFigures(h, started[t], submitted[t], abandoned[t], s7 / 7.0, sub7 / 7.0));
+            }
+            return out;
+        }
+
+        List<DayFigures> days() {
+            List<DayFigures> out = new ArrayList<>();
+            for (int d = 0; d < 8; d++) {
+                long[] sum = new long[4];
+                for (int h = d * 24; h < d * 24 + 24; h++) {
+                    sum[0] += started[h];
+                    sum[1] += submitted[h];
+                    sum[2] += abandoned[h];
+                    sum[3] += cohortSubmitted[h];
+                }
+                out.add(new DayFigures(LocalDate.ofEpochDay((firstHour + d * 24L) / 24).toString(), sum[0], sum[1],
+                        sum[2], sum[3], FunnelScreen.rate(sum[3], sum[0])));
+            }
+            return out;
+        }
     }
 
     private static Comparison comparison(List<DayFigures> days) {

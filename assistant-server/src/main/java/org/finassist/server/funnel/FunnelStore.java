@@ -21,8 +21,9 @@ final class FunnelStore {
 
     private static final String INSERT_EVENT = "INSERT INTO funnel_event (session_id, at_millis, kind, step_index, "
             + "reason, channel, arm, simulated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_STEP = "INSERT INTO funnel_step (session_id, step_index, entered_at_millis, "
-            + "completed_at_millis, failures, last_reason) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_STEP = "INSERT INTO funnel_step (session_id, step_index, simulated, "
+            + "started_at_millis, abandoned, entered_at_millis, completed_at_millis, failures, last_reason) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_SESSION = "INSERT INTO funnel_session (session_id, channel, arm, simulated, "
             + "started_at_millis, last_activity_millis, submitted_at_millis, abandoned_at_millis, abandoned_step) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -51,9 +52,10 @@ final class FunnelStore {
             return Optional.empty();
         }
         SessionTally t = found.getFirst();
-        jdbc.query("SELECT step_index, entered_at_millis, completed_at_millis, failures, last_reason FROM funnel_step "
-                + "WHERE session_id = ?", rs -> {
-                    t.restore(rs.getInt(1), rs.getLong(2), nullableLong(rs, 3), rs.getInt(4), rs.getString(5));
+        jdbc.query("SELECT step_index, entered_at_millis, completed_at_millis, failures, last_reason, abandoned "
+                + "FROM funnel_step WHERE session_id = ?", rs -> {
+                    t.restore(rs.getInt(1), rs.getLong(2), nullableLong(rs, 3), rs.getInt(4), rs.getString(5),
+                            rs.getBoolean(6));
                 }, sessionId);
         return Optional.of(t);
     }
@@ -79,12 +81,11 @@ final class FunnelStore {
         for (Map.Entry<Integer, SessionTally.Step> e : t.steps.entrySet()) {
             SessionTally.Step st = e.getValue();
             if (st.fresh) {
-                jdbc.update(INSERT_STEP, t.sessionId, e.getKey(), st.enteredAt, st.completedAt, st.failures,
-                        st.lastReason);
+                jdbc.update(INSERT_STEP, stepArgs(t, e.getKey(), st));
             } else if (st.dirty) {
-                jdbc.update("UPDATE funnel_step SET completed_at_millis = ?, failures = ?, last_reason = ? "
+                jdbc.update("UPDATE funnel_step SET completed_at_millis = ?, failures = ?, last_reason = ?, abandoned = ? "
                         + "WHERE session_id = ? AND step_index = ?", st.completedAt, st.failures, st.lastReason,
-                        t.sessionId, e.getKey());
+                        st.abandoned, t.sessionId, e.getKey());
             }
         }
     }
@@ -95,8 +96,7 @@ final class FunnelStore {
             jdbc.batchUpdate(INSERT_SESSION, sessions.stream().map(FunnelStore::sessionArgs).toList());
             List<Object[]> steps = new ArrayList<>();
             for (SessionTally t : sessions) {
-                t.steps.forEach((i, st) -> steps.add(new Object[] {t.sessionId, i, st.enteredAt, st.completedAt,
-                        st.failures, st.lastReason}));
+                t.steps.forEach((i, st) -> steps.add(stepArgs(t, i, st)));
             }
             jdbc.batchUpdate(INSERT_STEP, steps);
             for (SessionTally t : sessions) {
@@ -129,6 +129,8 @@ final class FunnelStore {
                         + "WHERE session_id = ? AND abandoned_at_millis IS NULL AND submitted_at_millis IS NULL "
                         + "AND last_activity_millis = ?", at, step, t.sessionId, t.lastActivity);
                 if (n == 1) {
+                    jdbc.update("UPDATE funnel_step SET abandoned = TRUE WHERE session_id = ? AND step_index = ?",
+                            t.sessionId, step);
                     insertEvents(t, List.of(new EventRow(t.sessionId, at, EventKind.ABANDONED, step, null)));
                 }
                 return n == 1;
@@ -153,6 +155,11 @@ final class FunnelStore {
             ps.setString(7, t.arm.code());
             ps.setBoolean(8, t.simulated);
         });
+    }
+
+    private static Object[] stepArgs(SessionTally t, int index, SessionTally.Step st) {
+        return new Object[] {t.sessionId, index, t.simulated, t.startedAt, st.abandoned, st.enteredAt, st.completedAt,
+            st.failures, st.lastReason};
     }
 
     private static Object[] sessionArgs(SessionTally t) {

@@ -16,14 +16,16 @@ final class SessionTally {
         Long completedAt;
         int failures;
         String lastReason;
+        boolean abandoned;
         final boolean fresh;
         boolean dirty;
 
-        Step(long enteredAt, Long completedAt, int failures, String lastReason, boolean fresh) {
+        Step(long enteredAt, Long completedAt, int failures, String lastReason, boolean abandoned, boolean fresh) {
             this.enteredAt = enteredAt;
             this.completedAt = completedAt;
             this.failures = failures;
             this.lastReason = lastReason;
+            this.abandoned = abandoned;
             this.fresh = fresh;
             this.dirty = fresh;
         }
@@ -51,9 +53,18 @@ final class SessionTally {
 
     /** Applies one event; {@code step} is the step's index or null. */
     void apply(EventKind kind, Integer step, String reason, long at) {
+        if (abandonedStep != null && steps.get(abandonedStep) instanceof Step was) {
+            was.abandoned = false;
+            was.dirty = true;
+        }
         if (kind == EventKind.ABANDONED) {
             abandonedAt = at;
             abandonedStep = step;
+            if (step != null) {
+                Step s = reach(step, at);
+                s.abandoned = true;
+                s.dirty = true;
+            }
             return;
         }
         lastActivity = Math.max(lastActivity, at);
@@ -79,12 +90,12 @@ final class SessionTally {
     }
 
     private Step reach(int step, long at) {
-        return steps.computeIfAbsent(step, i -> new Step(at, null, 0, null, true));
+        return steps.computeIfAbsent(step, i -> new Step(at, null, 0, null, false, true));
     }
 
     /** Restores a step row read from the database. */
-    void restore(int step, long enteredAt, Long completedAt, int failures, String lastReason) {
-        steps.put(step, new Step(enteredAt, completedAt, failures, lastReason, false));
+    void restore(int step, long enteredAt, Long completedAt, int failures, String lastReason, boolean abandoned) {
+        steps.put(step, new Step(enteredAt, completedAt, failures, lastReason, abandoned, false));
     }
 
     /** The step the customer is on: the furthest reached, or the first when none is. */

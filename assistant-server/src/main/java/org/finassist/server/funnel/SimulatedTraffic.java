@@ -19,17 +19,17 @@ final class SimulatedTraffic {
     }
 
     static final List<StepModel> STEPS = List.of(
-            new StepModel(0.93, 55, List.of("smsCode.FORMAT", "mobile.FORMAT", "smsCode.REQUIRED")),
-            new StepModel(0.84, 130, List.of("blur", "glare", "cutOff", "tilt", "brightness", "EXPIRED")),
-            new StepModel(0.95, 80, List.of("address.INCOMPLETE", "idNumber.ID_MISMATCH", "email.FORMAT")),
-            new StepModel(0.96, 40, List.of("beneficialOwnerIsSelf.NOT_ACCEPTED", "employer.FORMAT")),
-            new StepModel(0.89, 85, List.of("cardNumber.CHECKSUM", "reservedMobile.FORMAT", "bank.FORMAT")),
-            new StepModel(0.94, 160, List.of("q7.REQUIRED", "q3.NOT_AN_OPTION")),
-            new StepModel(0.95, 25, List.of("acceptMismatch.MISMATCH_NOT_ACKNOWLEDGED", "productRisk.NOT_SUITABLE")),
-            new StepModel(0.97, 35, List.of("riskDisclosure.NOT_ACCEPTED", "privacyPolicy.NOT_ACCEPTED")),
-            new StepModel(0.96, 30, List.of("tradePassword.WEAK_PASSWORD", "fundPassword.WEAK_PASSWORD")),
-            new StepModel(0.86, 240, List.of("witness.customer_left", "witness.face_missing", "witness.rejected")),
-            new StepModel(0.98, 12, List.of("confirmSubmission.NOT_ACCEPTED")));
+            new StepModel(0.92, 55, List.of("smsCode.FORMAT", "mobile.FORMAT", "smsCode.REQUIRED")),
+            new StepModel(0.82, 130, List.of("blur", "glare", "cutOff", "tilt", "brightness", "EXPIRED")),
+            new StepModel(0.93, 80, List.of("address.INCOMPLETE", "idNumber.ID_MISMATCH", "email.FORMAT")),
+            new StepModel(0.95, 40, List.of("beneficialOwnerIsSelf.NOT_ACCEPTED", "employer.FORMAT")),
+            new StepModel(0.87, 85, List.of("cardNumber.CHECKSUM", "reservedMobile.FORMAT", "bank.FORMAT")),
+            new StepModel(0.92, 160, List.of("q7.REQUIRED", "q3.NOT_AN_OPTION")),
+            new StepModel(0.94, 25, List.of("acceptMismatch.MISMATCH_NOT_ACKNOWLEDGED", "productRisk.NOT_SUITABLE")),
+            new StepModel(0.96, 35, List.of("riskDisclosure.NOT_ACCEPTED", "privacyPolicy.NOT_ACCEPTED")),
+            new StepModel(0.95, 30, List.of("tradePassword.WEAK_PASSWORD", "fundPassword.WEAK_PASSWORD")),
+            new StepModel(0.84, 240, List.of("witness.customer_left", "witness.face_missing", "witness.rejected")),
+            new StepModel(0.97, 12, List.of("confirmSubmission.NOT_ACCEPTED")));
 
     /** Guidance multiplies each step's drop-out chance by this. */
     static final double GUIDANCE_DROP_FACTOR = 0.88;

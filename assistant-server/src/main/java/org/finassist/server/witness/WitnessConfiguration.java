@@ -13,6 +13,7 @@ import org.finassist.dh.session.SessionStore;
 import org.finassist.dh.session.Transactions;
 import org.finassist.dh.session.WitnessEngine;
 import org.finassist.prompts.PromptRenderer;
+import org.finassist.server.funnel.FunnelRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,14 +62,15 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router) {
+    WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router,
+                                ObjectProvider<FunnelRecorder> funnel) {
         EngineSettings settings = new EngineSettings(properties.maxReasks(), properties.maxOffScript(),
                 properties.idSuffixLength(), properties.readAloudThreshold(), 12);
         ScriptTexts texts = new ScriptTexts(PromptRenderer.classpath(), properties.idSuffixLength());
         ModelRouter modelRouter = router.getIfAvailable();
         return WitnessEngine.builder()
                 .settings(settings)
-                .auditLog(stores.audit())
+                .auditLog(FunnelAuditLog.wrap(stores.audit(), funnel.getIfAvailable()))
                 .sessionStore(stores.sessions())
                 .transactions(stores.transactions())
                 .responder(new ChatModelOffScriptResponder(

@@ -221,7 +221,7 @@ abstract class FunnelAggregationContract {
                         (Integer) rs.getObject(4), rs.getString(5)));
         String sessions = dump("SELECT session_id, channel, arm, started_at_millis, last_activity_millis, "
                 + "submitted_at_millis, abandoned_at_millis, abandoned_step FROM funnel_session ORDER BY session_id");
-        String steps = dump("SELECT session_id, step_index, entered_at_millis, completed_at_millis, failures, last_reason "
+        String steps = dump("SELECT session_id, step_index, simulated, started_at_millis, abandoned, entered_at_millis, completed_at_millis, failures, last_reason "
                 + "FROM funnel_step ORDER BY session_id, step_index");
         Map<String, String[]> meta = new java.util.HashMap<>();
         db.jdbc().query("SELECT session_id, channel, arm FROM funnel_session", rs -> {
@@ -240,7 +240,7 @@ abstract class FunnelAggregationContract {
         }
         assertThat(dump("SELECT session_id, channel, arm, started_at_millis, last_activity_millis, submitted_at_millis, "
                 + "abandoned_at_millis, abandoned_step FROM funnel_session ORDER BY session_id")).isEqualTo(sessions);
-        assertThat(dump("SELECT session_id, step_index, entered_at_millis, completed_at_millis, failures, last_reason "
+        assertThat(dump("SELECT session_id, step_index, simulated, started_at_millis, abandoned, entered_at_millis, completed_at_millis, failures, last_reason "
                 + "FROM funnel_step ORDER BY session_id, step_index")).isEqualTo(steps);
         assertThat(events.size()).isGreaterThan(200 * 3);
     }
