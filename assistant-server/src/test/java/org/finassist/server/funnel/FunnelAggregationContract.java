@@ -245,6 +245,24 @@ abstract class FunnelAggregationContract {
         assertThat(events.size()).isGreaterThan(200 * 3);
     }
 
+    @Test
+    void theDailyReportIsWrittenOnceForYesterday(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        handCountedSessions();
+        DailyReportJob job = new DailyReportJob(db.jdbc(), queries, clock, dir);
+        assertThat(job.run()).contains(java.time.LocalDate.parse("2026-03-09"));
+        assertThat(new DailyReportJob(db.jdbc(), queries, clock, dir).run()).as("another node: already written").isEmpty();
+        String md = java.nio.file.Files.readString(dir.resolve("funnel-2026-03-09.md"));
+        assertThat(md).contains("Sessions started: 2; submitted: 1; abandoned: 1; opening rate (submitted / started): 50.0%")
+                .contains("| 1 | Phone verification | 2 | 1 | 50.0% | 1 | 50.0% | 120.0 | none (1) |")
+                .contains("| app_store | 1 | 0 | 0.0% |").doesNotContain("SIMULATED");
+        String html = job.report(java.time.LocalDate.parse("2026-03-09")).orElseThrow().html();
+        assertThat(html).contains("<td>Phone verification</td>").contains("<th>step</th>").doesNotContain("|");
+        String csv = FunnelCsv.steps(queries.screen("today", false));
+        assertThat(csv.split("\r\n")).hasSize(12);
+        assertThat(csv).contains("1,phone,Phone verification,4,2,0.5000,1,0.2500,90.0000,mobile.FORMAT=1\r\n");
+        assertThat(FunnelCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+
     private String dump(String sql) {
         StringBuilder out = new StringBuilder();
         db.jdbc().query(sql, rs -> {

@@ -13,11 +13,11 @@ import org.finassist.ocr.guide.OpeningSteps;
 import org.finassist.server.support.TestPostgres;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Benchmark, run by bench/funnel.sh (skipped unless -Dfinassist.bench=true): writes N simulated sessions (default
- * 100,000) over eight days into PostgreSQL (schema {@code funnel_bench}), then times the screen's queries (the six
+ * 100,000) over eight days into PostgreSQL (schema {@code funnel_bench}), then times the screen's queries (the five
  * behind one {@code GET /api/ops/funnel}) for each cohort range and the hourly CSV export: one warm-up, then
  * {@code finassist.bench.repeats} timed runs each. Figures go to bench/results/funnel-latest.md.
  */
@@ -30,8 +30,12 @@ class FunnelBenchmarkIT {
     void screenQueriesOverSimulatedSessions() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("finassist.bench"), "benchmark: run bench/funnel.sh");
         TestPostgres.resetSchemaOrSkip("funnel_bench");
-        FunnelDb db = FunnelDb.of(new SingleConnectionDataSource(TestPostgres.url("funnel_bench"), TestPostgres.user(),
-                TestPostgres.password(), true));
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(TestPostgres.url("funnel_bench") + "&reWriteBatchedInserts=true");
+        pool.setUsername(TestPostgres.user());
+        pool.setPassword(TestPostgres.password());
+        pool.setMaximumPoolSize(6);
+        FunnelDb db = FunnelDb.of(pool);
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         Instant now = Instant.now();
         long t0 = System.nanoTime();
@@ -48,7 +52,9 @@ class FunnelBenchmarkIT {
                 .append(run.events()).append(" events, ").append(count(db, "funnel_step")).append(" step rows, written in ")
                 .append(String.format(Locale.ROOT, "%.1f s (%.0f sessions/s)", writeSeconds, run.sessions() / writeSeconds))
                 .append("; PostgreSQL ").append(db.jdbc().queryForObject("SHOW server_version", String.class))
-                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n")
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average ")
+                .append(String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean().getSystemLoadAverage())).append(" at the start of the queries.\n\n")
                 .append("| query | cohort sessions | warm-up ms | median ms | max ms |\n|---|---:|---:|---:|---:|\n");
         for (String range : List.of("today", "yesterday", "7d")) {
             long[] sessions = new long[1];
@@ -67,6 +73,7 @@ class FunnelBenchmarkIT {
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);
         System.out.println(md);
+        pool.close();
         assertThat(count(db, "funnel_session")).isEqualTo(SESSIONS);
     }
 
