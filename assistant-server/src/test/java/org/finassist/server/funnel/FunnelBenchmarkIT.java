@@ -73,8 +73,8 @@ class FunnelBenchmarkIT {
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);
         System.out.println(md);
-        pool.close();
         assertThat(count(db, "funnel_session")).isEqualTo(SESSIONS);
+        pool.close();
     }
 
     private static long count(FunnelDb db, String table) {
