@@ -135,7 +135,7 @@ final class ChatTurnStream implements TurnListener {
             case INVALID_REQUEST, UNKNOWN_MODEL -> "请求有误，请换个问法再试。";
             case CONTEXT_TOO_LONG -> "对话太长了，请开启新的对话后再问。";
             case STREAM_INTERRUPTED -> "回答中断了，请稍后重试，或点击“转人工”。";
-            case UNAVAILABLE, DEADLINE -> "服务繁忙，请稍后再试，或点击“转人工”。";
+            case UNAVAILABLE, DEADLINE, CANCELLED -> "服务繁忙，请稍后再试，或点击“转人工”。";
         };
         sse.event("error", Map.of("code", e.kind().name().toLowerCase(), "message", message, "detail", e.getMessage()));
         sse.event("done", Map.of("conversationId", conversationId));

@@ -1,9 +1,9 @@
 package org.finassist.server.funnel;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.finassist.server.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -57,7 +57,7 @@ class FunnelController {
         String body = switch (table) {
             case "steps" -> FunnelCsv.steps(queries.screen(range, sim));
             case "hourly" -> csv.hourly(Window.named(range, clock.instant(), queries.zone()), sim);
-            default -> throw new BadRequest("BAD_TABLE", "table must be steps or hourly");
+            default -> throw new BadRequest("bad_table", "table must be steps or hourly");
         };
         return ResponseEntity.ok().header("Content-Disposition",
                 "attachment; filename=\"funnel-" + table + "-" + range + (sim ? "-simulated" : "") + ".csv\"")
@@ -70,9 +70,9 @@ class FunnelController {
         try {
             d = LocalDate.parse(day);
         } catch (DateTimeParseException e) {
-            throw new BadRequest("BAD_DAY", "day must be YYYY-MM-DD");
+            throw new BadRequest("bad_day", "day must be YYYY-MM-DD");
         }
-        DailyReport.Rendered r = reports.report(d).orElseThrow(() -> new NotFound("REPORT_NOT_FOUND",
+        DailyReport.Rendered r = reports.report(d).orElseThrow(() -> new NotFound("report_not_found",
                 "no funnel report for " + day + " (reports are written for each past day after midnight)"));
         boolean html = "html".equals(format);
         return ResponseEntity.ok().contentType(html ? MediaType.TEXT_HTML : new MediaType("text", "markdown"))
@@ -84,10 +84,10 @@ class FunnelController {
                                  @RequestParam(defaultValue = "8") int days,
                                  @RequestParam(required = false) Long seed) {
         if (!props.simulator()) {
-            throw new NotFound("SIMULATOR_DISABLED", "the traffic simulator is off (finassist.funnel.simulator)");
+            throw new NotFound("simulator_disabled", "the traffic simulator is off (finassist.funnel.simulator)");
         }
         if (sessions < 1 || sessions > MAX_SIMULATED || days < 1 || days > 31) {
-            throw new BadRequest("BAD_SIMULATION", "sessions must be 1.." + MAX_SIMULATED + " and days 1..31");
+            throw new BadRequest("bad_simulation", "sessions must be 1.." + MAX_SIMULATED + " and days 1..31");
         }
         return simulator.run(sessions, days, clock.millis(), seed == null ? System.nanoTime() : seed);
     }
@@ -96,7 +96,7 @@ class FunnelController {
         return switch (source) {
             case "real" -> false;
             case "simulated" -> true;
-            default -> throw new BadRequest("BAD_SOURCE", "source must be real or simulated");
+            default -> throw new BadRequest("bad_source", "source must be real or simulated");
         };
     }
 
@@ -116,16 +116,13 @@ class FunnelController {
     }
 
     @ExceptionHandler(BadRequest.class)
-    ProblemDetail problem(BadRequest e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(e instanceof NotFound ? HttpStatus.NOT_FOUND
-                : HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setType(URI.create("urn:finassist:funnel:" + e.code.toLowerCase(java.util.Locale.ROOT)));
-        p.setProperty("code", e.code);
-        return p;
+    ResponseEntity<ProblemDetail> problem(BadRequest e) {
+        return Problems.response(e instanceof NotFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.code,
+                e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRange(IllegalArgumentException e) {
-        return problem(new BadRequest("BAD_RANGE", e.getMessage()));
+    ResponseEntity<ProblemDetail> badRange(IllegalArgumentException e) {
+        return problem(new BadRequest("bad_range", e.getMessage()));
     }
 }

@@ -11,7 +11,7 @@ import org.finassist.core.classify.ScenarioClassifier;
 import org.finassist.core.local.LocalGroundedModel;
 import org.finassist.core.provider.ProviderClient;
 import org.finassist.core.provider.ProviderConfig;
-import org.finassist.core.provider.internal.OpenAiCompatibleClient;
+import org.finassist.core.provider.ProviderClients;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.RouterConfig;
 import org.finassist.core.router.Scenario;
@@ -45,7 +45,7 @@ class RouterConfiguration {
         List<ProviderClient> clients = new ArrayList<>();
         for (ProviderConfig p : config.providers()) {
             if (p.hasKey()) {
-                clients.add(new OpenAiCompatibleClient(p));
+                clients.add(ProviderClients.create(p));
                 log.info("Provider '{}' ({}) started at {} with models {}", p.id(), p.flavor(), p.baseUrl(),
                         p.modelsByAlias().keySet());
             } else {

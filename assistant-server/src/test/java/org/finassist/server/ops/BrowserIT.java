@@ -227,7 +227,7 @@ class BrowserIT {
         assertThat(api.path("channels").toString()).contains("wechat", "douyin");
         var sim = Http.postJson(base() + "/admin/funnel/simulate?sessions=3000&days=8&seed=22", "");
         assertThat(sim.statusCode()).as(sim.body()).isEqualTo(200);
-        assertThat(Http.get(base() + "/api/ops/funnel?range=forever").body()).contains("\"code\":\"BAD_RANGE\"");
+        assertThat(Http.get(base() + "/api/ops/funnel?range=forever").body()).contains("\"code\":\"bad_range\"");
 
         JsonNode r = run("funnel");
         JsonNode f = r.path("funnel");
