@@ -80,7 +80,7 @@ class FunnelController {
     }
 
     @PostMapping("/admin/funnel/simulate")
-    FunnelSimulator.Run simulate(@RequestParam(defaultValue = "5000") int sessions,
+    FunnelSimulator.Run simulate(@RequestParam int sessions,
                                  @RequestParam(defaultValue = "8") int days,
                                  @RequestParam(required = false) Long seed) {
         if (!props.simulator()) {
