@@ -65,6 +65,7 @@ class WitnessConfiguration implements WebSocketConfigurer {
 
     @Bean
     WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router,
+                                ObjectProvider<org.finassist.core.gate.WithholdListener> withholds,
                                 ObjectProvider<FunnelRecorder> funnel) {
         EngineSettings settings = new EngineSettings(properties.maxReasks(), properties.maxOffScript(),
                 properties.idSuffixLength(), properties.readAloudThreshold(), 12, properties.rejoinTimeout(),
@@ -83,8 +84,10 @@ class WitnessConfiguration implements WebSocketConfigurer {
                 .auditLog(FunnelAuditLog.wrap(stores.audit(), funnel.getIfAvailable()))
                 .sessionStore(stores.sessions())
                 .transactions(stores.transactions())
-                .responder(new ChatModelOffScriptResponder(
-                        model ? new RoutedChatModel(modelRouter, "witness") : null, texts))
+                // an off-script answer is spoken to a customer: it passes the customer answer rules first
+                .responder(new CheckedOffScriptResponder(new ChatModelOffScriptResponder(
+                        model ? new RoutedChatModel(modelRouter, "witness") : null, texts), texts,
+                        withholds.getIfAvailable(() -> org.finassist.core.gate.WithholdListener.NONE)))
                 .build();
     }
 
