@@ -261,7 +261,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theWidgetShowsTheHandOffAndTheAgentsReplyFromTheInbox() throws Exception {
         int before = DS.requests();
         JsonNode r = run("handoff", "转人工！！你们这机器人根本答非所问", "您好，我是人工客服小王，已经看到您的问题，马上为您处理。");
