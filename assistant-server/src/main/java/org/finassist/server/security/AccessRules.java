@@ -45,6 +45,7 @@ final class AccessRules {
             AccessRule.of(POST, "/api/chat/*/handoff", CUSTOMER, KEY_CHAT),
             AccessRule.of(GET, "/api/chat/*/messages", CUSTOMER, KEY_CHAT),
             AccessRule.of(POST, "/api/chat/*/feedback", CUSTOMER, KEY_CHAT),
+            AccessRule.of(GET, "/api/chat/*/messages", CUSTOMER, KEY_CHAT),
             AccessRule.of(GET, "/api/diagnosis/*", CUSTOMER, KEY_CHAT),
             AccessRule.of(GET, "/api/opening/steps", CUSTOMER, KEY_CHAT),
             AccessRule.of(POST, "/api/opening/sessions", CUSTOMER, KEY_CHAT),
@@ -101,6 +102,9 @@ final class AccessRules {
             AccessRule.of(GET, "/manage/review.js", CONTENT_OPS),
             AccessRule.of(GET, "/manage/review.css", CONTENT_OPS),
             AccessRule.of(GET, "/manage/manage.css", ADMIN, KB_ADMIN, CONTENT_OPS),
+            // hand-off inbox (agents act under the admin role); FAQ drafts are reviewed by knowledge-base owners
+            AccessRule.of(GET, "/admin/faq-drafts", ADMIN, KB_ADMIN),
+            AccessRule.of(POST, "/admin/faq-drafts/**", ADMIN, KB_ADMIN),
             AccessRule.of(GET, "/manage", ADMIN, KB_ADMIN),
             AccessRule.of(GET, "/manage/**", ADMIN, KB_ADMIN),
             AccessRule.of(GET, "/admin/**", ADMIN),
