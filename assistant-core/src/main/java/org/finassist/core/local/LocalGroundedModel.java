@@ -13,7 +13,11 @@ import org.finassist.core.provider.StreamSink;
 import org.finassist.prompts.PromptRenderer;
 
 import java.net.URI;
+import org.finassist.core.assistant.QueryRewriter;
+import org.finassist.core.chat.Message;
+
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +65,11 @@ public final class LocalGroundedModel implements ProviderClient {
         return done;
     }
 
-    /** The answer text; the route picks the wording, the grounding decides what may be said. */
+    /**
+     * The answer text; the route picks the wording, the grounding decides what may be said: a direct answer as is,
+     * computed facts, else the one passage that answers (AnswerPicker) with its citation, else an honest decline
+     * offering a hand-off. Never a list of loosely related passages.
+     */
     String answer(CompletionRequest request) {
         Grounding g = request.grounding();
         Map<String, Object> model = new LinkedHashMap<>();
@@ -70,7 +78,30 @@ public final class LocalGroundedModel implements ProviderClient {
         model.put("directAnswer", g.directAnswer() == null ? "" : g.directAnswer());
         model.put("passages", g.passages().stream().limit(MAX_PASSAGES).map(LocalGroundedModel::passageModel).toList());
         model.put("facts", g.facts());
+        model.put("picked", Map.of());
+        if (g.directAnswer() == null && g.facts().isEmpty()) {
+            AnswerPicker.pick(standaloneQuestion(request), g.passages()).ifPresent(p -> model.put("picked", Map.of(
+                    "number", p.number(), "answer", p.answer(), "source", nullToEmpty(p.passage().source()),
+                    "heading", nullToEmpty(p.passage().headingPath()))));
+        }
         return renderer.render("local/grounded.ftl", model).strip();
+    }
+
+    /** The question the passages were retrieved for: a follow-up ("那创业板呢？") read with the turns before it. */
+    private static String standaloneQuestion(CompletionRequest request) {
+        List<Message> history = new ArrayList<>();
+        List<Message> all = request.messages();
+        int last = -1;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if ("user".equals(all.get(i).role())) {
+                last = i;
+                break;
+            }
+        }
+        for (int i = 0; i < last; i++) {
+            if (!"system".equals(all.get(i).role())) history.add(all.get(i));
+        }
+        return QueryRewriter.local().rewrite(history, request.lastUserText());
     }
 
     private static Map<String, Object> passageModel(Passage p) {
