@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Daily price-limit (涨跌停) rules. Limit price = previous close × (1 ± ratio), rounded half-up to 0.01 CNY.
- * Main board ±10% (ST ±5%), ChiNext and STAR ±20% (ChiNext ±10% before its 2020-08-24 reform, ST there stays
+ * Main board ±10% (ST ±5% until 2025-07-04, ±10% from {@link #MAIN_ST_TEN_PERCENT_FROM}), ChiNext and STAR ±20% (ChiNext ±10% before its 2020-08-24 reform, ST there stays
  * ±20%), BSE ±30%; no limit for the first {@code growthNoLimitDays} trading days of ChiNext/STAR listings and
  * the first {@code bseNoLimitDays} of BSE listings; no limits at all before {@code limitsFrom} (1996-12-16).
  * Not modelled: main-board IPO-day caps and the ex-rights reference price (the previous close stands in for it).
@@ -18,6 +18,9 @@ public record PriceLimitRules(BigDecimal mainRatio, BigDecimal stRatio, BigDecim
 
     public static final PriceLimitRules DEFAULT = new PriceLimitRules(new BigDecimal("0.10"), new BigDecimal("0.05"),
             new BigDecimal("0.20"), new BigDecimal("0.30"), 5, 1, LocalDate.of(1996, 12, 16), LocalDate.of(2020, 8, 24));
+
+    /** First trading day on which main-board risk-warning (ST, *ST) stocks move ±10% like the rest of the board. */
+    public static final LocalDate MAIN_ST_TEN_PERCENT_FROM = LocalDate.of(2025, 7, 7);
 
     /** Default rules with another ST ratio (configurable per the brokerage's reading of exchange rules). */
     public PriceLimitRules withStRatio(BigDecimal ratio) {
@@ -36,7 +39,7 @@ public record PriceLimitRules(BigDecimal mainRatio, BigDecimal stRatio, BigDecim
         }
         return switch (security.board()) {
             case INDEX -> Optional.empty();
-            case MAIN -> Optional.of(security.st() ? stRatio : mainRatio);
+            case MAIN -> Optional.of(security.st() && date.isBefore(MAIN_ST_TEN_PERCENT_FROM) ? stRatio : mainRatio);
             case STAR -> dayOfListing < growthNoLimitDays ? Optional.empty() : Optional.of(growthRatio);
             case CHINEXT -> date.isBefore(chinextReformDate)
                     ? Optional.of(security.st() ? stRatio : mainRatio)

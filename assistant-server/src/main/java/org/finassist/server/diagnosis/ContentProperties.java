@@ -19,7 +19,7 @@ import java.util.List;
  * @param syntheticDays   trading days of demo history (default 400)
  * @param syntheticEndDate last demo trading day (default 2024-09-19)
  * @param stSymbols       symbols to treat as ST whatever their names say
- * @param stLimitRatio    main-board ST price-limit ratio (default 0.05)
+ * @param stLimitRatio    main-board ST price-limit ratio before 2025-07-07 (default 0.05); from that day main-board ST stocks move ±10% ({@code PriceLimitRules.MAIN_ST_TEN_PERCENT_FROM})
  * @param bollStdDev      BOLL standard deviation, POPULATION (default, as MyTT) or SAMPLE (as 通达信 STD)
  * @param modelNarrative  narrate through the stock-diagnosis route (default true); false = local template only
  */
