@@ -10,10 +10,6 @@ ${directAnswer}
 <#list facts as name, value>
 - ${name}：${value}
 </#list>
-<#if route == "commentary" && passages?has_content>
-
-${passages[0].text}（来源：${passages[0].source} [1]）
-</#if>
 
 以上仅为数据解读，不构成投资建议。
 <#elseif picked?has_content>
