@@ -31,7 +31,11 @@ final class FollowUp {
             List.of("交易密码", "资金密码", "登录密码"),
             List.of("印花税", "佣金", "过户费", "手续费", "利率", "利息"),
             List.of("融资", "融券"),
-            List.of("手机号", "银行卡", "地址"));
+            List.of("手机号", "银行卡", "地址"),
+            // directions: "那转出呢" after a question about money coming in asks the opposite way round
+            List.of("转入", "转出"),
+            List.of("买入", "卖出"),
+            List.of("开通", "取消", "关闭"));
 
     private FollowUp() {
     }
@@ -39,9 +43,9 @@ final class FollowUp {
     static String retrievalQuery(List<Message> history, String message) {
         String m = message.strip();
         if (!isFollowUp(m)) {
-            return m;
+            return Colloquial.normalise(m);
         }
-        return anchor(history).map(a -> combine(a, m)).orElse(m);
+        return Colloquial.normalise(anchor(history).map(a -> combine(a, m)).orElse(m));
     }
 
     /** Whether the message leans on the conversation before it. */

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class AnswerPicker {
 
     static final int MIN_SHARED = 2;
+    /** A "why does it fail" question is answered by a passage about failures, not by a how-to. */
+    private static final Pattern TROUBLE = Pattern.compile("失败|不成功|不了|不上|无法|不能|没有|没到|未到|错误|锁定|原因");
     static final double MIN_COVERAGE = 1.0 / 3;
     private static final int CANDIDATES = 3;
     private static final int MAX_CHARS = 160;
@@ -50,7 +52,10 @@ final class AnswerPicker {
             double coverage = (double) shared / q.size();
             // earlier passages ranked higher by retrieval win ties
             double score = coverage - i * 0.01;
-            if (shared >= MIN_SHARED && coverage >= MIN_COVERAGE && score > bestScore) {
+            // a question of one or two content words cannot share two of them
+            boolean enough = shared >= (q.size() <= 3 ? 1 : MIN_SHARED) && coverage >= MIN_COVERAGE;
+            boolean troubleAnswered = !TROUBLE.matcher(question).find() || TROUBLE.matcher(text).find();
+            if (enough && troubleAnswered && score > bestScore) {
                 best = new Pick(i + 1, p, sentences(q, text));
                 bestScore = score;
             }

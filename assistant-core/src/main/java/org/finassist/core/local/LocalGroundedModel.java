@@ -32,6 +32,9 @@ public final class LocalGroundedModel implements ProviderClient {
     public static final String MODEL = "grounded";
     private static final Pattern SENTENCE = Pattern.compile("[^。！？\\n]*[。！？\\n]|[^。！？\\n]+$");
     private static final int MAX_PASSAGES = 3;
+    /** Small talk the general route answers itself instead of declining. */
+    private static final Pattern GREETING = Pattern.compile("(你好|您好|在吗|在不在|hi|hello|嗨|谢谢|谢谢你|多谢|感谢|你是谁|你是机器人吗"
+            + "|你能做什么|你会什么)[啊呀呢吗！!。？?~ ]*", Pattern.CASE_INSENSITIVE);
 
     private final ProviderConfig config = new ProviderConfig(ID, Flavor.LOCAL, URI.create("local:/"), "",
             List.of(new ModelSpec(MODEL, MODEL, 1_000_000, null)), 1, 0, null, null, null, null);
@@ -79,6 +82,7 @@ public final class LocalGroundedModel implements ProviderClient {
         model.put("passages", g.passages().stream().limit(MAX_PASSAGES).map(LocalGroundedModel::passageModel).toList());
         model.put("facts", g.facts());
         model.put("picked", Map.of());
+        model.put("greeting", GREETING.matcher(request.lastUserText().strip()).matches());
         if (g.directAnswer() == null && g.facts().isEmpty()) {
             AnswerPicker.pick(standaloneQuestion(request), g.passages()).ifPresent(p -> model.put("picked", Map.of(
                     "number", p.number(), "answer", p.answer(), "source", nullToEmpty(p.passage().source()),

@@ -85,6 +85,30 @@ public final class FaqMatch {
         return true;
     }
 
+    /**
+     * Whether the phrasing asks the opposite or about something else named: a direction the other way round, or
+     * another entity of a kind both name. Weaker than {@code !agrees}: a broader or narrower entry does not oppose.
+     */
+    public static boolean opposes(String question, String phrasing) {
+        String q = normalise(question);
+        String p = normalise(phrasing);
+        for (Axis axis : DIRECTIONS) {
+            Pole x = axis.of(q);
+            Pole y = axis.of(p);
+            if (x != Pole.NONE && y != Pole.NONE && x != y) {
+                return true;
+            }
+        }
+        for (List<String> kind : KINDS) {
+            Set<Integer> a = mentioned(q, kind);
+            Set<Integer> b = mentioned(p, kind);
+            if (!a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(b::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A complaint or "why can't I" question; "可以…吗" asks whether something is allowed, which is not negative. */
     private static boolean negative(String text) {
         String t = ASKS_IF_ALLOWED.matcher(text).replaceAll("");

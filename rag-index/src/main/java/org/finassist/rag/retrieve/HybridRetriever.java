@@ -69,9 +69,25 @@ public final class HybridRetriever {
         }
         List<Passage> fused = fuse(legs(question, filter), options.fusion());
         if (reranker != null) fused = reranker.rerank(question, fused);
+        fused = agreeingFirst(question, fused);
         List<Passage> top = fused.subList(0, Math.min(options.topN(), fused.size()));
         double best = top.stream().mapToDouble(Passage::vectorScore).filter(d -> !Double.isNaN(d)).max().orElse(-1);
         return best >= options.minVectorSimilarity() ? new RetrievalResult.Found(top) : new RetrievalResult.NotFound(top);
+    }
+
+    /**
+     * FAQ entries that ask the opposite (another direction, another board: {@link FaqMatch#opposes}) stay passages
+     * but go after the others, so neither a model nor the offline answer takes them for the answer.
+     */
+    private static List<Passage> agreeingFirst(String question, List<Passage> ranked) {
+        List<Passage> out = new java.util.ArrayList<>(ranked.size());
+        List<Passage> later = new java.util.ArrayList<>();
+        for (Passage p : ranked) {
+            boolean disagrees = p.chunk().isFaq() && FaqMatch.opposes(question, FaqText.matchedQuestion(p.chunk()));
+            (disagrees ? later : out).add(p);
+        }
+        out.addAll(later);
+        return out;
     }
 
     /** Both legs' raw candidates, for evaluation and for showing a knowledge-base owner why a search went wrong. */
