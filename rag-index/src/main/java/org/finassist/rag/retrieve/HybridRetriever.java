@@ -83,7 +83,8 @@ public final class HybridRetriever {
         List<Passage> out = new java.util.ArrayList<>(ranked.size());
         List<Passage> later = new java.util.ArrayList<>();
         for (Passage p : ranked) {
-            boolean disagrees = p.chunk().isFaq() && FaqMatch.opposes(question, FaqText.matchedQuestion(p.chunk()));
+            // the canonical question says what the entry is about; an alternative phrasing may be narrower
+            boolean disagrees = p.chunk().isFaq() && FaqMatch.opposes(question, p.chunk().faq().question());
             (disagrees ? later : out).add(p);
         }
         out.addAll(later);
