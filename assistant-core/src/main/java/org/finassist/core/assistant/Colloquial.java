@@ -18,6 +18,7 @@ final class Colloquial {
         WORDS.put("入金", "银行转证券 转入");
         WORDS.put("提现", "证券转银行 转出");
         WORDS.put("取钱", "证券转银行 转出");
+        WORDS.put("取出来", "证券转银行 转出");
         WORDS.put("充钱", "银行转证券 转入");
         WORDS.put("咋", "怎么");
         WORDS.put("啥", "什么");

@@ -48,10 +48,12 @@ final class AnswerPicker {
         for (int i = 0; i < Math.min(CANDIDATES, passages.size()); i++) {
             Passage p = passages.get(i);
             String text = answerPart(p.text());
-            int shared = shared(q, bigrams(content(questionPart(p.text()) + text + p.headingPath())));
+            String all = content(questionPart(p.text()) + text + p.headingPath());
+            int shared = shared(q, bigrams(all));
             double coverage = (double) shared / q.size();
-            // earlier passages ranked higher by retrieval win ties
-            double score = coverage - i * 0.01;
+            // single characters break ties between passages sharing as many words ("收费" in "收取费用"); earlier
+            // passages ranked higher by retrieval win what is still tied
+            double score = coverage + 0.1 * charCoverage(question, all) - i * 0.01;
             // a question of one or two content words cannot share two of them
             boolean enough = shared >= (q.size() <= 3 ? 1 : MIN_SHARED) && coverage >= MIN_COVERAGE;
             boolean troubleAnswered = !TROUBLE.matcher(question).find() || TROUBLE.matcher(text).find();
@@ -117,6 +119,15 @@ final class AnswerPicker {
             }
         }
         return out;
+    }
+
+    private static double charCoverage(String question, String passage) {
+        Set<Integer> q = new HashSet<>();
+        content(question).codePoints().filter(Character::isIdeographic).forEach(q::add);
+        if (q.isEmpty()) return 0;
+        Set<Integer> p = new HashSet<>();
+        passage.codePoints().forEach(p::add);
+        return q.stream().filter(p::contains).count() / (double) q.size();
     }
 
     private static int shared(Set<String> q, Set<String> p) {
