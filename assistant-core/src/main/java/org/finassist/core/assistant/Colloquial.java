@@ -20,6 +20,13 @@ final class Colloquial {
         WORDS.put("取钱", "证券转银行 转出");
         WORDS.put("取出来", "证券转银行 转出");
         WORDS.put("充钱", "银行转证券 转入");
+        WORDS.put("转出来", "证券转银行 转出");
+        WORDS.put("转到证券账户", "银行转证券 转入");
+        WORDS.put("转进证券账户", "银行转证券 转入");
+        WORDS.put("转到银行卡", "证券转银行 转出");
+        WORDS.put("开个股票账户", "开户");
+        WORDS.put("开股票账户", "开户");
+        WORDS.put("开个户", "开户");
         WORDS.put("咋", "怎么");
         WORDS.put("啥", "什么");
         WORDS.put("科创版", "科创板");

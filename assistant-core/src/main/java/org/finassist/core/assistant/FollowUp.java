@@ -33,6 +33,7 @@ final class FollowUp {
             List.of("融资", "融券"),
             List.of("手机号", "银行卡", "地址"),
             // directions: "那转出呢" after a question about money coming in asks the opposite way round
+            List.of("银行转证券", "证券转银行"),
             List.of("转入", "转出"),
             List.of("买入", "卖出"),
             List.of("开通", "取消", "关闭"));
@@ -45,7 +46,8 @@ final class FollowUp {
         if (!isFollowUp(m)) {
             return Colloquial.normalise(m);
         }
-        return Colloquial.normalise(anchor(history).map(a -> combine(a, m)).orElse(m));
+        String f = Colloquial.normalise(m);
+        return anchor(history).map(a -> combine(Colloquial.normalise(a), f)).orElse(f);
     }
 
     /** Whether the message leans on the conversation before it. */
@@ -89,14 +91,15 @@ final class FollowUp {
 
     /** The anchor with its entity replaced by the follow-up's entity of the same kind, if both name one. */
     static Optional<String> swapped(String anchor, String followUp) {
+        String out = anchor;
         for (List<String> kind : KINDS) {
             Optional<String> inFollowUp = first(followUp, kind);
-            Optional<String> inAnchor = first(anchor, kind);
+            Optional<String> inAnchor = first(out, kind);
             if (inFollowUp.isPresent() && inAnchor.isPresent()) {
-                return Optional.of(anchor.replace(inAnchor.get(), inFollowUp.get()));
+                out = out.replace(inAnchor.get(), inFollowUp.get());
             }
         }
-        return Optional.empty();
+        return out.equals(anchor) ? Optional.empty() : Optional.of(out);
     }
 
     /** The first entity of {@code kind} in {@code text}, longest names first (国债逆回购 before 债券). */

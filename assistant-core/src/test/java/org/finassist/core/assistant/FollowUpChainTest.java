@@ -62,6 +62,13 @@ class FollowUpChainTest {
     }
 
     @Test
+    void aFollowUpAskingTheOtherDirectionTurnsTheQuestionRound() {
+        List<String> r = chain("怎么把钱转到证券账户", "那转出来呢？", "那手续费呢");
+        assertThat(r.get(1)).contains("证券转银行").doesNotContain("银行转证券");
+        assertThat(r.get(2)).startsWith("怎么把钱证券转银行 转出");
+    }
+
+    @Test
     void aNewStandaloneQuestionStartsANewTopic() {
         List<String> r = chain("怎么开通科创板权限", "那创业板呢", "诊股 600000");
         assertThat(r.get(2)).isEqualTo("诊股 600000 | stock-diagnosis");
