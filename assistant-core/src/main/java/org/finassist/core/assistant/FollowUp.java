@@ -78,9 +78,10 @@ final class FollowUp {
         if (start < 0) {
             return Optional.empty();
         }
-        String anchor = users.get(start);
+        String anchor = Colloquial.normalise(users.get(start));
         for (String f : users.subList(start + 1, users.size())) {
-            anchor = swapped(anchor, f).orElse(anchor);
+            String turn = Colloquial.normalise(f);
+            anchor = swapped(anchor, turn).orElse(anchor);
         }
         return Optional.of(anchor);
     }
