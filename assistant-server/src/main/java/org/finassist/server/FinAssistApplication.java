@@ -21,6 +21,6 @@ public class FinAssistApplication {
         if (args.length > 0 && "eval-answers".equals(args[0])) {
             System.exit(EvalAnswersCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        SpringApplication.run(FinAssistApplication.class, args);
+        OrderedShutdown.install(SpringApplication.run(FinAssistApplication.class, args));
     }
 }

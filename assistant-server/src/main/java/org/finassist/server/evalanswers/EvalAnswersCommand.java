@@ -126,11 +126,16 @@ public final class EvalAnswersCommand implements Callable<Integer> {
         }
     }
 
-    /** The user's arguments plus a loopback-only server on a free port, a fresh data directory and quiet logs. */
+    /**
+     * The user's arguments plus a loopback-only server on a free port, a fresh data directory and quiet logs. The
+     * evaluation is this process's only caller, so the {@code dev} profile's loopback trust (no API key) is safe here;
+     * a real server never runs with it.
+     */
     private String[] applicationArguments() throws Exception {
         Map<String, String> defaults = Map.of("server.port", "0", "server.address", "127.0.0.1",
                 "finassist.data-dir", Files.createTempDirectory("finassist-eval-answers").toString(),
-                "logging.level.root", "WARN", "logging.level.org.finassist", "WARN", "spring.main.banner-mode", "off");
+                "logging.level.root", "WARN", "logging.level.org.finassist", "WARN", "spring.main.banner-mode", "off",
+                "spring.profiles.include", "dev");
         List<String> args = new ArrayList<>(applicationArgs);
         defaults.forEach((k, v) -> {
             if (applicationArgs.stream().noneMatch(a -> a.startsWith("--" + k + "="))) {
