@@ -125,12 +125,16 @@ public final class FaqMatch {
         return out;
     }
 
-    /** 北交所 and 北京证券交易所, 逆回购 and 国债逆回购 are one entity. */
+    /** Names of one thing: 北交所/北京证券交易所, 逆回购/国债逆回购, 利息/利率, 佣金/手续费. */
     private static int canonical(List<String> kind, int i) {
         String s = kind.get(i);
-        if (s.equals("北京证券交易所")) return kind.indexOf("北交所");
-        if (s.equals("逆回购")) return kind.indexOf("国债逆回购");
-        return i;
+        return switch (s) {
+            case "北京证券交易所" -> kind.indexOf("北交所");
+            case "逆回购" -> kind.indexOf("国债逆回购");
+            case "利率" -> kind.indexOf("利息");
+            case "手续费" -> kind.indexOf("佣金");
+            default -> i;
+        };
     }
 
     private static String normalise(String s) {
