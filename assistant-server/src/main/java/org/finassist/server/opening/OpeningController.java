@@ -173,7 +173,7 @@ class OpeningController {
         HttpStatus status = switch (e.error()) {
             case TOO_LARGE, TOO_MANY_PIXELS -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case EMPTY, TOO_SMALL, CORRUPT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case EMPTY, TOO_SMALL, CORRUPT, TOO_COMPLEX -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         return ResponseEntity.status(status).body(new OpeningError(e.error().name(), e.error().message()));
     }

@@ -70,6 +70,10 @@ public final class SceneGenerator {
         if (!scan) {
             img = finish(img, r, kind == SceneKind.UNEVEN_LIGHT);
         }
+        if (kind == SceneKind.GLARE) {
+            // reflected light clips in the camera after exposure, so the spot goes on last
+            glare(img, r);
+        }
         float quality = 0.72f + r.nextFloat() * 0.2f;
         byte[] upload = PhotoSimulator.encodeJpeg(img, quality);
         return new Scene(split, kind, index, side, kind.expect() == SceneKind.Expect.NOT_ID ? null : id, upload,
@@ -96,7 +100,8 @@ public final class SceneGenerator {
             case UNEVEN_LIGHT -> desk(card, anySurface(r), r, 0);
             case WATERMARK -> watermark(desk(card, anySurface(r), r, 0), r);
             case BLUR -> PhotoSimulator.blur(desk(card, anySurface(r), r, 0), blurSigma(r));
-            case GLARE -> glare(card, r);
+            case GLARE -> placed(card, anySurface(r), r, 0.55 + r.nextDouble() * 0.2, r.nextDouble() * 5 - 2.5, 0.02,
+                    false);
             case DARK -> scale(desk(card, anySurface(r), r, 0), 0.14 + r.nextDouble() * 0.14);
             case TILT -> placed(card, anySurface(r), r, 0.5 + r.nextDouble() * 0.2,
                     (r.nextBoolean() ? 1 : -1) * (14 + r.nextDouble() * 21), 0, false);
@@ -293,9 +298,7 @@ public final class SceneGenerator {
         return resize(scene, outWidth, (int) Math.round(h * f));
     }
 
-    private BufferedImage glare(BufferedImage card, Random r) {
-        BufferedImage scene = placed(card, anySurface(r), r, 0.55 + r.nextDouble() * 0.2, r.nextDouble() * 5 - 2.5,
-                0.02, false);
+    private void glare(BufferedImage scene, Random r) {
         // the spot lands on the printed rows (address and number on the front, authority and validity on the back)
         Graphics2D g = scene.createGraphics();
         float radius = (float) ((8 + r.nextDouble() * 6) * lastPxPerMm);
@@ -306,7 +309,6 @@ public final class SceneGenerator {
                 new Color[]{Color.WHITE, new Color(255, 255, 255, 240), new Color(255, 255, 255, 0)}));
         g.fillOval((int) (x - radius), (int) (y - radius), (int) (2 * radius), (int) (2 * radius));
         g.dispose();
-        return scene;
     }
 
     /** A point of the last placed card at fractions (u, v) of its width and height. */

@@ -1,0 +1,51 @@
+package org.finassist.ocr.check;
+
+import java.util.List;
+import java.util.Optional;
+import org.finassist.ocr.engine.TextLine;
+import org.finassist.ocr.quality.CardRegion;
+
+/**
+ * How many characters the name's box has room for at the card's print size. The recogniser sometimes drops a
+ * character it finds hard (with high confidence on the rest), which would let a wrong name through; the name is
+ * printed at a fixed size from a fixed column, and Chinese characters are square, so the box's length tells how many
+ * characters it holds.
+ */
+final class NameFit {
+
+    /** Left edge of the name's value and the size of its print, mm on the card. */
+    static final double VALUE_X_MM = 16;
+    static final double PRINT_MM = 3.8;
+
+    /**
+     * Room beyond the characters read that a complete reading leaves: the detector's box extends about 0.3–0.5 of
+     * a character past the last one; a whole character more means one was dropped.
+     */
+    static final double MAX_SPARE_CHARS = 0.9;
+
+    private NameFit() {
+    }
+
+    /** False when the name's box has room for clearly more characters than were read. */
+    static boolean plausible(String name, List<TextLine> lines, CardRegion region) {
+        return room(name, lines, region).map(room -> room - name.length() <= MAX_SPARE_CHARS).orElse(true);
+    }
+
+    /**
+     * @param lines  lines in the frame the region was found in (straightened by the same dominant angle)
+     * @param region the card located from its print
+     * @return the room in characters, empty when the name's box or the card's layout is not known
+     */
+    static Optional<Double> room(String name, List<TextLine> lines, CardRegion region) {
+        if (name == null || region.source() != CardRegion.Source.TEXT_LAYOUT) {
+            return Optional.empty();
+        }
+        double a = Math.toRadians(region.angleDeg());
+        double left = region.centerX() * Math.cos(a) + region.centerY() * Math.sin(a) - region.length() / 2;
+        double s = region.pxPerMm();
+        return lines.stream()
+                .filter(l -> l.text().replaceAll("\\s", "").contains(name))
+                .findFirst()
+                .map(l -> (l.x() + l.width() - (left + VALUE_X_MM * s)) / (PRINT_MM * s));
+    }
+}
