@@ -123,7 +123,7 @@ public final class IdPhotoChecker {
     /** The straightened card as a region of itself. */
     private static CardRegion cropRegion(BufferedImage card) {
         return new CardRegion(true, card.getWidth() / 2.0, card.getHeight() / 2.0, card.getWidth(), card.getHeight(),
-                0, 1, 0, CardRegion.Source.TEXT_LAYOUT, card.getWidth() / 85.6, 0);
+                0, 1, 0, CardRegion.Source.TEXT_LAYOUT, card.getWidth() / 85.6, 0, Double.NaN);
     }
 
     private record Read(CardSide side, EngineReading reading, List<TextLine> lines) {

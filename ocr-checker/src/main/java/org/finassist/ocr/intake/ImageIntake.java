@@ -57,7 +57,8 @@ public final class ImageIntake {
                 .orElseThrow(() -> new IntakeException(IntakeError.UNSUPPORTED_FORMAT, "unknown magic bytes"));
         BufferedImage decoded = decode(bytes, format);
         int orientation = ExifOrientation.read(bytes);
-        return new AcceptedImage(ExifOrientation.apply(toRgb(decoded), orientation), format, orientation);
+        return new AcceptedImage(ExifOrientation.apply(toRgb(decoded, format != ImageFormat.JPEG), orientation), format,
+                orientation);
     }
 
     private BufferedImage decode(byte[] bytes, ImageFormat format) throws IntakeException {
@@ -101,6 +102,9 @@ public final class ImageIntake {
         }
     }
 
+    /** Below this raw size a decode is cheap whatever the ratio (a plain synthetic picture compresses 500:1). */
+    private static final long RATIO_FLOOR_BYTES = 16_000_000L;
+
     /** Refuses before decoding what would decode to far more than an ID photo needs. */
     private void checkBudget(ImageReader reader, int width, int height, int compressed) throws IntakeException,
             IOException {
@@ -117,7 +121,7 @@ public final class ImageIntake {
             throw new IntakeException(IntakeError.TOO_COMPLEX, width + "x" + height + " at " + bits
                     + " bits/pixel decodes to " + raw + " bytes > " + limits.maxRawBytes());
         }
-        if (raw > (long) compressed * limits.maxCompressionRatio()) {
+        if (raw > RATIO_FLOOR_BYTES && raw > (long) compressed * limits.maxCompressionRatio()) {
             throw new IntakeException(IntakeError.TOO_COMPLEX, "compression ratio " + raw / Math.max(1, compressed)
                     + " > " + limits.maxCompressionRatio());
         }
@@ -158,16 +162,17 @@ public final class ImageIntake {
 
     /**
      * Converts to 8-bit RGB. An alpha channel is dropped rather than composited: a photo saved semi-transparent
-     * would otherwise wash out towards white and fail the glare check; only fully transparent pixels become white.
+     * would otherwise wash out towards white and fail the glare check; only fully transparent pixels become white,
+     * and only in formats that carry real transparency (a four-channel JPEG's fourth channel is ink, not alpha).
      */
-    static BufferedImage toRgb(BufferedImage src) {
+    static BufferedImage toRgb(BufferedImage src, boolean honourAlpha) {
         if (src.getType() == BufferedImage.TYPE_INT_RGB) {
             return src;
         }
         int w = src.getWidth();
         int h = src.getHeight();
         BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        boolean alpha = src.getColorModel().hasAlpha();
+        boolean alpha = honourAlpha && src.getColorModel().hasAlpha();
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             src.getRGB(0, y, w, 1, row, 0, w);

@@ -16,10 +16,12 @@ package org.finassist.ocr.quality;
  * @param pxPerMm     scale of the card in the photo, pixels per millimetre (NaN when unknown)
  * @param overflowMm  how far the card's furthest corner lies outside the frame, millimetres, 0 when all four are
  *                    inside (NaN when unknown)
+ * @param slantDeg    perspective: how far the column of labels, printed square to the rows, leans from square,
+ *                    degrees (NaN when unknown); a phone held at an angle to the card makes it lean
  */
 public record CardRegion(boolean found, double centerX, double centerY, double length, double breadth,
                          double angleDeg, double fill, double edgeContact, Source source, double pxPerMm,
-                         double overflowMm) {
+                         double overflowMm, double slantDeg) {
 
     /** How the region was found. */
     public enum Source {
@@ -38,7 +40,7 @@ public record CardRegion(boolean found, double centerX, double centerY, double l
     public CardRegion(boolean found, double centerX, double centerY, double length, double breadth,
                       double angleDeg, double fill, double edgeContact) {
         this(found, centerX, centerY, length, breadth, angleDeg, fill, edgeContact,
-                found ? Source.COLOUR : Source.NONE, found ? length / 85.6 : Double.NaN, Double.NaN);
+                found ? Source.COLOUR : Source.NONE, found ? length / 85.6 : Double.NaN, Double.NaN, Double.NaN);
     }
 
     public static CardRegion notFound() {

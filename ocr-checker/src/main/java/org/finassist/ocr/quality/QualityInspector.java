@@ -26,6 +26,7 @@ public final class QualityInspector {
                 new CutOffCheck(t.maxEdgeContact(), t.maxOverflowMm()),
                 new FillCheck(t.minFill(), t.comfortableTextPx()),
                 new TiltCheck(t.maxTiltDeg()),
+                new PerspectiveCheck(t.maxSlantDeg()),
                 new ResolutionCheck(t.minCardWidthPx(), t.minTextHeightPx()),
                 new BrightnessCheck(t.minBrightness(), t.maxBrightness()),
                 new GlareCheck(t.maxGlare()),

@@ -18,18 +18,19 @@ package org.finassist.ocr.quality;
  * @param minTextHeightPx       minimum height of the 3.3 mm value print, pixels (text)
  * @param comfortableTextPx     print at least this tall is accepted however little of the frame the card fills
  * @param minStrokeSharpness    minimum {@link GrayImage#strokeSharpness()} of the print at its own scale (text)
+ * @param maxSlantDeg           perspective: how far the labels' column may lean from square to the rows (text)
  */
 public record QualityThresholds(double minSharpness, double minBrightness, double maxBrightness, double maxGlare,
                                 double minFill, double maxTiltDeg, double maxEdgeContact, double minCardWidthPx,
                                 double minDirectionalBalance, double maxOverflowMm, double minTextHeightPx,
-                                double comfortableTextPx, double minStrokeSharpness) {
+                                double comfortableTextPx, double minStrokeSharpness, double maxSlantDeg) {
 
     /** The colour-locator thresholds with the defaults for the text-located card. */
     public QualityThresholds(double minSharpness, double minBrightness, double maxBrightness, double maxGlare,
                              double minFill, double maxTiltDeg, double maxEdgeContact, double minCardWidthPx,
                              double minDirectionalBalance) {
         this(minSharpness, minBrightness, maxBrightness, maxGlare, minFill, maxTiltDeg, maxEdgeContact,
-                minCardWidthPx, minDirectionalBalance, 3, 9, 16, 12);
+                minCardWidthPx, minDirectionalBalance, 3, 9, 16, 12, 20);
     }
 
     public static QualityThresholds defaults() {

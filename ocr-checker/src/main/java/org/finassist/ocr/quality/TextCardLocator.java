@@ -20,6 +20,8 @@ public final class TextCardLocator {
     /** Detector box height over the print's height in mm at 1 px/mm: boxes are grown around the glyphs. */
     private static final double BOX_MM = 5.0;
     private static final double MIN_ANCHOR_SPAN_MM = 6;
+    /** Overflow reported when unmatched print runs into the frame's edge: the corners are unknown but not inside. */
+    static final double PRINT_AT_EDGE_MM = 99;
 
     /** A printed row at a known place: its label variants, left edge and centre line in mm from the top left. */
     private record Anchor(List<String> labels, double xMm, double yMm, boolean digits) {
@@ -127,7 +129,7 @@ public final class TextCardLocator {
             if (best != null) {
                 ys.add(new double[]{anchor.yMm(), best.v()});
                 if (bestAt <= 1) {
-                    xs.add(new double[]{anchor.xMm(), best.u0()});
+                    xs.add(new double[]{anchor.xMm(), best.u0(), best.v()});
                 }
             }
         }
@@ -139,7 +141,30 @@ public final class TextCardLocator {
         double left = xs.isEmpty()
                 ? rows.stream().mapToDouble(Row::u0).min().orElse(0) - 6 * scale
                 : median(xs.stream().mapToDouble(p -> p[1] - scale * p[0]).toArray());
-        return region(left, top, scale, angle, width, height);
+        return region(left, top, scale, angle, width, height, slant(xs, scale));
+    }
+
+    /**
+     * The lean of the labels' left edges, which the card prints in one column square to the rows, from the two
+     * labels of that column furthest apart; NaN with fewer than two.
+     */
+    private static double slant(List<double[]> xs, double scale) {
+        double column = xs.stream().mapToDouble(p -> p[0]).boxed()
+                .max(java.util.Comparator.comparingLong(x -> xs.stream().filter(p -> p[0] == x).count()))
+                .orElse(Double.NaN);
+        double[] top = null;
+        double[] bottom = null;
+        for (double[] p : xs) {
+            if (p[0] != column) {
+                continue;
+            }
+            top = top == null || p[2] < top[2] ? p : top;
+            bottom = bottom == null || p[2] > bottom[2] ? p : bottom;
+        }
+        if (top == null || bottom[2] - top[2] < 10 * scale) {
+            return Double.NaN;
+        }
+        return Math.toDegrees(Math.atan2(bottom[1] - top[1], bottom[2] - top[2]));
     }
 
     /**
@@ -184,7 +209,8 @@ public final class TextCardLocator {
         return best;
     }
 
-    private static CardRegion region(double left, double top, double s, double angle, int width, int height) {
+    private static CardRegion region(double left, double top, double s, double angle, int width, int height,
+                                     double slant) {
         double a = Math.toRadians(angle);
         double cos = Math.cos(a);
         double sin = Math.sin(a);
@@ -201,7 +227,7 @@ public final class TextCardLocator {
         double cv = top + CARD_H_MM * s / 2;
         double fill = Math.min(1, CARD_W_MM * CARD_H_MM * s * s / (width * (double) height));
         return new CardRegion(true, cu * cos - cv * sin, cu * sin + cv * cos, CARD_W_MM * s, CARD_H_MM * s, angle,
-                fill, 0, CardRegion.Source.TEXT_LAYOUT, s, overflow / s);
+                fill, 0, CardRegion.Source.TEXT_LAYOUT, s, overflow / s, slant);
     }
 
     private static CardRegion cluster(List<Row> rows, double angle, int width, int height) {
@@ -216,7 +242,7 @@ public final class TextCardLocator {
             v1 = Math.max(v1, r.v() + r.line().height() / 2.0);
         }
         double s = median(rows.stream().mapToDouble(r -> r.line().height()).toArray()) / BOX_MM;
-        double overflow = rows.stream().anyMatch(r -> atEdge(r.line(), width, height)) ? Double.POSITIVE_INFINITY
+        double overflow = rows.stream().anyMatch(r -> atEdge(r.line(), width, height)) ? PRINT_AT_EDGE_MM
                 : Double.NaN;
         double grow = 0.08 * (u1 - u0);
         u0 -= grow;
@@ -228,7 +254,7 @@ public final class TextCardLocator {
         double cv = (v0 + v1) / 2;
         double fill = Math.min(1, (u1 - u0) * (v1 - v0) / (width * (double) height));
         return new CardRegion(true, cu * Math.cos(a) - cv * Math.sin(a), cu * Math.sin(a) + cv * Math.cos(a),
-                u1 - u0, v1 - v0, angle, fill, 0, CardRegion.Source.TEXT_CLUSTER, s, overflow);
+                u1 - u0, v1 - v0, angle, fill, 0, CardRegion.Source.TEXT_CLUSTER, s, overflow, Double.NaN);
     }
 
     /** A text box running into the frame's edge: print cut off there. */

@@ -153,7 +153,8 @@ class ImageIntakeTest {
     }
 
     @Test
-    void cmykJpegIsDecodedInColour() throws Exception {
+    void fourChannelJpegIsDecodedInColour() throws Exception {
+        // without an Adobe marker the fourth channel's meaning is a guess; it must never be taken for transparency
         var raster = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 600, 400, 4,
                 null);
         for (int y = 0; y < 400; y++) {
