@@ -80,13 +80,14 @@ public final class IdPhotoChecker {
                     List.of(), guidance(quality, List.of()));
         }
         Read first = frame;
-        if (frame.side == CardSide.UNKNOWN || !problems(frame, knownBirthDate).isEmpty()) {
+        CardRegion region = inspection.view().region();
+        if (score(frame, region, knownBirthDate) > 0) {
             Read again = read(primary, card);
             if (again.side == CardSide.UNKNOWN) {
                 again = read(primary, Images.rotate180(card));
             }
             if (again.side != CardSide.UNKNOWN && (first.side == CardSide.UNKNOWN
-                    || problems(again, knownBirthDate).size() < problems(first, knownBirthDate).size())) {
+                    || score(again, cropRegion(card), knownBirthDate) < score(first, region, knownBirthDate))) {
                 first = again;
             }
         }
@@ -135,6 +136,16 @@ public final class IdPhotoChecker {
         List<TextLine> straight = Lines.straighten(lines);
         CardSide side = parser.detectSide(straight);
         return new Read(side, reading(engine, side, straight, start), lines);
+    }
+
+    /** How much is wrong with one reading: validation problems, plus one when its name cannot be trusted. */
+    private int score(Read r, CardRegion where, Optional<LocalDate> knownBirthDate) {
+        int n = problems(r, knownBirthDate).size();
+        if (r.side == CardSide.FRONT && r.reading.front().name() != null
+                && !NameFit.plausible(r.reading.front().name(), Lines.straighten(r.lines), where)) {
+            n++;
+        }
+        return n;
     }
 
     /** What validation would say about one reading alone. */

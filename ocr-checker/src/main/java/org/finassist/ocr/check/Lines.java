@@ -22,7 +22,8 @@ final class Lines {
             double u = l.centerX() * cos + l.centerY() * sin;
             double v = -l.centerX() * sin + l.centerY() * cos;
             return new TextLine(l.text(), l.confidence(), (int) Math.round(u - l.width() / 2.0),
-                    (int) Math.round(v - l.height() / 2.0), l.width(), l.height(), l.angleDeg() - angle);
+                    (int) Math.round(v - l.height() / 2.0), l.width(), l.height(), l.angleDeg() - angle,
+                    l.weakest());
         }).toList();
     }
 }

@@ -26,9 +26,28 @@ final class NameFit {
     private NameFit() {
     }
 
-    /** False when the name's box has room for clearly more characters than were read. */
+    /**
+     * Least confidence any character of the name's box may have: a character misread as a similar one (彤 as 丹)
+     * keeps the line's mean high but not its own probability.
+     */
+    static final double MIN_CHAR_CONFIDENCE = 0.90;
+
+    /**
+     * True only when the name was read from a single box that has room for just the characters read, each read
+     * confidently. A name pieced together from several boxes (a watermark on the same row), a box with room for
+     * more characters, or an unsure character is not trusted: the customer is asked again rather than the account
+     * opened under a wrong name.
+     */
     static boolean plausible(String name, List<TextLine> lines, CardRegion region) {
-        return room(name, lines, region).map(room -> room - name.length() <= MAX_SPARE_CHARS).orElse(true);
+        Optional<TextLine> box = box(name, lines);
+        if (box.isEmpty() || box.get().weakest() < MIN_CHAR_CONFIDENCE) {
+            return false;
+        }
+        return room(name, lines, region).map(room -> room - name.length() <= MAX_SPARE_CHARS).orElse(false);
+    }
+
+    private static Optional<TextLine> box(String name, List<TextLine> lines) {
+        return lines.stream().filter(l -> l.text().replaceAll("\\s", "").contains(name)).findFirst();
     }
 
     /**
@@ -43,9 +62,6 @@ final class NameFit {
         double a = Math.toRadians(region.angleDeg());
         double left = region.centerX() * Math.cos(a) + region.centerY() * Math.sin(a) - region.length() / 2;
         double s = region.pxPerMm();
-        return lines.stream()
-                .filter(l -> l.text().replaceAll("\\s", "").contains(name))
-                .findFirst()
-                .map(l -> (l.x() + l.width() - (left + VALUE_X_MM * s)) / (PRINT_MM * s));
+        return box(name, lines).map(l -> (l.x() + l.width() - (left + VALUE_X_MM * s)) / (PRINT_MM * s));
     }
 }

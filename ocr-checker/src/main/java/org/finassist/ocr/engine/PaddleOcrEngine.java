@@ -34,7 +34,8 @@ public final class PaddleOcrEngine implements OcrEngine, AutoCloseable {
     public List<TextLine> recognize(BufferedImage image) {
         try {
             return models.run(image).stream()
-                    .map(l -> new TextLine(l.text(), l.confidence(), l.x(), l.y(), l.width(), l.height(), l.angleDeg()))
+                    .map(l -> new TextLine(l.text(), l.confidence(), l.x(), l.y(), l.width(), l.height(), l.angleDeg(),
+                            l.weakest()))
                     .toList();
         } catch (OrtException e) {
             throw new IllegalStateException("PP-OCRv4 inference failed", e);

@@ -30,7 +30,7 @@ public record QualityThresholds(double minSharpness, double minBrightness, doubl
                              double minFill, double maxTiltDeg, double maxEdgeContact, double minCardWidthPx,
                              double minDirectionalBalance) {
         this(minSharpness, minBrightness, maxBrightness, maxGlare, minFill, maxTiltDeg, maxEdgeContact,
-                minCardWidthPx, minDirectionalBalance, 3, 9, 16, 12, 20);
+                minCardWidthPx, minDirectionalBalance, 3, 9, 16, 45, 20);
     }
 
     public static QualityThresholds defaults() {

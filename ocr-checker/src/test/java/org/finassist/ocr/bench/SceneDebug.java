@@ -19,7 +19,7 @@ final class SceneDebug {
         System.out.println(s.identity());
         try (PaddleOcrEngine e = PaddleOcrEngine.load(2, 960)) {
             for (TextLine l : e.recognize(ImageIO.read(new ByteArrayInputStream(s.upload())))) {
-                System.out.printf("%-30s %.3f x=%d y=%d w=%d h=%d a=%.1f%n", l.text(), l.confidence(), l.x(), l.y(),
+                System.out.printf("%-30s %.3f/%.3f x=%d y=%d w=%d h=%d a=%.1f%n", l.text(), l.confidence(), l.weakest(), l.x(), l.y(),
                         l.width(), l.height(), l.angleDeg());
             }
         }

@@ -30,7 +30,8 @@ public final class PaddleModels implements AutoCloseable {
      * A detected and recognised region in input pixels: a {@code width} × {@code height} rectangle at (x, y),
      * rotated {@code angleDeg} about its centre.
      */
-    public record Line(String text, double confidence, int x, int y, int width, int height, double angleDeg) {
+    public record Line(String text, double confidence, double weakest, int x, int y, int width, int height,
+                       double angleDeg) {
     }
 
     public PaddleModels(int threads, int detMaxSide) {
@@ -62,7 +63,7 @@ public final class PaddleModels implements AutoCloseable {
             TextBox b = boxes.get(i);
             CtcRecognizer.Recognised r = texts.get(i);
             if (!r.text().isBlank()) {
-                out.add(new Line(r.text(), r.confidence(), (int) Math.round(b.cx() - b.length() / 2),
+                out.add(new Line(r.text(), r.confidence(), r.weakest(), (int) Math.round(b.cx() - b.length() / 2),
                         (int) Math.round(b.cy() - b.thickness() / 2), (int) Math.round(b.length()),
                         (int) Math.round(b.thickness()), b.angleDeg()));
             }
