@@ -16,7 +16,9 @@ STALE=""
 if [[ ! -f "$JAR" || -n "$STALE" ]]; then
   finassist_require_maven
   echo "Building FinAssist (first build downloads dependencies; later builds take ~1 min)..."
-  mvn -B -q -DskipTests -Dmaven.test.skip=true package -pl assistant-server -am
+  # -DskipTests (not -Dmaven.test.skip): the server's test classpath names assistant-core's test-jar, which Maven
+  # resolves even when tests are skipped, so it must be built; no org.finassist artifact is needed in ~/.m2.
+  mvn -B -q -ntp -DskipTests package -pl assistant-server -am
 fi
 
 mkdir -p data

@@ -1,6 +1,6 @@
 /*
  * FinAssist chat widget: <script src="https://your-host/widget/finassist-chat.js"></script>
- *                        <finassist-chat api-base="https://your-host" token="fa-…"></finassist-chat>
+ *                        <finassist-chat api-base="https://your-host" token="<customer JWT>"></finassist-chat>
  * Framework-free custom element in a Shadow DOM. Model text is never parsed as HTML: the Markdown subset below
  * builds DOM nodes with textContent, and links are kept only for http(s) URLs.
  */
@@ -42,6 +42,9 @@ button.primary { background: #1f6feb; border-color: #1f6feb; color: #fff; }
 .user { align-self: flex-end; background: #1f6feb; color: #fff; white-space: pre-wrap; }
 .bot { align-self: flex-start; background: #f2f4f7; width: 92%; }
 .sys { align-self: center; font-size: 13px; color: var(--muted); text-align: center; }
+.handoff-msg { color: var(--fg, #1f2933); background: #fff7e6; border: 1px solid #f5c26b; border-radius: 8px; padding: 8px 10px; }
+.agent { align-self: flex-start; background: #eaf6ee; border: 1px solid #9fd4b0; border-radius: 8px; padding: 8px 10px; }
+.agent b { display: block; font-size: 12px; color: #2f6f43; }
 .err { color: #b42318; }
 .md p { margin: 0 0 6px; } .md p:last-child { margin-bottom: 0; }
 .md ul, .md ol { margin: 4px 0 6px; padding-left: 22px; }
@@ -212,16 +215,33 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
       return (this.getAttribute('api-base') || '').replace(/\/+$/, '');
     }
 
-    headers(json) {
+    headers(json, token) {
       const h = {};
       if (json) h['Content-Type'] = 'application/json';
-      const token = this.getAttribute('token');
       if (token) h.Authorization = 'Bearer ' + token;
       return h;
     }
 
-    api(path, init = {}) {
-      return fetch(this.apiBase + path, { ...init, headers: { ...this.headers(typeof init.body === 'string'), ...init.headers } });
+    /** The customer token: the page's (token attribute, signed by the brokerage app), else an anonymous one. */
+    async customerToken(renew) {
+      const given = this.getAttribute('token');
+      if (given) return given;
+      if (!this.anonToken || renew) {
+        this.anonToken = (async () => {
+          const r = await fetch(this.apiBase + '/api/widget/token', { method: 'POST' });
+          return r.ok ? (await r.json()).token : null;
+        })();
+      }
+      return this.anonToken;
+    }
+
+    async api(path, init = {}) {
+      const send = async (token) => fetch(this.apiBase + path,
+        { ...init, headers: { ...this.headers(typeof init.body === 'string', token), ...init.headers } });
+      const r = await send(await this.customerToken(false));
+      // an anonymous token expires (or the server restarted with a new key): one new token, one retry
+      if (r.status === 401 && !this.getAttribute('token')) return send(await this.customerToken(true));
+      return r;
     }
 
     build() {
@@ -459,9 +479,39 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
         const r = await this.api('/api/chat/' + encodeURIComponent(this.conversationId) + '/handoff', { method: 'POST' });
         const j = await r.json();
         this.system(j.message || '正在为您转接人工客服，请稍候。', 'handoff-msg');
+        if (j.handedOff) this.pollAgent();
       } catch (e) {
         this.system('转接失败，请拨打客服热线。', 'err');
       }
+    }
+
+    /** After a hand-off: shows the agent's replies as they arrive (polls the conversation every few seconds). */
+    pollAgent() {
+      if (this.polling) return;
+      this.polling = true;
+      this.agentSeen = this.agentSeen || 0;
+      const every = Number(this.getAttribute('agent-poll-ms')) || 3000;
+      const tick = async () => {
+        if (!this.isConnected) { this.polling = false; return; }
+        try {
+          const r = await this.api('/api/chat/' + encodeURIComponent(this.conversationId) + '/messages?after=' + this.agentSeen);
+          if (r.ok) {
+            const j = await r.json();
+            for (const m of j.messages || []) {
+              this.agentSeen = Math.max(this.agentSeen, m.id);
+              if (m.role !== 'agent') continue;
+              const d = el('div', 'msg agent');
+              d.append(el('b', null, '人工客服'), el('span', null, m.content));
+              this.add(d);
+              this.announce('人工客服：' + m.content);
+            }
+          }
+        } catch (e) {
+          // offline for a moment: the next tick asks again
+        }
+        setTimeout(tick, every);
+      };
+      tick();
     }
 
     /** One question: streams the answer; a dropped connection is retried with the same question and conversation. */
@@ -516,7 +566,7 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
       if (!response.ok) {
         if (response.status >= 502) return 'dropped';
         const j = await response.json().catch(() => ({}));
-        this.fail(turn, (j.error && j.error.message) || '请求失败，请稍后再试。');
+        this.fail(turn, j.message || (j.error && j.error.message) || '请求失败，请稍后再试。');
         return 'error';
       }
       let outcome = 'dropped';
@@ -551,6 +601,11 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
           b.text += data.delta;
           b.dataset.tokens = String(Number(b.dataset.tokens) + 1);
           this.render(b);
+          return null;
+        case 'handoff':
+          // the conversation went to a person (reason data.reason); their replies appear below
+          this.system(data.message, 'handoff-msg').dataset.reason = data.reason;
+          this.pollAgent();
           return null;
         case 'error':
           b.append(el('div', 'err', data.message));
@@ -664,7 +719,7 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
         const r = await this.api('/api/chat/' + encodeURIComponent(this.conversationId) + '/feedback',
           { method: 'POST', body: JSON.stringify(body) });
         const j = await r.json();
-        note.textContent = r.ok ? j.message : (j.error && j.error.message) || '反馈提交失败。';
+        note.textContent = r.ok ? j.message : j.message || (j.error && j.error.message) || '反馈提交失败。';
       } catch (e) {
         note.textContent = '反馈提交失败，请稍后再试。';
       }

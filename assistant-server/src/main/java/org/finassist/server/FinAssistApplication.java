@@ -14,6 +14,6 @@ public class FinAssistApplication {
         if (args.length > 0 && "generate".equals(args[0])) {
             System.exit(GenerateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        SpringApplication.run(FinAssistApplication.class, args);
+        OrderedShutdown.install(SpringApplication.run(FinAssistApplication.class, args));
     }
 }

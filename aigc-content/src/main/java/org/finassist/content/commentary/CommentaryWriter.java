@@ -1,5 +1,6 @@
 package org.finassist.content.commentary;
 
+import org.finassist.core.router.RouteMetadata;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -93,11 +94,10 @@ final class CommentaryWriter {
 
         Usage plus(ChatResponse r) {
             var t = r.tokenUsage();
-            Map<String, Object> a = r.aiMessage().attributes();
-            Object c = a == null ? null : a.get("costCny");
+            BigDecimal c = RouteMetadata.of(r).map(RouteMetadata::costCny).orElse(BigDecimal.ZERO);
             return new Usage(prompt + (t == null || t.inputTokenCount() == null ? 0 : t.inputTokenCount()),
                     completion + (t == null || t.outputTokenCount() == null ? 0 : t.outputTokenCount()),
-                    c instanceof BigDecimal b ? cost.add(b) : cost);
+                    cost.add(c));
         }
     }
 }

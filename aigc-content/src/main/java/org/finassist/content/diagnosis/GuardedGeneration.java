@@ -1,7 +1,7 @@
 package org.finassist.content.diagnosis;
 
+import org.finassist.core.router.RouteMetadata;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -94,8 +94,7 @@ public final class GuardedGeneration {
     }
 
     private static boolean isLocalModel(ChatResponse response) {
-        Map<String, Object> a = response.aiMessage().attributes();
-        return a != null && "local".equals(a.get("provider"));
+        return RouteMetadata.answeredLocally(response);
     }
 
     private GuardrailResult emptyAnswer() {

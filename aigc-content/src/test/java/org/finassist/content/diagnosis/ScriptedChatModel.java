@@ -1,5 +1,6 @@
 package org.finassist.content.diagnosis;
 
+import org.finassist.core.router.RouteMetadata;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -11,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /** A fake stock-diagnosis route: answers from a script and records the user prompts it was sent. */
@@ -49,7 +49,9 @@ public final class ScriptedChatModel implements ChatModel {
         }
         String text = script.poll().get();
         return ChatResponse.builder()
-                .aiMessage(AiMessage.builder().text(text).attributes(Map.of("provider", provider)).build())
-                .modelName(provider + "-chat").tokenUsage(new TokenUsage(100, 50)).build();
+                .aiMessage(AiMessage.builder().text(text).build())
+                .metadata(RouteMetadata.builder().provider(provider).model("chat").modelName(provider + "-chat")
+                        .tokenUsage(new TokenUsage(100, 50)).build())
+                .build();
     }
 }

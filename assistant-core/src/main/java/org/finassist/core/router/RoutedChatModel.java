@@ -9,7 +9,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
@@ -21,7 +20,6 @@ import org.finassist.core.chat.Message;
 import org.finassist.core.chat.RouterException;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,14 +116,15 @@ public final class RoutedChatModel implements ChatModel, StreamingChatModel {
     }
 
     private static ChatResponse toResponse(Completion c) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("provider", c.provider());
-        attributes.put("costCny", c.costCny());
-        attributes.put("trail", c.trail());
-        AiMessage message = AiMessage.builder().text(c.content()).thinking(c.reasoning()).attributes(attributes).build();
+        AiMessage message = AiMessage.builder().text(c.content()).thinking(c.reasoning()).build();
         return ChatResponse.builder()
                 .aiMessage(message)
-                .metadata(ChatResponseMetadata.builder()
+                .metadata(RouteMetadata.builder()
+                        .provider(c.provider())
+                        .model(c.model())
+                        .usage(c.usage())
+                        .costCny(c.costCny())
+                        .trail(c.trail())
                         .id(c.id())
                         .modelName(c.provider() + ":" + c.model())
                         .tokenUsage(new TokenUsage(c.usage().promptTokens(), c.usage().completionTokens()))

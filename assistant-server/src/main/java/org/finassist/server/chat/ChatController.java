@@ -1,5 +1,7 @@
 package org.finassist.server.chat;
 
+import org.springframework.http.HttpStatusCode;
+import org.finassist.server.web.Problems;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,7 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.finassist.core.assistant.AssistantService;
 import org.finassist.core.assistant.TurnRequest;
 import org.finassist.core.router.Scenario;
+import org.finassist.server.security.Callers;
 import org.finassist.server.web.BoundedBody;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +23,9 @@ import java.util.UUID;
 
 /**
  * {@code POST /api/chat}: the chat widget's API. Answers as server-sent events: {@code meta}, {@code route},
- * {@code citations}, {@code reasoning} (when asked), {@code token}, {@code usage}, {@code error}, {@code done}.
+ * {@code citations}, {@code reasoning} (when asked), {@code token}, {@code handoff} (the conversation went to a
+ * person: reason code and Chinese message),
+ * {@code usage}, {@code error}, {@code done}.
  * Errors carry a Chinese {@code message} for the customer and an English {@code detail} for operators.
  */
 @RestController
@@ -57,10 +63,18 @@ class ChatController {
             return;
         }
         String conversationId = body.conversationId();
+        String owner = Callers.subject(request);
+        if (conversationId != null && !conversationId.isBlank() && store.exists(conversationId)
+                && !store.isOwnedBy(conversationId, owner)) {
+            // another customer's conversation: answered as if it did not exist, and never continued
+            error(response, 404, "no_such_conversation", "没有找到这段对话，请重新发起咨询。",
+                    "Conversation " + conversationId + " does not exist for this caller");
+            return;
+        }
         if (conversationId == null || conversationId.isBlank() || !store.exists(conversationId)) {
             conversationId = conversationId == null || conversationId.isBlank() || conversationId.length() > 36
                     ? UUID.randomUUID().toString() : conversationId;
-            store.create(conversationId, scenario == null ? null : scenario.id());
+            store.create(conversationId, scenario == null ? null : scenario.id(), owner);
         }
         String turnId = body.turnId();
         ChatSse sse = new ChatSse(response);
@@ -80,10 +94,27 @@ class ChatController {
     }
 
     @PostMapping("/api/chat/{conversationId}/handoff")
-    Map<String, Object> handOff(@PathVariable String conversationId) {
+    ResponseEntity<?> handOff(@PathVariable String conversationId, HttpServletRequest request) {
+        if (!store.isOwnedBy(conversationId, Callers.subject(request))) {
+            // unknown, or another customer's: the same 404, so ids cannot be probed
+            return Problems.response(HttpStatusCode.valueOf(404), "no_such_conversation",
+                    "Conversation " + conversationId + " does not exist for this caller", "没有找到这段对话，请重新发起咨询。");
+        }
         boolean marked = store.handOff(conversationId);
-        return Map.of("conversationId", conversationId, "handedOff", marked,
-                "message", marked ? "正在为您转接人工客服，请稍候。" : "没有找到这段对话，请重新发起咨询。");
+        return ResponseEntity.ok(Map.of("conversationId", conversationId, "handedOff", marked,
+                "message", marked ? "正在为您转接人工客服，请稍候。" : "这段对话还没有回答，请先描述您的问题。"));
+    }
+
+    /** The widget polls this for an agent's replies after a hand-off ({@code role} = {@code agent}). */
+    @org.springframework.web.bind.annotation.GetMapping("/api/chat/{conversationId}/messages")
+    ResponseEntity<?> messages(@PathVariable String conversationId, HttpServletRequest request,
+                               @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") long after) {
+        if (!store.isOwnedBy(conversationId, Callers.subject(request))) {
+            return Problems.response(HttpStatusCode.valueOf(404), "no_such_conversation",
+                    "Conversation " + conversationId + " does not exist for this caller", "没有找到这段对话，请重新发起咨询。");
+        }
+        return ResponseEntity.ok(Map.of("conversationId", conversationId,
+                "messages", store.messagesAfter(conversationId, after)));
     }
 
     private static ChatRequestBody parse(HttpServletRequest request) throws IOException {
@@ -115,9 +146,9 @@ class ChatController {
     private static void error(HttpServletResponse response, int status, String code, String message, String detail)
             throws IOException {
         response.setStatus(status);
-        response.setContentType("application/json");
+        response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        byte[] bytes = JSON.writeValueAsBytes(Map.of("error", Map.of("code", code, "message", message, "detail", detail)));
+        byte[] bytes = JSON.writeValueAsBytes(Problems.members(Problems.of(HttpStatusCode.valueOf(status), code, detail, message)));
         response.getOutputStream().write(bytes);
     }
 

@@ -1,5 +1,9 @@
 package org.finassist.server.chat;
 
+import org.finassist.server.security.Callers;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpStatus;
+import org.finassist.server.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +36,8 @@ class FeedbackController {
     }
 
     @PostMapping("/api/chat/{conversationId}/feedback")
-    ResponseEntity<Map<String, Object>> give(@PathVariable String conversationId, @RequestBody FeedbackBody body) {
+    ResponseEntity<?> give(@PathVariable String conversationId, @RequestBody FeedbackBody body,
+                           jakarta.servlet.http.HttpServletRequest request) {
         if (body.messageId() == null || body.helpful() == null) {
             return bad("missing_field", "反馈提交失败，请刷新后重试。", "'messageId' and 'helpful' are required");
         }
@@ -45,10 +50,11 @@ class FeedbackController {
             return bad("comment_too_long", "补充说明请控制在" + MAX_COMMENT + "字以内。",
                     "'comment' longer than " + MAX_COMMENT + " characters");
         }
-        if (!store.isAnswerOf(conversationId, body.messageId())) {
-            return ResponseEntity.status(404).body(Map.of("error", Map.of("code", "no_such_answer",
-                    "message", "没有找到这条回答，请刷新后重试。",
-                    "detail", "Message " + body.messageId() + " is not an answer of conversation " + conversationId)));
+        if (!store.isAnswerOf(conversationId, body.messageId(), Callers.subject(request))) {
+            // not an answer of this conversation, or the conversation is another customer's: the same 404
+            return Problems.response(HttpStatus.NOT_FOUND, "no_such_answer",
+                    "Message " + body.messageId() + " is not an answer of conversation " + conversationId,
+                    "没有找到这条回答，请刷新后重试。");
         }
         store.save(conversationId, body.messageId(), body.helpful(), reason, comment);
         return ResponseEntity.ok(Map.of("saved", true, "message", "感谢您的反馈！"));
@@ -59,8 +65,7 @@ class FeedbackController {
         return store.recent(Math.clamp(limit, 1, 500));
     }
 
-    private static ResponseEntity<Map<String, Object>> bad(String code, String message, String detail) {
-        return ResponseEntity.badRequest().body(Map.of("error", Map.of("code", code, "message", message,
-                "detail", detail)));
+    private static ResponseEntity<ProblemDetail> bad(String code, String message, String detail) {
+        return Problems.response(HttpStatus.BAD_REQUEST, code, detail, message);
     }
 }

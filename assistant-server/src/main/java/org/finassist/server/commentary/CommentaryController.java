@@ -1,5 +1,7 @@
 package org.finassist.server.commentary;
 
+import org.springframework.http.ProblemDetail;
+import org.finassist.server.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,17 +65,17 @@ class CommentaryController {
     }
 
     @GetMapping("/api/commentary/jobs/{id}")
-    ResponseEntity<Map<String, Object>> get(@PathVariable String id) {
-        return jobs.get(id).map(r -> ResponseEntity.ok(r.json())).orElse(notFound(id));
+    ResponseEntity<?> get(@PathVariable String id) {
+        return jobs.get(id).<ResponseEntity<?>>map(r -> ResponseEntity.ok(r.json())).orElseGet(() -> notFound(id));
     }
 
     @DeleteMapping("/api/commentary/jobs/{id}")
-    ResponseEntity<Map<String, Object>> delete(@PathVariable String id) {
+    ResponseEntity<?> delete(@PathVariable String id) {
         return cancel(id);
     }
 
     @PostMapping("/api/commentary/jobs/{id}/cancel")
-    ResponseEntity<Map<String, Object>> cancel(@PathVariable String id) {
+    ResponseEntity<?> cancel(@PathVariable String id) {
         if (jobs.get(id).isEmpty()) {
             return notFound(id);
         }
@@ -122,16 +124,15 @@ class CommentaryController {
         return (md ? articles.markdown(id) : articles.json(id))
                 .map(text -> ResponseEntity.ok().contentType(md ? new MediaType("text", "markdown", StandardCharsets.UTF_8)
                         : MediaType.APPLICATION_JSON).body(text))
-                .orElse(ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON)
-                        .body("{\"error\":\"NOT_FOUND\",\"message\":\"未找到该文章\",\"detail\":\"No article " + id + "\"}"));
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "No article " + id));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, java.time.format.DateTimeParseException.class})
-    ResponseEntity<Map<String, String>> badRequest(RuntimeException e) {
+    ResponseEntity<ProblemDetail> badRequest(RuntimeException e) {
         log.debug("Commentary request refused: {}", e.getMessage());
-        return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST",
-                "message", "请求参数有误，请检查日期（如2024-09-19）、股票范围（如csi300）和文章类型（alert、recap、market、strategy、video）。",
-                "detail", String.valueOf(e.getMessage())));
+        return Problems.response(HttpStatus.BAD_REQUEST, "bad_request", String.valueOf(e.getMessage()),
+                "请求参数有误，请检查日期（如2024-09-19）、股票范围（如csi300）和文章类型（alert、recap、market、strategy、video）。");
     }
 
     private static Set<ArticleType> types(List<String> ids) {
@@ -143,9 +144,8 @@ class CommentaryController {
         return out;
     }
 
-    private static ResponseEntity<Map<String, Object>> notFound(String id) {
-        return ResponseEntity.status(404).body(Map.of("error", "NOT_FOUND", "message", "未找到该批次任务",
-                "detail", "No commentary run " + id));
+    private static ResponseEntity<ProblemDetail> notFound(String id) {
+        return Problems.response(HttpStatus.NOT_FOUND, "not_found", "No commentary run " + id, "未找到该批次任务");
     }
 
     private static void write(ServletOutputStream out, String event, Object data) throws IOException {

@@ -1,5 +1,6 @@
 package org.finassist.server.diagnosis;
 
+import org.finassist.server.web.Problems;
 import org.finassist.content.diagnosis.DiagnosisException;
 import org.finassist.content.diagnosis.DiagnosisService;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ class DiagnosisController {
     }
 
     @ExceptionHandler(DiagnosisException.class)
-    ResponseEntity<Map<String, String>> refused(DiagnosisException e) {
+    ResponseEntity<org.springframework.http.ProblemDetail> refused(DiagnosisException e) {
         HttpStatus status = switch (e.reason()) {
             case UNKNOWN_SYMBOL -> HttpStatus.NOT_FOUND;
             case NOT_A_STOCK -> HttpStatus.BAD_REQUEST;
@@ -43,6 +44,7 @@ class DiagnosisController {
         } else {
             log.debug("Diagnosis refused ({}): {}", e.reason(), e.getMessage());
         }
-        return ResponseEntity.status(status).body(Map.of("error", e.reason().name(), "message", e.customerMessage()));
+        return Problems.response(status, e.reason().name().toLowerCase(java.util.Locale.ROOT), e.getMessage(),
+                e.customerMessage());
     }
 }

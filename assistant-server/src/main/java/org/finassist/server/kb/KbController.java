@@ -1,5 +1,6 @@
 package org.finassist.server.kb;
 
+import org.finassist.server.web.Problems;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
@@ -174,7 +175,7 @@ class KbController {
     }
 
     private static ResponseEntity<?> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        return Problems.response(status, status == HttpStatus.NOT_FOUND ? "not_found" : "bad_request", message);
     }
 
 }

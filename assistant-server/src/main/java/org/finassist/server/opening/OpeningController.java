@@ -17,8 +17,10 @@ import org.finassist.ocr.idcard.IdNumber;
 import org.finassist.ocr.intake.IntakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.finassist.server.security.Callers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,7 +80,7 @@ class OpeningController {
     @PostMapping("/sessions")
     ResponseEntity<SessionView> create() {
         String id = UUID.randomUUID().toString();
-        return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(id, sessions.create(id)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(id, sessions.create(id, Callers.currentSubject())));
     }
 
     @GetMapping("/sessions/{id}")
@@ -151,7 +153,7 @@ class OpeningController {
     }
 
     private OpeningSession session(String id) {
-        return sessions.load(id).orElseThrow(SessionNotFound::new);
+        return sessions.load(id, Callers.currentSubject()).orElseThrow(SessionNotFound::new);
     }
 
     static final class SessionNotFound extends RuntimeException {
@@ -167,7 +169,7 @@ class OpeningController {
     }
 
     @ExceptionHandler(IntakeException.class)
-    ResponseEntity<OpeningError> intake(IntakeException e) {
+    ResponseEntity<ProblemDetail> intake(IntakeException e) {
         LOG.info("id-photo refused: {}", e.getMessage());
         rejections.record(e);
         HttpStatus status = switch (e.error()) {
@@ -175,29 +177,31 @@ class OpeningController {
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case EMPTY, TOO_SMALL, CORRUPT, TOO_COMPLEX -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        return ResponseEntity.status(status).body(new OpeningError(e.error().name(), e.error().message()));
+        return OpeningError.response(status, e.error().name(), e.getMessage(), e.error().message());
     }
 
     @ExceptionHandler(IdPhotoService.Busy.class)
-    ResponseEntity<OpeningError> busy() {
+    ResponseEntity<ProblemDetail> busy() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
-                .body(new OpeningError("BUSY", "当前识别人数较多，请稍后几秒再试。"));
+                .body(OpeningError.of(HttpStatus.SERVICE_UNAVAILABLE, "BUSY", "All ID-photo check permits are in use",
+                        "当前识别人数较多，请稍后几秒再试。"));
     }
 
     @ExceptionHandler(SessionNotFound.class)
-    ResponseEntity<OpeningError> notFound() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(new OpeningError("SESSION_NOT_FOUND", "开户会话不存在或已过期，请重新开始。"));
+    ResponseEntity<ProblemDetail> notFound() {
+        return OpeningError.response(HttpStatus.NOT_FOUND, "SESSION_NOT_FOUND", "No such opening session",
+                "开户会话不存在或已过期，请重新开始。");
     }
 
     @ExceptionHandler(BadRequest.class)
-    ResponseEntity<OpeningError> badRequest(BadRequest e) {
-        return ResponseEntity.badRequest().body(new OpeningError(e.code, e.getMessage()));
+    ResponseEntity<ProblemDetail> badRequest(BadRequest e) {
+        return OpeningError.response(HttpStatus.BAD_REQUEST, e.code, e.getMessage(), e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<OpeningError> unknownStep(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(new OpeningError("UNKNOWN_STEP_OR_FIELD", "步骤或字段不存在。"));
+    ResponseEntity<ProblemDetail> unknownStep(IllegalArgumentException e) {
+        return OpeningError.response(HttpStatus.BAD_REQUEST, "UNKNOWN_STEP_OR_FIELD", String.valueOf(e.getMessage()),
+                "步骤或字段不存在。");
     }
 
 }

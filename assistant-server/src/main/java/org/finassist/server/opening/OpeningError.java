@@ -1,5 +1,21 @@
 package org.finassist.server.opening;
 
-/** Error body of every {@code /api/opening} failure: a stable code and a Chinese message for the customer. */
-record OpeningError(String code, String message) {
+import org.finassist.server.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** The opening API's problem details: a stable upper-case {@code code}, an English detail, a Chinese message. */
+final class OpeningError {
+
+    private OpeningError() {
+    }
+
+    static ProblemDetail of(HttpStatus status, String code, String detail, String customerMessage) {
+        return Problems.of(status, code, detail, customerMessage);
+    }
+
+    static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, String detail, String customerMessage) {
+        return Problems.response(status, code, detail, customerMessage);
+    }
 }

@@ -15,25 +15,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code finassist.router.*}: providers, routes and failover settings (see application.yml and README). */
+/**
+ * {@code finassist.router.*}: providers, routes and failover settings (see application.yml and README).
+ *
+ * <p>Providers are keyed by id and their models by alias, not listed: Spring replaces a list wholesale when one
+ * property source sets one element, but merges map entries, so {@code --finassist.router.providers.deepseek.base-url=…}
+ * changes one field of one provider and keeps the rest of application.yml.
+ */
 @ConfigurationProperties("finassist.router")
-public record RouterProperties(List<Provider> providers, Map<String, List<String>> routes, Duration defaultDeadline,
+public record RouterProperties(Map<String, Provider> providers, Map<String, List<String>> routes, Duration defaultDeadline,
                                int maxAttempts, Duration backoffBase, Duration backoffMax, Duration bulkheadMaxWait,
                                float circuitFailureRate, int circuitWindow, Duration circuitOpenFor,
-                               Double classifierMinConfidence, String rewriteRoute) {
+                               Double classifierMinConfidence, String rewriteRoute, Duration maxCoolDown) {
 
     public RouterProperties {
-        providers = providers == null ? List.of() : providers;
+        providers = providers == null ? Map.of() : providers;
         routes = routes == null ? Map.of() : routes;
         classifierMinConfidence = classifierMinConfidence == null ? 0.45 : classifierMinConfidence;
         rewriteRoute = rewriteRoute == null || rewriteRoute.isBlank() ? "general" : rewriteRoute;
     }
 
-    public record Provider(String id, String flavor, URI baseUrl, String apiKey, List<Model> models,
+    /** One provider account; {@code id} defaults to its key under {@code providers}. */
+    public record Provider(String id, String flavor, URI baseUrl, String apiKey, Map<String, Model> models,
                            int maxConcurrency, int requestsPerMinute, Duration connectTimeout,
-                           Duration firstTokenTimeout, Duration requestTimeout, Price prices) {
+                           Duration firstTokenTimeout, Duration requestTimeout, Price prices,
+                           Duration queueTimeout) {
     }
 
+    /** One model of a provider; {@code alias} defaults to its key under {@code models}. */
     public record Model(String alias, String upstream, int contextWindow, Price prices) {
     }
 
@@ -45,23 +54,10 @@ public record RouterProperties(List<Provider> providers, Map<String, List<String
     }
 
     RouterConfig toConfig() {
-        List<ProviderConfig> configs = providers.stream().map(RouterProperties::toProvider).toList();
+        List<ProviderConfig> configs = ProviderSettings.toConfigs(providers);
         Map<String, RouteConfig> routeConfigs = new LinkedHashMap<>();
         routes.forEach((name, ranks) -> routeConfigs.put(name, RouteConfig.parse(name, ranks)));
         return new RouterConfig(configs, routeConfigs, defaultDeadline, maxAttempts, backoffBase, backoffMax,
-                bulkheadMaxWait, circuitFailureRate, circuitWindow, circuitOpenFor);
-    }
-
-    private static ProviderConfig toProvider(Provider p) {
-        List<ModelSpec> models = p.models() == null ? List.of() : p.models().stream()
-                .map(m -> new ModelSpec(m.alias(), m.upstream(), m.contextWindow(),
-                        m.prices() == null ? null : m.prices().toPrices()))
-                .toList();
-        if (p.baseUrl() == null) {
-            throw new IllegalArgumentException("finassist.router.providers[" + p.id() + "].base-url is required");
-        }
-        return new ProviderConfig(p.id(), Flavor.parse(p.flavor()), p.baseUrl(), p.apiKey(), models,
-                p.maxConcurrency(), p.requestsPerMinute(), p.connectTimeout(), p.firstTokenTimeout(),
-                p.requestTimeout(), p.prices() == null ? null : p.prices().toPrices());
+                bulkheadMaxWait, circuitFailureRate, circuitWindow, circuitOpenFor, maxCoolDown);
     }
 }

@@ -109,15 +109,13 @@ public final class CommentaryBenchmark {
         p.put("finassist.rag.index-dir", dataDir.resolve("kb").toString());
         p.put("logging.level.root", "WARN");
         p.put("finassist.content.synthetic-stocks", String.valueOf(articles + articles / 50));
-        String pr = "finassist.router.providers[0].";
-        p.put(pr + "id", "ds");
+        String pr = "finassist.router.providers.ds.";
         p.put(pr + "flavor", "deepseek");
         p.put(pr + "base-url", fake.baseUrl().toString());
         p.put(pr + "api-key", "bench");
         p.put(pr + "max-concurrency", String.valueOf(limit));
         p.put(pr + "requests-per-minute", "0");
-        p.put(pr + "models[0].alias", "chat");
-        p.put(pr + "models[0].upstream", "chat-upstream");
+        p.put(pr + "models.chat.upstream", "chat-upstream");
         for (String route : List.of("general", "qa", "stock-diagnosis", "account-opening", "witness")) {
             p.put("finassist.router.routes." + route + "[0]", "ds:chat");
         }

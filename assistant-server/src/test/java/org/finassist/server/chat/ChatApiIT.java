@@ -152,10 +152,10 @@ class ChatApiIT {
         String base = "http://127.0.0.1:" + port + "/api/chat";
         HttpResponse<String> empty = Http.postJson(base, "{\"message\":\"  \"}");
         assertThat(empty.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(empty.body()).path("error").path("message").asText()).isEqualTo("请输入您的问题。");
+        assertThat(JSON.readTree(empty.body()).path("message").asText()).isEqualTo("请输入您的问题。");
         HttpResponse<String> malformed = Http.postJson(base, "{\"message\":");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(malformed.body()).path("error").path("detail").asText()).contains("not valid JSON");
+        assertThat(JSON.readTree(malformed.body()).path("detail").asText()).contains("not valid JSON");
         HttpResponse<String> tooLong = Http.postJson(base, "{\"message\":\"" + "长".repeat(2001) + "\"}");
         assertThat(tooLong.statusCode()).isEqualTo(400);
         HttpResponse<String> scenario = Http.postJson(base, "{\"message\":\"x\",\"scenario\":\"astrology\"}");
@@ -181,7 +181,7 @@ class ChatApiIT {
 
         HttpResponse<String> badReason = Http.postJson(url, "{\"messageId\":" + mid + ",\"helpful\":false,\"reason\":\"nope\"}");
         assertThat(badReason.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(badReason.body()).path("error").path("message").asText()).containsPattern("\\p{IsHan}");
+        assertThat(JSON.readTree(badReason.body()).path("message").asText()).containsPattern("\\p{IsHan}");
         assertThat(Http.postJson(url, "{\"messageId\":" + mid + "}").statusCode()).isEqualTo(400);
         assertThat(Http.postJson(url, "{\"messageId\":" + (mid + 1000) + ",\"helpful\":true}").statusCode()).isEqualTo(404);
 
@@ -218,7 +218,7 @@ class ChatApiIT {
         JsonNode s = JSON.readTree(Http.get("http://127.0.0.1:" + port + "/api/ops/summary").body());
         assertThat(s.path("chat").path("answers").asLong()).isPositive();
         assertThat(s.path("chat").path("handedOff").asLong()).isPositive();
-        assertThat(s.path("chat").path("robotShare").asDouble()).isLessThan(1.0);
+        assertThat(s.path("chat").path("resolutionRate").asDouble()).isLessThan(1.0);
         JsonNode ds = null;
         for (JsonNode p : s.path("providers")) {
             if ("ds".equals(p.path("provider").asText())) {

@@ -144,10 +144,9 @@ class CommentaryCrashResumeIT {
     }
 
     private static List<String> args() {
-        String p = "--finassist.router.providers[0].";
-        List<String> a = new ArrayList<>(List.of(p + "id=ds", p + "flavor=deepseek", p + "base-url=" + upstream.baseUrl(),
-                p + "api-key=test-key", p + "max-concurrency=64", p + "request-timeout=10s", p + "models[0].alias=chat",
-                p + "models[0].upstream=chat-upstream", p + "prices.input=2", p + "prices.output=8",
+        String p = "--finassist.router.providers.ds.";
+        List<String> a = new ArrayList<>(List.of(p + "flavor=deepseek", p + "base-url=" + upstream.baseUrl(),
+                p + "api-key=test-key", p + "max-concurrency=64", p + "request-timeout=10s", p + "models.chat.upstream=chat-upstream", p + "prices.input=2", p + "prices.output=8",
                 "--finassist.content.synthetic-stocks=300",
                 "--finassist.content.commentary.workers=" + WORKERS,
                 "--finassist.content.commentary.polling-interval=200ms",

@@ -1,5 +1,6 @@
 package org.finassist.server.commentary;
 
+import org.finassist.core.router.RouteMetadata;
 import org.finassist.server.support.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.langchain4j.data.message.AiMessage;
@@ -27,7 +28,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -77,11 +77,15 @@ class CommentaryJobsPgIT {
 
     @AfterEach
     void stop() {
-        jobs.stop();
+        if (jobs != null) {
+            jobs.stop();
+        }
         if (other != null) {
             other.stop();
         }
-        ds.close();
+        if (ds != null) {
+            ds.close();
+        }
     }
 
     @Test
@@ -93,7 +97,7 @@ class CommentaryJobsPgIT {
             public ChatResponse doChat(ChatRequest request) {
                 ServerProcess.sleep(40);
                 return ChatResponse.builder().aiMessage(AiMessage.builder().text("当日个股行情整体平稳。")
-                        .attributes(Map.of("provider", "fake")).build()).build();
+                        .build()).metadata(RouteMetadata.builder().provider("fake").model("chat").build()).build();
             }
         };
         SimpleMeterRegistry first = new SimpleMeterRegistry();
@@ -105,9 +109,11 @@ class CommentaryJobsPgIT {
         other.start();
         RunView done = await(jobs.start(null, "all", EnumSet.of(ArticleType.RECAP)).id());
         assertThat(done.done()).isEqualTo(done.total());
+        // the run row commits before the last item's meter is counted: wait for the count, do not race it
+        double total = awaitDoneCount(done.total(), first, second);
         double a = first.counter("finassist.commentary.items", "status", "done").count();
         double b = second.counter("finassist.commentary.items", "status", "done").count();
-        assertThat(a + b).isEqualTo(done.total());
+        assertThat(total).isEqualTo(done.total());
         assertThat(a).isPositive();
         assertThat(b).isPositive();
     }
@@ -118,12 +124,29 @@ class CommentaryJobsPgIT {
         RunView done = await(run.id());
         assertThat(done.state()).isEqualTo("done");
         assertThat(done.done()).isEqualTo(run.total()).isGreaterThan(50);
-        assertThat(meters.counter("finassist.commentary.items", "status", "done").count()).isEqualTo(run.total());
+        assertThat(awaitDoneCount(run.total(), meters)).isEqualTo(run.total());
 
         RunView again = await(jobs.start(null, "all", EnumSet.of(ArticleType.RECAP, ArticleType.ALERT,
                 ArticleType.STRATEGY)).id());
         assertThat(again.skipped()).isEqualTo(run.total());
         assertThat(jobs.list(10)).extracting(RunView::id).containsExactly(again.id(), run.id());
+    }
+
+    /** The sum of the nodes' done-item counters once it reaches {@code expected}, or after 10 s whatever it is. */
+    private static double awaitDoneCount(int expected, SimpleMeterRegistry... registries) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        double sum;
+        do {
+            sum = 0;
+            for (SimpleMeterRegistry r : registries) {
+                sum += r.counter("finassist.commentary.items", "status", "done").count();
+            }
+            if (sum >= expected) {
+                return sum;
+            }
+            ServerProcess.sleep(20);
+        } while (System.nanoTime() < deadline);
+        return sum;
     }
 
     private RunView await(String id) {

@@ -156,7 +156,7 @@ class DiagnosisApiIT {
     @Test
     void badInputGetsChineseMessagesWithoutStackTraces() throws Exception {
         JsonNode unknown = get("999999", 404);
-        assertThat(unknown.path("error").asText()).isEqualTo("UNKNOWN_SYMBOL");
+        assertThat(unknown.path("code").asText()).isEqualTo("unknown_symbol");
         assertThat(unknown.path("message").asText()).contains("999999", "暂无");
         assertThat(get("不存在的公司", 404).path("message").asText()).contains("未找到");
         JsonNode index = get("000001.SH", 400);

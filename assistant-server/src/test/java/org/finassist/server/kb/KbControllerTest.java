@@ -195,12 +195,12 @@ class KbControllerTest {
         String path = "/api/kb/t5/search";
 
         JsonNode truncated = send("POST", path, HttpRequest.BodyPublishers.ofString("{\"query\":"), "application/json", 400);
-        assertThat(truncated.get("error").asText()).startsWith("request body is not valid JSON: ");
+        assertThat(truncated.get("detail").asText()).startsWith("request body is not valid JSON: ");
         JsonNode badDate = send("POST", path, HttpRequest.BodyPublishers.ofString(
                 "{\"query\":\"融券\",\"effectiveOn\":\"2025-13-01\"}"), "application/json", 400);
-        assertThat(badDate.get("error").asText()).startsWith("field 'effectiveOn' has a wrong value").contains("2025-13-01");
+        assertThat(badDate.get("detail").asText()).startsWith("field 'effectiveOn' has a wrong value").contains("2025-13-01");
         JsonNode tooLong = postJson(path, Map.of("query", "融资".repeat(1001)), 400);
-        assertThat(tooLong.get("error").asText()).contains("2002 characters").contains("at most 2000");
+        assertThat(tooLong.get("detail").asText()).contains("2002 characters").contains("at most 2000");
         assertThat(postJson(path, Map.of("query", "融".repeat(2000)), 200).get("result").asText()).isNotBlank();
     }
 

@@ -20,23 +20,23 @@ public final class FakeUpstreams {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         provider(r, 0, "ds", "deepseek", DS, "chat");
         provider(r, 1, "sf", "stepfun", SF, "step");
-        r.add("finassist.router.providers[2].id", () -> "nokey");
-        r.add("finassist.router.providers[2].flavor", () -> "openai");
-        r.add("finassist.router.providers[2].base-url", () -> "http://127.0.0.1:9/v1");
-        r.add("finassist.router.providers[2].api-key", () -> "");
-        r.add("finassist.router.providers[2].models[0].alias", () -> "gpt");
+        r.add("finassist.router.providers.nokey.flavor", () -> "openai");
+        r.add("finassist.router.providers.nokey.base-url", () -> "http://127.0.0.1:9/v1");
+        r.add("finassist.router.providers.nokey.api-key", () -> "");
+        r.add("finassist.router.providers.nokey.models.gpt.upstream", () -> "gpt");
         for (String route : new String[]{"general", "qa", "stock-diagnosis", "commentary", "account-opening", "witness"}) {
             r.add("finassist.router.routes." + route + "[0]", () -> "ds:chat");
             r.add("finassist.router.routes." + route + "[1]", () -> "sf:step");
         }
         r.add("finassist.router.circuit-window", () -> "1000");
         r.add("finassist.router.backoff-base", () -> "1ms");
+        r.add("finassist.router.max-cool-down", () -> "500ms");
+        r.add("finassist.gateway.ping-interval", () -> "300ms");
     }
 
     private static void provider(DynamicPropertyRegistry r, int i, String id, String flavor, FakeUpstream fake,
                                  String model) {
-        String p = "finassist.router.providers[" + i + "].";
-        r.add(p + "id", () -> id);
+        String p = "finassist.router.providers." + id + ".";
         r.add(p + "flavor", () -> flavor);
         r.add(p + "base-url", () -> fake.baseUrl().toString());
         r.add(p + "api-key", () -> "test-key-" + id);
@@ -46,7 +46,6 @@ public final class FakeUpstreams {
         r.add(p + "prices.input", () -> "2");
         r.add(p + "prices.output", () -> "8");
         r.add(p + "prices.cache-hit", () -> "0.5");
-        r.add(p + "models[0].alias", () -> model);
-        r.add(p + "models[0].upstream", () -> model + "-upstream");
+        r.add(p + "models." + model + ".upstream", () -> model + "-upstream");
     }
 }
