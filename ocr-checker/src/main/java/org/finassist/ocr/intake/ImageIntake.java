@@ -74,7 +74,7 @@ public final class ImageIntake {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             checkDimensions(width, height);
-            checkBudget(reader, width, height, bytes.length);
+            checkBudget(reader, width, height, bytes.length, format);
             ImageReadParam param = reader.getDefaultReadParam();
             int step = Math.max(1, (int) Math.ceil(Math.max(width, height) / (double) DECODE_TARGET_SIDE));
             param.setSourceSubsampling(step, step, 0, 0);
@@ -110,8 +110,8 @@ public final class ImageIntake {
     private static final long RATIO_FLOOR_BYTES = 16_000_000L;
 
     /** Refuses before decoding what would decode to far more than an ID photo needs. */
-    private void checkBudget(ImageReader reader, int width, int height, int compressed) throws IntakeException,
-            IOException {
+    private void checkBudget(ImageReader reader, int width, int height, int compressed, ImageFormat format)
+            throws IntakeException, IOException {
         ImageTypeSpecifier type = reader.getRawImageType(0);
         int bits = 24;
         if (type != null) {
@@ -125,7 +125,9 @@ public final class ImageIntake {
             throw new IntakeException(IntakeError.TOO_COMPLEX, width + "x" + height + " at " + bits
                     + " bits/pixel decodes to " + raw + " bytes > " + limits.maxRawBytes());
         }
-        if (raw > RATIO_FLOOR_BYTES && raw > (long) compressed * limits.maxCompressionRatio()) {
+        // a JPEG decodes in time linear in its (already limited) pixels; deflate is where a tiny file inflates
+        if (format != ImageFormat.JPEG && raw > RATIO_FLOOR_BYTES
+                && raw > (long) compressed * limits.maxCompressionRatio()) {
             throw new IntakeException(IntakeError.TOO_COMPLEX, "compression ratio " + raw / Math.max(1, compressed)
                     + " > " + limits.maxCompressionRatio());
         }

@@ -104,8 +104,8 @@ class ImageIntakeTest {
 
     @Test
     void largePhotosAreDecodedSubsampled() throws IntakeException {
-        AcceptedImage img = intake.accept(PhotoSimulator.encodeJpeg(picture(8000, 4000), 0.5f));
-        assertThat(Math.max(img.image().getWidth(), img.image().getHeight())).isLessThanOrEqualTo(4000);
+        AcceptedImage img = intake.accept(PhotoSimulator.encodeJpeg(picture(5000, 3000), 0.5f));
+        assertThat(Math.max(img.image().getWidth(), img.image().getHeight())).isLessThanOrEqualTo(2500);
     }
 
     @Test
