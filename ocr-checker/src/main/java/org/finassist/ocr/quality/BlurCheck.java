@@ -16,7 +16,7 @@ record BlurCheck(double minSharpness, double minStrokeSharpness) implements Imag
 
     @Override
     public QualityResult check(CardView view) {
-        if (view.cardLuma() == null) {
+        if (view.cardLuma() == null || !view.region().found()) {
             return QualityResult.skipped(name());
         }
         boolean text = view.region().fromText();
