@@ -37,8 +37,12 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null || fail "server not up after 10 minutes"
+# as the widget does: an anonymous customer token first (the embedded default issues them), then the question
+TOKEN="$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/widget/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')" \
+  || fail "POST /api/widget/token failed"
 ANSWER="$(curl -sS -N --max-time 60 -H 'Content-Type: application/json' -H 'Accept: text/event-stream' \
-  -d '{"message":"股票几点开盘？"}' "http://127.0.0.1:$PORT/api/chat")" || fail "POST /api/chat failed"
+  -H "Authorization: Bearer $TOKEN" -d '{"message":"股票几点开盘？"}' "http://127.0.0.1:$PORT/api/chat")" \
+  || fail "POST /api/chat failed"
 echo "$ANSWER" | grep -q '^event: *done' || fail "no done event in the chat answer: $ANSWER"
 echo "$ANSWER" | grep -q '^event: *token' || fail "no answer text in: $ANSWER"
 kill -INT "$PID"

@@ -41,6 +41,9 @@
     const token = tokenInput.value.trim();
     if (token) headers.Authorization = 'Bearer ' + token;
     if (typeof init.body === 'string') headers['Content-Type'] = 'application/json';
+    // signed in with the operator form: the session cookie needs the CSRF token on changes (Spring's XSRF-TOKEN)
+    const csrf = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    if (csrf && init.method && init.method !== 'GET') headers['X-XSRF-TOKEN'] = decodeURIComponent(csrf.slice(11));
     const r = await fetch(path, { ...init, headers });
     const body = r.status === 204 ? null : await r.json().catch(() => null);
     if (!r.ok) {

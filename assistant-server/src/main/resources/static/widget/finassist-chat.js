@@ -1,6 +1,6 @@
 /*
  * FinAssist chat widget: <script src="https://your-host/widget/finassist-chat.js"></script>
- *                        <finassist-chat api-base="https://your-host" token="fa-…"></finassist-chat>
+ *                        <finassist-chat api-base="https://your-host" token="<customer JWT>"></finassist-chat>
  * Framework-free custom element in a Shadow DOM. Model text is never parsed as HTML: the Markdown subset below
  * builds DOM nodes with textContent, and links are kept only for http(s) URLs.
  */
@@ -212,16 +212,33 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
       return (this.getAttribute('api-base') || '').replace(/\/+$/, '');
     }
 
-    headers(json) {
+    headers(json, token) {
       const h = {};
       if (json) h['Content-Type'] = 'application/json';
-      const token = this.getAttribute('token');
       if (token) h.Authorization = 'Bearer ' + token;
       return h;
     }
 
-    api(path, init = {}) {
-      return fetch(this.apiBase + path, { ...init, headers: { ...this.headers(typeof init.body === 'string'), ...init.headers } });
+    /** The customer token: the page's (token attribute, signed by the brokerage app), else an anonymous one. */
+    async customerToken(renew) {
+      const given = this.getAttribute('token');
+      if (given) return given;
+      if (!this.anonToken || renew) {
+        this.anonToken = (async () => {
+          const r = await fetch(this.apiBase + '/api/widget/token', { method: 'POST' });
+          return r.ok ? (await r.json()).token : null;
+        })();
+      }
+      return this.anonToken;
+    }
+
+    async api(path, init = {}) {
+      const send = async (token) => fetch(this.apiBase + path,
+        { ...init, headers: { ...this.headers(typeof init.body === 'string', token), ...init.headers } });
+      const r = await send(await this.customerToken(false));
+      // an anonymous token expires (or the server restarted with a new key): one new token, one retry
+      if (r.status === 401 && !this.getAttribute('token')) return send(await this.customerToken(true));
+      return r;
     }
 
     build() {

@@ -1,62 +1,205 @@
 package org.finassist.core.privacy;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks personal data in free text: 18-digit resident ID numbers (first 6 and last 4 kept: the region and the
- * check digit are what a model may still need), mainland mobile numbers (3 + 4 kept) and bank card numbers
- * (last 4 kept). Digits inside longer digit runs are not touched.
+ * Masks personal data in free text before it leaves for an external model, a log or a stored row. Numbers are
+ * found however they are written (full-width, spoken "一三九…", separated by spaces, {@code - . /}; see
+ * {@link DigitView}): mainland resident IDs (18 and 15 digits), mobile and landline numbers, bank cards (Luhn) and
+ * any other run of 12 or more digits (accounts), HK / Macau / Taiwan IDs, passports and travel permits, securities
+ * and fund account numbers after their keyword, e-mail addresses, passwords typed after 密码/口令/password, and
+ * names and addresses after their form-field label. What a model may still need is kept: an ID's region and check
+ * digit, a mobile's first three and last four digits, a card's last four, an e-mail's domain.
  */
 public final class PiiMasker {
 
-    private static final Pattern ID = Pattern.compile(
-            "(?<![0-9])([1-9][0-9]{5})((?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3})"
-                    + "([0-9Xx])(?![0-9])");
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(1[3-9][0-9])([0-9]{4})([0-9]{4})(?![0-9])");
-    private static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
+    /** Digits with at most two separators between neighbours; the ID check letter X may end it. */
+    private static final Pattern DIGIT_RUN = Pattern.compile(
+            "(?<![0-9A-Za-z])[0-9](?:[ \\-./]{0,2}[0-9]){6,}(?:[ \\-./]{0,2}[Xx])?(?![0-9A-Za-z])");
+    private static final Pattern LANDLINE = Pattern.compile(
+            "(?<![0-9])(0[1-9][0-9]{1,2})[ \\-]?([0-9]{3,4})[ \\-]?([0-9]{4})(?![0-9])");
+    /** HK (A123456(7)), Macau (1234567(8)), Taiwan (A123456789), passports, travel permits, SH accounts. */
+    private static final Pattern LETTER_ID = Pattern.compile(
+            "(?<![0-9A-Za-z])(?:[A-Za-z]{1,2}[0-9]{6} ?\\([0-9A]\\)|[157][0-9]{6} ?\\([0-9]\\)|[A-Za-z]{1,2}[0-9]{7,10})"
+                    + "(?![0-9A-Za-z])");
+    private static final Pattern KEYED_ACCOUNT = Pattern.compile(
+            "(资金账号|资金帐号|资金账户|证券账户|证券账号|股东账户|股东代码|股东卡号|基金账户|基金账号|客户号|账号|帐号|台胞证|回乡证|通行证|护照)"
+                    + "(?:号码|号)?\\s*(?:是|为|:|：)?\\s*([A-Za-z]{0,2}[0-9](?:[ \\-]?[0-9]){5,})");
+    private static final Pattern EMAIL = Pattern.compile(
+            "([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+    private static final Pattern PASSWORD = Pattern.compile(
+            "(?i)(密码|口令|pin码|password|passwd|pwd|pin)(?:\\s*(?:是|为|:|：|=|is)\\s*|\\s+)([\\x21-\\x7E]{4,64})");
+    private static final Pattern NAME = Pattern.compile(
+            "(姓名|名字|户名|联系人|开户人|持卡人)\\s*(?:是|为|:|：)\\s*([\\u4e00-\\u9fa5·]{2,5})");
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(地址|住址|家庭住址|通讯地址|联系地址|家住|住在)\\s*(?:是|为|:|：|在)?\\s*([^\\s，。,;；！!？?]{4,60})");
+
+    private static final java.util.Set<String> IDENTIFIERS = java.util.Set.of("id", "tool_call_id", "type");
 
     private PiiMasker() {
     }
 
     public static String mask(String text) {
-        if (text == null || text.length() < 11 || !hasLongDigitRun(text)) {
+        if (text == null || !worthScanning(text)) {
             return text;
         }
-        String t = replace(ID, text, m -> m.group(1) + "********" + m.group(2).substring(8) + m.group(3));
-        t = replace(MOBILE, t, m -> m.group(1) + "****" + m.group(3));
-        return replace(CARD, t, m -> {
-            String digits = m.group().replaceAll("[ -]", "");
-            return "**** **** **** " + digits.substring(digits.length() - 4);
-        });
+        String t = text;
+        t = apply(PASSWORD, t, h -> h.labelled("******"));
+        t = apply(EMAIL, t, h -> h.raw(1) + "***@" + h.raw(2));
+        t = apply(KEYED_ACCOUNT, t, h -> h.labelled(keepLast(digitsOf(h.view(2)), 4)));
+        t = apply(DIGIT_RUN, t, h -> maskRun(h.view(0)));
+        t = apply(LETTER_ID, t, h -> maskLetterId(h.view(0)));
+        t = apply(LANDLINE, t, h -> h.view(1) + "-****" + h.view(3));
+        // names and addresses on the original text: 张三 must stay a name, not become 张3
+        t = applyRaw(NAME, t, h -> h.labelled(h.raw(2).charAt(0) + "*".repeat(h.raw(2).length() - 1)));
+        return applyRaw(ADDRESS, t, h -> h.labelled("***"));
     }
 
-    /** Cheap pre-check so ordinary text costs no regex work. */
-    private static boolean hasLongDigitRun(String text) {
-        int run = 0;
+    /**
+     * Masks every string inside JSON-like values (maps, lists, strings), e.g. tool-call arguments, {@code user},
+     * {@code metadata}; other values pass through, and so do identifiers ({@code id}, {@code tool_call_id},
+     * {@code type}) that link a tool call to its result. Returns new collections; the input is not modified.
+     */
+    public static Object maskDeep(Object value) {
+        if (value instanceof String s) {
+            return mask(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, IDENTIFIERS.contains(String.valueOf(k)) ? v : maskDeep(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(maskDeep(v)));
+            return out;
+        }
+        return value;
+    }
+
+    /** Cheap pre-check so ordinary text costs no regex work: enough digits, an @, or a field label. */
+    private static boolean worthScanning(String text) {
+        int digits = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (++run >= 11) {
-                    return true;
-                }
-            } else if (c != ' ' && c != '-') {
-                run = 0;
+            if (DigitView.isDigitLike(c) && ++digits >= 6) {
+                return true;
+            }
+            if (c == '@' || c == '＠' || c == '码' || c == '令' || c == '名' || c == '址' || c == '住' || c == '人') {
+                return true;
+            }
+            if ((c == 'p' || c == 'P') && (text.regionMatches(true, i, "pass", 0, 4)
+                    || text.regionMatches(true, i, "pwd", 0, 3) || text.regionMatches(true, i, "pin", 0, 3))) {
+                return true;
             }
         }
         return false;
     }
 
-    private static String replace(Pattern p, String text, java.util.function.Function<Matcher, String> f) {
-        Matcher m = p.matcher(text);
+    private static String maskRun(String run) {
+        String digits = digitsOf(run);
+        int n = digits.length();
+        boolean checkX = Character.toUpperCase(run.charAt(run.length() - 1)) == 'X';
+        if ((n == 17 && checkX) || (n == 18 && plausibleBirth(digits.substring(6, 14)))) {
+            String all = checkX ? digits + "X" : digits;
+            return all.substring(0, 6) + "********" + all.substring(14);
+        }
+        if (n == 15 && plausibleBirth("19" + digits.substring(6, 12))) {
+            return digits.substring(0, 6) + "******" + digits.substring(12);
+        }
+        if (n == 11 && digits.charAt(0) == '1' && digits.charAt(1) >= '3') {
+            return digits.substring(0, 3) + "****" + digits.substring(7);
+        }
+        if (n >= 12) {
+            return "**** **** **** " + digits.substring(n - 4);
+        }
+        return run;
+    }
+
+    private static String maskLetterId(String id) {
+        String compact = id.replace(" ", "");
+        return compact.charAt(0) + "*".repeat(Math.max(1, compact.length() - 3)) + compact.substring(compact.length() - 2);
+    }
+
+    static boolean plausibleBirth(String yyyymmdd) {
+        int year = Integer.parseInt(yyyymmdd.substring(0, 4));
+        int month = Integer.parseInt(yyyymmdd.substring(4, 6));
+        int day = Integer.parseInt(yyyymmdd.substring(6, 8));
+        return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    }
+
+    /** Luhn check of a card number (used by tests and callers that must tell cards from other accounts). */
+    public static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return digits.length() >= 12 && sum % 10 == 0;
+    }
+
+    private static String digitsOf(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String keepLast(String digits, int keep) {
+        return digits.length() <= keep ? "*".repeat(digits.length())
+                : "*".repeat(digits.length() - keep) + digits.substring(digits.length() - keep);
+    }
+
+    /** A match: groups as the ASCII view saw them (digits) or as the customer wrote them (labels). */
+    private record Hit(Matcher m, String original) {
+
+        String view(int group) {
+            return m.group(group);
+        }
+
+        String raw(int group) {
+            return original.substring(m.start(group), m.end(group));
+        }
+
+        /** The label (group 1) and what followed it as written ("是", "：") with {@code value} for group 2. */
+        String labelled(String value) {
+            return original.substring(m.start(1), m.start(2)) + value;
+        }
+    }
+
+    /** Runs {@code p} on the ASCII view of {@code text} and replaces the matched spans of the original. */
+    private static String apply(Pattern p, String text, Function<Hit, String> f) {
+        return replace(p, DigitView.of(text), text, f);
+    }
+
+    private static String applyRaw(Pattern p, String text, Function<Hit, String> f) {
+        return replace(p, text, text, f);
+    }
+
+    private static String replace(Pattern p, String view, String text, Function<Hit, String> f) {
+        Matcher m = p.matcher(view);
         if (!m.find()) {
             return text;
         }
         StringBuilder sb = new StringBuilder(text.length());
+        int last = 0;
         do {
-            m.appendReplacement(sb, Matcher.quoteReplacement(f.apply(m)));
+            sb.append(text, last, m.start()).append(f.apply(new Hit(m, text)));
+            last = m.end();
         } while (m.find());
-        m.appendTail(sb);
-        return sb.toString();
+        return sb.append(text, last, text.length()).toString();
     }
 }

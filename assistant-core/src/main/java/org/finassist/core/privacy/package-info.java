@@ -1,5 +1,6 @@
 /**
- * Personal data protection: masking of ID numbers, mobile numbers and bank card numbers before text leaves for an
+ * Personal data protection: masking of ID, phone, card, account and passport numbers, e-mail, passwords, names and
+ * addresses (however written: full-width, spoken, separated) before text leaves for an
  * external model or reaches a log.
  */
 package org.finassist.core.privacy;

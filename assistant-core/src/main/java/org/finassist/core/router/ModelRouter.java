@@ -316,14 +316,25 @@ public final class ModelRouter {
 
         private CompletionRequest masked() {
             if (maskedRequest == null) {
+                // every field that may carry the customer's words: content, name, tool-call arguments, and the
+                // request's user and metadata; tool definitions and sampling parameters are the caller's own
                 List<org.finassist.core.chat.Message> messages = request.messages().stream()
                         .map(m -> new org.finassist.core.chat.Message(m.role(),
-                                org.finassist.core.privacy.PiiMasker.mask(m.content()), m.extra()))
+                                org.finassist.core.privacy.PiiMasker.mask(m.content()), maskedMap(m.extra())))
                         .toList();
-                maskedRequest = new CompletionRequest(request.route(), messages, request.parameters(),
+                Map<String, Object> parameters = new java.util.LinkedHashMap<>(request.parameters());
+                for (String field : List.of("user", "metadata")) {
+                    parameters.computeIfPresent(field, (k, v) -> org.finassist.core.privacy.PiiMasker.maskDeep(v));
+                }
+                maskedRequest = new CompletionRequest(request.route(), messages, parameters,
                         request.grounding(), request.deadline());
             }
             return maskedRequest;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> maskedMap(Map<String, Object> extra) {
+            return extra.isEmpty() ? extra : (Map<String, Object>) org.finassist.core.privacy.PiiMasker.maskDeep(extra);
         }
 
         private Completion runLocal() {

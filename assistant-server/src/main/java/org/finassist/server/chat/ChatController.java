@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.finassist.core.assistant.AssistantService;
 import org.finassist.core.assistant.TurnRequest;
 import org.finassist.core.router.Scenario;
+import org.finassist.server.security.Callers;
 import org.finassist.server.web.BoundedBody;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,10 +61,18 @@ class ChatController {
             return;
         }
         String conversationId = body.conversationId();
+        String owner = Callers.subject(request);
+        if (conversationId != null && !conversationId.isBlank() && store.exists(conversationId)
+                && !store.isOwnedBy(conversationId, owner)) {
+            // another customer's conversation: answered as if it did not exist, and never continued
+            error(response, 404, "no_such_conversation", "没有找到这段对话，请重新发起咨询。",
+                    "Conversation " + conversationId + " does not exist for this caller");
+            return;
+        }
         if (conversationId == null || conversationId.isBlank() || !store.exists(conversationId)) {
             conversationId = conversationId == null || conversationId.isBlank() || conversationId.length() > 36
                     ? UUID.randomUUID().toString() : conversationId;
-            store.create(conversationId, scenario == null ? null : scenario.id());
+            store.create(conversationId, scenario == null ? null : scenario.id(), owner);
         }
         String turnId = body.turnId();
         ChatSse sse = new ChatSse(response);
@@ -82,10 +92,15 @@ class ChatController {
     }
 
     @PostMapping("/api/chat/{conversationId}/handoff")
-    Map<String, Object> handOff(@PathVariable String conversationId) {
+    ResponseEntity<?> handOff(@PathVariable String conversationId, HttpServletRequest request) {
+        if (!store.isOwnedBy(conversationId, Callers.subject(request))) {
+            // unknown, or another customer's: the same 404, so ids cannot be probed
+            return Problems.response(HttpStatusCode.valueOf(404), "no_such_conversation",
+                    "Conversation " + conversationId + " does not exist for this caller", "没有找到这段对话，请重新发起咨询。");
+        }
         boolean marked = store.handOff(conversationId);
-        return Map.of("conversationId", conversationId, "handedOff", marked,
-                "message", marked ? "正在为您转接人工客服，请稍候。" : "没有找到这段对话，请重新发起咨询。");
+        return ResponseEntity.ok(Map.of("conversationId", conversationId, "handedOff", marked,
+                "message", marked ? "正在为您转接人工客服，请稍候。" : "这段对话还没有回答，请先描述您的问题。"));
     }
 
     private static ChatRequestBody parse(HttpServletRequest request) throws IOException {

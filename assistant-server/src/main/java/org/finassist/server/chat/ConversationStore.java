@@ -27,10 +27,16 @@ final class ConversationStore {
         return jdbc.sql("SELECT COUNT(*) FROM chat_conversations WHERE id = ?").param(id).query(Long.class).single() > 0;
     }
 
-    void create(String id, String scenario) {
+    void create(String id, String scenario, String owner) {
         OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("INSERT INTO chat_conversations (id, scenario, created_at, updated_at) VALUES (?, ?, ?, ?)")
-                .params(id, scenario, now, now).update();
+        jdbc.sql("INSERT INTO chat_conversations (id, scenario, owner, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id, scenario, owner, now, now).update();
+    }
+
+    /** True when the conversation exists and belongs to {@code owner} (a customer subject, see Callers). */
+    boolean isOwnedBy(String id, String owner) {
+        return jdbc.sql("SELECT COUNT(*) FROM chat_conversations WHERE id = ? AND owner = ?").params(id, owner)
+                .query(Long.class).single() > 0;
     }
 
     /** The last {@code limit} messages, oldest first. */

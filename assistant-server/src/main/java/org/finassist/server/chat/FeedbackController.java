@@ -1,5 +1,6 @@
 package org.finassist.server.chat;
 
+import org.finassist.server.security.Callers;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
 import org.finassist.server.web.Problems;
@@ -35,7 +36,8 @@ class FeedbackController {
     }
 
     @PostMapping("/api/chat/{conversationId}/feedback")
-    ResponseEntity<?> give(@PathVariable String conversationId, @RequestBody FeedbackBody body) {
+    ResponseEntity<?> give(@PathVariable String conversationId, @RequestBody FeedbackBody body,
+                           jakarta.servlet.http.HttpServletRequest request) {
         if (body.messageId() == null || body.helpful() == null) {
             return bad("missing_field", "反馈提交失败，请刷新后重试。", "'messageId' and 'helpful' are required");
         }
@@ -48,7 +50,8 @@ class FeedbackController {
             return bad("comment_too_long", "补充说明请控制在" + MAX_COMMENT + "字以内。",
                     "'comment' longer than " + MAX_COMMENT + " characters");
         }
-        if (!store.isAnswerOf(conversationId, body.messageId())) {
+        if (!store.isAnswerOf(conversationId, body.messageId(), Callers.subject(request))) {
+            // not an answer of this conversation, or the conversation is another customer's: the same 404
             return Problems.response(HttpStatus.NOT_FOUND, "no_such_answer",
                     "Message " + body.messageId() + " is not an answer of conversation " + conversationId,
                     "没有找到这条回答，请刷新后重试。");

@@ -21,10 +21,11 @@ final class FeedbackStore {
         this.jdbc = jdbc;
     }
 
-    /** True when the message is an answer of that conversation. */
-    boolean isAnswerOf(String conversationId, long messageId) {
-        return jdbc.sql("SELECT COUNT(*) FROM chat_messages WHERE id = ? AND conversation_id = ? AND role = 'assistant'")
-                .params(messageId, conversationId).query(Long.class).single() > 0;
+    /** True when the message is an answer of that conversation and the conversation belongs to {@code owner}. */
+    boolean isAnswerOf(String conversationId, long messageId, String owner) {
+        return jdbc.sql("SELECT COUNT(*) FROM chat_messages m JOIN chat_conversations c ON c.id = m.conversation_id"
+                        + " WHERE m.id = ? AND m.conversation_id = ? AND m.role = 'assistant' AND c.owner = ?")
+                .params(messageId, conversationId, owner).query(Long.class).single() > 0;
     }
 
     /** Replaces any earlier feedback on the same answer: a customer may change their mind. */

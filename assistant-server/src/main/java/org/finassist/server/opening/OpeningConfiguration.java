@@ -3,6 +3,7 @@ package org.finassist.server.opening;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.finassist.ocr.guide.OpeningSteps;
+import org.finassist.server.security.ColumnCipher;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +30,9 @@ class OpeningConfiguration {
     }
 
     @Bean
-    OpeningSessionStore openingSessionStore(JdbcTemplate jdbc, OpeningSteps steps, OcrCheckerProperties props) {
-        return new OpeningSessionStore(jdbc, steps, Clock.systemUTC(), props.sessionRetention());
+    OpeningSessionStore openingSessionStore(JdbcTemplate jdbc, OpeningSteps steps, OcrCheckerProperties props,
+                                            ColumnCipher cipher) {
+        return new OpeningSessionStore(jdbc, steps, Clock.systemUTC(), props.sessionRetention(), cipher);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.finassist.ocr.idcard.IdNumber;
 import org.finassist.ocr.intake.IntakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.finassist.server.security.Callers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -79,7 +80,7 @@ class OpeningController {
     @PostMapping("/sessions")
     ResponseEntity<SessionView> create() {
         String id = UUID.randomUUID().toString();
-        return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(id, sessions.create(id)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(id, sessions.create(id, Callers.currentSubject())));
     }
 
     @GetMapping("/sessions/{id}")
@@ -152,7 +153,7 @@ class OpeningController {
     }
 
     private OpeningSession session(String id) {
-        return sessions.load(id).orElseThrow(SessionNotFound::new);
+        return sessions.load(id, Callers.currentSubject()).orElseThrow(SessionNotFound::new);
     }
 
     static final class SessionNotFound extends RuntimeException {

@@ -11,15 +11,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
-/** {@code /admin/api-keys}: create (the secret is shown once), list, revoke. Loopback or admin token only. */
+/** {@code /admin/api-keys}: create with scopes (the secret is shown once), list, revoke. Admin role only. */
 @RestController
 @RequestMapping("/admin/api-keys")
 class ApiKeyAdminController {
 
-    record CreateKey(String name, String role) {
+    record CreateKey(String name, List<String> scopes) {
+    }
+
+    record CreatedKeyView(long id, String name, List<String> scopes, String key, String note) {
     }
 
     private final ApiKeyStore store;
@@ -32,17 +36,24 @@ class ApiKeyAdminController {
     ResponseEntity<?> create(@RequestBody(required = false) CreateKey body) {
         String name = body == null || body.name() == null || body.name().isBlank() ? "unnamed" : body.name().strip();
         if (name.length() > 100) {
-            return Problems.response(HttpStatus.BAD_REQUEST, "bad_name", "name must be at most 100 characters");
+            return Problems.response(HttpStatus.BAD_REQUEST, "bad_name",
+                    "name must be at most 100 characters");
         }
-        String roleName = body == null || body.role() == null || body.role().isBlank() ? "client" : body.role();
-        var role = KeyRole.parse(roleName);
-        if (role.isEmpty()) {
-            return Problems.response(HttpStatus.BAD_REQUEST, "bad_role", "role must be 'client' or 'supervisor'");
+        List<String> requested = body == null || body.scopes() == null || body.scopes().isEmpty()
+                ? List.of("gateway") : body.scopes();
+        Set<Grantee> scopes = EnumSet.noneOf(Grantee.class);
+        for (String s : requested) {
+            var scope = Grantee.keyScope(s);
+            if (scope.isEmpty()) {
+                return Problems.response(HttpStatus.BAD_REQUEST, "unknown_scope", "Unknown scope '"
+                        + s + "'; scopes: gateway, chat, kb-read, content-read");
+            }
+            scopes.add(scope.get());
         }
-        ApiKeyStore.CreatedKey created = store.create(name, role.get());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", created.info().id(), "name", name,
-                "role", role.get().wireName(), "key", created.secret(),
-                "note", "Store this key now: only its hash is kept."));
+        ApiKeyStore.CreatedKey created = store.create(name, scopes);
+        return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store")
+                .body(new CreatedKeyView(created.info().id(), name, created.info().scopes(), created.secret(),
+                        "Store this key now: only its hash is kept."));
     }
 
     @GetMapping

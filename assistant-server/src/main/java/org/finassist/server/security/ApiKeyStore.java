@@ -7,14 +7,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * API keys, stored as SHA-256 hashes. Active hashes are cached in memory so a request costs one hash and one map
+ * API keys with scopes ({@link Grantee#isKeyScope()}), stored as SHA-256 hashes (a key is 40 random characters,
+ * so a fast hash is enough; a slow one would cost every request). Active hashes are cached in memory so a request costs one hash and one map
  * look-up; the cache reloads every {@link #REFRESH_MILLIS} so keys created on another node are seen.
  */
 final class ApiKeyStore {
@@ -22,8 +25,12 @@ final class ApiKeyStore {
     static final long REFRESH_MILLIS = 30_000;
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    record KeyInfo(long id, String name, String role, String prefix, OffsetDateTime createdAt,
+    record KeyInfo(long id, String name, List<String> scopes, String prefix, OffsetDateTime createdAt,
                    OffsetDateTime revokedAt) {
+    }
+
+    /** An active key as the request's caller: its id, name and scopes. */
+    record KeyCaller(long id, String name, Set<Grantee> scopes) {
     }
 
     record CreatedKey(KeyInfo info, String secret) {
@@ -39,34 +46,21 @@ final class ApiKeyStore {
         reload();
     }
 
-    boolean anyActive() {
-        refreshIfStale();
-        return !active.isEmpty();
-    }
-
-    boolean matches(String secret) {
-        return caller(secret).isPresent();
-    }
-
     /** The key's name and role when {@code secret} is an active key. */
     Optional<KeyCaller> caller(String secret) {
         refreshIfStale();
         return secret == null ? Optional.empty() : Optional.ofNullable(active.get(hash(secret)));
     }
 
-    CreatedKey create(String name) {
-        return create(name, KeyRole.CLIENT);
-    }
-
-    CreatedKey create(String name, KeyRole role) {
+    CreatedKey create(String name, Set<Grantee> scopes) {
         StringBuilder sb = new StringBuilder("fa-");
         for (int i = 0; i < 40; i++) {
             sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         String secret = sb.toString();
         OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("INSERT INTO api_keys (name, role, key_prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(name, role.wireName(), secret.substring(0, 8), hash(secret), now).update();
+        jdbc.sql("INSERT INTO api_keys (name, role, scopes, key_prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(name, "client", join(scopes), secret.substring(0, 8), hash(secret), now).update();
         reload();
         KeyInfo info = list().stream().filter(k -> k.prefix().equals(secret.substring(0, 8)) && k.revokedAt() == null)
                 .reduce((a, b) -> b).orElseThrow();
@@ -74,8 +68,9 @@ final class ApiKeyStore {
     }
 
     List<KeyInfo> list() {
-        return jdbc.sql("SELECT id, name, role, key_prefix, created_at, revoked_at FROM api_keys ORDER BY id")
-                .query((rs, n) -> new KeyInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        return jdbc.sql("SELECT id, name, scopes, key_prefix, created_at, revoked_at FROM api_keys ORDER BY id")
+                .query((rs, n) -> new KeyInfo(rs.getLong(1), rs.getString(2),
+                        parse(rs.getString(3)).stream().map(Grantee::wireName).sorted().toList(), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
                 .list();
     }
@@ -95,11 +90,22 @@ final class ApiKeyStore {
 
     private void reload() {
         Map<String, KeyCaller> keys = new ConcurrentHashMap<>();
-        jdbc.sql("SELECT key_hash, name, role FROM api_keys WHERE revoked_at IS NULL").query((rs, n) -> keys.put(
-                rs.getString(1), new KeyCaller(rs.getString(2), KeyRole.parse(rs.getString(3)).orElse(KeyRole.CLIENT))))
-                .list();
+        jdbc.sql("SELECT key_hash, id, name, scopes FROM api_keys WHERE revoked_at IS NULL").query((rs, n) -> keys.put(
+                rs.getString(1), new KeyCaller(rs.getLong(2), rs.getString(3), parse(rs.getString(4))))).list();
         active = Map.copyOf(keys);
         loadedAt = System.currentTimeMillis();
+    }
+
+    private static String join(Set<Grantee> scopes) {
+        return String.join(",", scopes.stream().map(Grantee::wireName).sorted().toList());
+    }
+
+    private static Set<Grantee> parse(String scopes) {
+        Set<Grantee> out = EnumSet.noneOf(Grantee.class);
+        for (String s : (scopes == null ? "" : scopes).split(",")) {
+            Grantee.keyScope(s).ifPresent(out::add);
+        }
+        return out;
     }
 
     static String hash(String secret) {

@@ -1,14 +1,60 @@
 package org.finassist.server.security;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** API-key storage, the guard filter and the admin endpoints. */
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Spring Security for every path: the strict firewall, the {@link AccessRules} table (deny by default), customers'
+ * JWTs and API keys as bearer tokens, operator accounts by form login (pages) or HTTP Basic (scripts), CSRF for
+ * cookie sessions, browser hardening headers.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
 
     @Bean
     ApiKeyStore apiKeyStore(JdbcClient jdbc) {
@@ -16,10 +62,148 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyStore store, SecurityProperties properties) {
-        FilterRegistrationBean<ApiKeyFilter> reg = new FilterRegistrationBean<>(new ApiKeyFilter(store, properties));
-        reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        reg.addUrlPatterns("/v1/*", "/api/*", "/admin/*");
-        return reg;
+    OperatorStore operatorStore(JdbcClient jdbc, PasswordEncoder encoder) {
+        return new OperatorStore(jdbc, encoder);
+    }
+
+    @Bean
+    CustomerTokens customerTokens(SecurityProperties properties) {
+        return new CustomerTokens(properties.customers());
+    }
+
+    @Bean
+    OperatorAudit operatorAudit(JdbcClient jdbc, SecurityProperties properties,
+                                @Value("${finassist.data-dir}") Path dataDir) {
+        return new OperatorAudit(jdbc, OperatorAudit.key(properties.auditKey(), dataDir));
+    }
+
+    @Bean
+    ColumnCipher columnCipher(SecurityProperties properties, @Value("${finassist.data-dir}") Path dataDir) {
+        return ColumnCipher.from(properties.columnKey(), dataDir);
+    }
+
+    @Bean
+    WebMvcConfigurer operatorAuditTrail(OperatorAudit audit) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new OperatorAuditInterceptor(audit));
+            }
+        };
+    }
+
+    /** Stated although it is the default: rejects {@code ;}, encoded {@code . / \ %}, {@code //}, {@code ..}. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return new StrictHttpFirewall();
+    }
+
+    @Bean
+    ApplicationRunner bootstrapAdmin(OperatorStore operators, SecurityProperties properties) {
+        return args -> BootstrapAdmin.createIfNone(operators, properties.bootstrapAdmin());
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
+                                            ApiKeyStore keys, CustomerTokens tokens) throws Exception {
+        boolean devLoopback = devLoopback(properties, env);
+        SecurityErrors errors = new SecurityErrors();
+        BearerTokenResolver bearer = devLoopback ? DevLoopback.lenient(new DefaultBearerTokenResolver())
+                : new DefaultBearerTokenResolver();
+        http.authorizeHttpRequests(a -> {
+            // a forward (/manage → /manage/index.html) or an error page was authorised as the original request
+            a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll();
+            a.requestMatchers("/login", "/logout").permitAll();
+            for (AccessRule rule : AccessRules.RULES) {
+                grant(a.requestMatchers(matcher(rule)), rule, devLoopback);
+            }
+            // deny by default; a dev loopback caller reaches Spring MVC, which answers 404/405 for what is not there
+            if (devLoopback) {
+                a.anyRequest().access(DevLoopback.manager());
+            } else {
+                a.anyRequest().denyAll();
+            }
+        });
+        // CORS preflights (the widget on the brokerage's pages) are answered from Spring MVC's CORS configuration
+        // before authentication: a browser never sends credentials with one
+        http.cors(Customizer.withDefaults());
+        http.oauth2ResourceServer(o -> o.bearerTokenResolver(bearer).authenticationEntryPoint(errors)
+                .accessDeniedHandler(errors).authenticationManagerResolver(managers(bearer, keys, tokens)));
+        http.formLogin(f -> f.defaultSuccessUrl("/manage"));
+        http.httpBasic(b -> b.authenticationEntryPoint(errors));
+        http.logout(l -> l.logoutSuccessUrl("/login?logout"));
+        // a default, not the entry point: an explicit one would switch off Spring's generated sign-in page
+        http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(errors, AnyRequestMatcher.INSTANCE)
+                .accessDeniedHandler(errors));
+        // only a page a browser asked for is remembered for after sign-in; an API 401 creates no session
+        HttpSessionRequestCache pages = new HttpSessionRequestCache();
+        pages.setRequestMatcher(SecurityErrors::isPage);
+        http.requestCache(c -> c.requestCache(pages));
+        http.csrf(c -> c.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf));
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * CSRF protects what a browser sends with ambient credentials: a cookie session (and the sign-in form).
+     * Bearer tokens and explicit Basic headers are not sent by a browser on its own.
+     */
+    private static boolean needsCsrf(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        if ("/login".equals(request.getServletPath())) {
+            return true;
+        }
+        return request.getRequestedSessionId() != null && request.getHeader("Authorization") == null;
+    }
+
+    private static RequestMatcher matcher(AccessRule rule) {
+        return PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern());
+    }
+
+    private static void grant(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url, AccessRule rule,
+                              boolean devLoopback) {
+        if (rule.isPublic()) {
+            url.permitAll();
+            return;
+        }
+        AuthorizationManager<RequestAuthorizationContext> byAuthority =
+                AuthorityAuthorizationManager.hasAnyAuthority(rule.authorities());
+        url.access(devLoopback ? AuthorizationManagers.anyOf(byAuthority, DevLoopback.manager()) : byAuthority);
+    }
+
+    /** API keys ({@code fa-…}) and customers' JWTs share the bearer header; the token's form picks the check. */
+    private static AuthenticationManagerResolver<HttpServletRequest> managers(BearerTokenResolver bearer,
+                                                                              ApiKeyStore keys, CustomerTokens tokens) {
+        AuthenticationManager apiKeys = new ProviderManager(new ApiKeyAuthenticationProvider(keys));
+        JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(tokens.decoder());
+        JwtAuthenticationConverter customer = new JwtAuthenticationConverter();
+        // whatever the token claims, a customer token grants the customer role and nothing more
+        customer.setJwtGrantedAuthoritiesConverter(j -> List.of(new SimpleGrantedAuthority(
+                Grantee.CUSTOMER.authority())));
+        jwt.setJwtAuthenticationConverter(customer);
+        AuthenticationManager customers = new ProviderManager(jwt);
+        return request -> {
+            String token = bearer.resolve(request);
+            return token != null && token.startsWith(ApiKeyAuthenticationProvider.PREFIX) ? apiKeys : customers;
+        };
+    }
+
+    private static boolean devLoopback(SecurityProperties properties, Environment env) {
+        if ("framework".equalsIgnoreCase(env.getProperty("server.forward-headers-strategy", ""))) {
+            throw new IllegalStateException("server.forward-headers-strategy=framework trusts X-Forwarded-For from"
+                    + " any sender; use native with server.tomcat.remoteip.internal-proxies.");
+        }
+        if (!properties.devLoopbackTrust()) {
+            return false;
+        }
+        if (!env.acceptsProfiles(Profiles.of("dev"))) {
+            throw new IllegalStateException("finassist.security.dev-loopback-trust serves every endpoint to loopback"
+                    + " callers; it is honoured only with the 'dev' profile active (SPRING_PROFILES_ACTIVE=dev).");
+        }
+        return true;
     }
 }

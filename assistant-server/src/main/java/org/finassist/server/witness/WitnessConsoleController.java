@@ -14,7 +14,6 @@ import org.finassist.dh.audit.AuditVerification;
 import org.finassist.dh.session.SessionView;
 import org.finassist.dh.session.SupervisorAction;
 import org.finassist.dh.session.WitnessEngine;
-import org.finassist.server.security.KeyRole;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -128,11 +127,8 @@ class WitnessConsoleController {
     SessionView decide(@Parameter(description = "session id") @PathVariable String id,
                        @RequestBody DecisionRequest request, HttpServletRequest http) {
         Principal principal = http.getUserPrincipal();
-        if (principal != null && !http.isUserInRole(KeyRole.SUPERVISOR.wireName())) {
-            throw new WitnessProblem(HttpStatus.FORBIDDEN, "forbidden", "API key '" + principal.getName()
-                    + "' is not a supervisor key; witness decisions need one (POST /admin/api-keys with role supervisor)");
-        }
-        // a supervisor key decides under its own name; only an unauthenticated loopback caller names itself
+        // the access rules let only supervisors (and, in the dev profile, loopback) here; a signed-in supervisor
+        // decides under their own account name, only an unauthenticated dev loopback caller names itself
         String supervisor = principal != null ? principal.getName() : request.supervisor();
         if (supervisor == null || supervisor.isBlank()) {
             throw new WitnessProblem(HttpStatus.BAD_REQUEST, "invalid_decision", "supervisor is required");

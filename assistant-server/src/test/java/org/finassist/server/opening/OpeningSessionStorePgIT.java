@@ -1,5 +1,6 @@
 package org.finassist.server.opening;
 
+import org.finassist.server.security.ColumnCipher;
 import org.finassist.server.support.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -48,19 +49,22 @@ class OpeningSessionStorePgIT {
     void sessionsSurviveARoundTripAndExpireAfterRetention() {
         Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
         OpeningSteps steps = OpeningSteps.standard();
-        var store = new OpeningSessionStore(jdbc, steps, Clock.fixed(t0, ZoneOffset.UTC), Duration.ofDays(30));
-        var session = store.create("s-1");
+        var cipher = new ColumnCipher(new byte[32]);
+        var store = new OpeningSessionStore(jdbc, steps, Clock.fixed(t0, ZoneOffset.UTC), Duration.ofDays(30),
+                cipher);
+        var session = store.create("s-1", "c-1");
         assertThat(session.submit("phone", Map.of("mobile", "13812345678", "smsCode", "123456")).status())
                 .isEqualTo(StepState.Status.DONE);
         store.save("s-1", session);
-        var loaded = store.load("s-1").orElseThrow();
+        var loaded = store.load("s-1", "c-1").orElseThrow();
         assertThat(loaded.states()).isEqualTo(session.states());
-        assertThat(jdbc.queryForObject("SELECT state FROM opening_session WHERE session_id = 's-1'", String.class))
-                .contains("13812345678").doesNotContain("123456\"");
+        String stored = jdbc.queryForObject("SELECT state FROM opening_session WHERE session_id = 's-1'", String.class);
+        assertThat(stored).as("encrypted at rest").startsWith("enc:v1:").doesNotContain("13812345678");
+        assertThat(cipher.decrypt(stored)).contains("13812345678").doesNotContain("123456\"");
         var later = new OpeningSessionStore(jdbc, steps, Clock.fixed(t0.plus(Duration.ofDays(31)), ZoneOffset.UTC),
-                Duration.ofDays(30));
-        assertThat(later.load("s-1")).isEmpty();
-        later.create("s-2");
+                Duration.ofDays(30), cipher);
+        assertThat(later.load("s-1", "c-1")).isEmpty();
+        later.create("s-2", "c-1");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opening_session", Integer.class)).isEqualTo(1);
     }
 }
