@@ -209,8 +209,41 @@ async function ops() {
   await shot(admin, 'admin');
 }
 
+/** A customer asks for a person: the widget shows the hand-off message, an agent replies from the inbox, the
+ *  widget shows the reply; then the /manage inbox lists the conversation with its reason. */
+async function handoff() {
+  const page = await open('/widget/demo.html');
+  const w = widget(page);
+  await w.evaluate((e) => e.setAttribute('agent-poll-ms', '500'));
+  const a = await ask(page, args[0]);
+  const banner = w.locator('.handoff-msg');
+  await banner.waitFor({ timeout: 30_000 });
+  out.handoff = { answer: a.text, done: a.done, banner: await banner.innerText(),
+    reason: await banner.getAttribute('data-reason') };
+  const cid = await w.evaluate((e) => e.conversationId);
+  const admin = await open('/manage');
+  const row = admin.locator(`#inbox tr[data-cid="${cid}"]`);
+  await row.waitFor({ timeout: 30_000 });
+  out.inbox = { row: await row.innerText() };
+  await row.locator('button', { hasText: '认领' }).click();
+  await admin.locator('#inbox-history .line').first().waitFor();
+  out.inbox.history = await admin.locator('#inbox-history .line').count();
+  await admin.locator('#inbox-reply-text').fill(args[1]);
+  await admin.locator('#inbox-reply-form button').click();
+  const reply = w.locator('.agent');
+  await reply.waitFor({ timeout: 30_000 });
+  out.agentReply = await reply.innerText();
+  await shot(page, 'widget-handoff');
+  await admin.locator('#inbox-resolve').click();
+  await admin.locator(`#inbox tr[data-cid="${cid}"][data-status="resolved"]`).waitFor({ timeout: 10_000 });
+  await admin.locator('#inbox-draft').click();
+  await admin.locator('#drafts tr[data-id]').first().waitFor({ timeout: 10_000 });
+  out.inbox.drafts = await admin.locator('#drafts tr[data-id]').count();
+  await shot(admin, 'manage-inbox');
+}
+
 try {
-  await ({ chat, inject, mobile, offline, ops })[phase]();
+  await ({ chat, inject, mobile, offline, ops, handoff })[phase]();
   out.ok = true;
 } catch (e) {
   out.ok = false;

@@ -92,4 +92,11 @@ public record Script(int status, String errorMessage, String retryAfter, Duratio
                 dropAfter, malformed, promptTokens, completionTokens, cacheHitTokens, reasoningTokens, count, every,
                 toolName, toolArguments);
     }
+
+    /** Streams the content {@code chars} characters per event; a length past the content's sends it whole. */
+    public Script withChunkChars(int chars) {
+        return new Script(status, errorMessage, retryAfter, headerDelay, reasoning, content, chars, chunkDelay,
+                dropAfter, malformed, promptTokens, completionTokens, cacheHitTokens, reasoningTokens, keepAlives,
+                keepAliveEvery, toolName, toolArguments);
+    }
 }

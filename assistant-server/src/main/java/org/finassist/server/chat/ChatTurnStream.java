@@ -1,6 +1,8 @@
 package org.finassist.server.chat;
 
 import org.finassist.core.assistant.TurnListener;
+import org.finassist.core.assistant.TurnOutcome;
+import org.finassist.core.handoff.HandoffReason;
 import org.finassist.core.chat.Attempt;
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.Grounding;
@@ -25,6 +27,7 @@ final class ChatTurnStream implements TurnListener {
     private final boolean questionStored;
     private String scenario;
     private List<Map<String, Object>> cited = List.of();
+    private TurnOutcome outcome;
 
     ChatTurnStream(ChatSse sse, ConversationStore store, String conversationId, String userText, boolean showReasoning) {
         this(sse, store, conversationId, userText, showReasoning, null, false);
@@ -51,6 +54,7 @@ final class ChatTurnStream implements TurnListener {
         meta.put("scenario", scenario);
         meta.put("confidence", Math.round(c.confidence() * 1000) / 1000.0);
         meta.put("method", c.method());
+        meta.put("aiLabel", org.finassist.core.guardrail.Disclosure.DEFAULT.aigcLabel());
         if (c.symbol() != null) {
             meta.put("symbol", c.symbol());
         }
@@ -112,8 +116,21 @@ final class ChatTurnStream implements TurnListener {
     }
 
     @Override
+    public void onOutcome(TurnOutcome turnOutcome) {
+        outcome = turnOutcome;
+    }
+
+    /** The conversation goes to the agents' inbox; the widget shows the message and stops offering the button. */
+    @Override
+    public void onHandoff(HandoffReason reason, String message) {
+        store.markHandedOff(conversationId, reason.code());
+        sse.event("handoff", Map.of("conversationId", conversationId, "reason", reason.code(), "message", message));
+    }
+
+    @Override
     public void onComplete(Completion c) {
-        long messageId = store.addAnswer(conversationId, scenario, c, turnId, cited);
+        long messageId = store.addAnswer(conversationId, scenario, c, turnId, cited,
+                outcome == null ? null : outcome.code());
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("provider", c.provider());
         usage.put("model", c.model());

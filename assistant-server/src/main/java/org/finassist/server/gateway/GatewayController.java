@@ -13,6 +13,7 @@ import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionRequest;
 import org.finassist.core.chat.RouterException;
 import org.finassist.core.classify.ScenarioClassifier;
+import org.finassist.core.gate.AnswerGate;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.RouteOptions;
 import org.finassist.server.web.BoundedBody;
@@ -41,9 +42,11 @@ class GatewayController {
     private final GatewayProperties properties;
     private final Timer overhead;
     private final StreamPinger pinger;
+    private final AnswerGate gate;
 
     GatewayController(ModelRouter router, ScenarioClassifier classifier, GatewayProperties properties,
-                      MeterRegistry registry, StreamPinger pinger) {
+                      MeterRegistry registry, StreamPinger pinger, AnswerGate gate) {
+        this.gate = gate;
         this.router = router;
         this.pinger = pinger;
         this.classifier = classifier;
@@ -96,19 +99,24 @@ class GatewayController {
         boolean pinned = !parsed.model().startsWith(PREFIX);
         RouteOptions options = new RouteOptions(new Cancellation(), LocalFallbackPolicy.allows(parsed, pinned,
                 request.getHeader(LocalFallbackPolicy.OPT_IN_HEADER)));
+        boolean gated = customerFacing(request);
         if (parsed.stream()) {
             stream(request, cr, options, new GatewayStream(response, id, created, parsed.model(), cr.route(),
-                    parsed.includeUsage(), options.cancellation()));
+                    parsed.includeUsage(), options.cancellation()), gated);
             record(t0);
         } else {
-            completeAsync(request, response, cr, options, id, created, parsed.model(), t0);
+            completeAsync(request, response, cr, options, id, created, parsed.model(), t0, gated);
         }
     }
 
     private void stream(HttpServletRequest request, CompletionRequest cr, RouteOptions options,
-                        GatewayStream stream) throws IOException {
+                        GatewayStream stream, boolean gated) throws IOException {
         try (AutoCloseable ignored = pinger.watch(stream)) {
-            router.stream(cr, stream, options);
+            if (gated) {
+                GatedCompletions.stream(gate, cr, stream);
+            } else {
+                router.stream(cr, stream, options);
+            }
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -124,7 +132,8 @@ class GatewayController {
      * client's departure (AsyncListener.onError) cancels the upstream call, and a client timeout does too.
      */
     private void completeAsync(HttpServletRequest request, HttpServletResponse response, CompletionRequest cr,
-                               RouteOptions options, String id, long created, String model, long t0) {
+                               RouteOptions options, String id, long created, String model, long t0,
+                               boolean gated) {
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(router.config().defaultDeadline().plusSeconds(30).toMillis());
         async.addListener(new CancelOnDeparture(options.cancellation()));
@@ -137,7 +146,7 @@ class GatewayController {
         AutoCloseable watching = probe;
         Thread.ofVirtual().name("gateway-" + id).start(() -> {
             try (AutoCloseable ignored = watching) {
-                Completion c = router.complete(cr, options);
+                Completion c = gated ? GatedCompletions.complete(gate, cr) : router.complete(cr, options);
                 record(t0);
                 response.setHeader("x-finassist-provider", c.provider());
                 response.setHeader("x-finassist-route", c.trail().route());
@@ -161,6 +170,17 @@ class GatewayController {
         } catch (IOException io) {
             cancellation.cancel("client_disconnected");
         }
+    }
+
+    /** Whether the caller's key is marked customer-facing ({@code finassist.gateway.customer-facing-keys}). */
+    private boolean customerFacing(HttpServletRequest request) {
+        java.security.Principal caller = request.getUserPrincipal();
+        if (caller == null) {
+            return false;
+        }
+        // an API key's principal is named "key:<name>"
+        String name = caller.getName().startsWith("key:") ? caller.getName().substring(4) : caller.getName();
+        return properties.customerFacingKeys().contains(name);
     }
 
     private void record(long t0) {

@@ -63,7 +63,8 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router) {
+    WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router,
+                                ObjectProvider<org.finassist.core.gate.WithholdListener> withholds) {
         EngineSettings settings = new EngineSettings(properties.maxReasks(), properties.maxOffScript(),
                 properties.idSuffixLength(), properties.readAloudThreshold(), 12, properties.rejoinTimeout(),
                 properties.customerSilence());
@@ -81,8 +82,10 @@ class WitnessConfiguration implements WebSocketConfigurer {
                 .auditLog(stores.audit())
                 .sessionStore(stores.sessions())
                 .transactions(stores.transactions())
-                .responder(new ChatModelOffScriptResponder(
-                        model ? new RoutedChatModel(modelRouter, "witness") : null, texts))
+                // an off-script answer is spoken to a customer: it passes the customer answer rules first
+                .responder(new CheckedOffScriptResponder(new ChatModelOffScriptResponder(
+                        model ? new RoutedChatModel(modelRouter, "witness") : null, texts), texts,
+                        withholds.getIfAvailable(() -> org.finassist.core.gate.WithholdListener.NONE)))
                 .build();
     }
 

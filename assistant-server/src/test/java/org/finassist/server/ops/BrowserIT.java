@@ -45,7 +45,9 @@ class BrowserIT {
     private static final Path ARTIFACTS = Path.of("target/browser-artifacts").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FAQ = "维持担保比例跌到警戒线以下会怎样";
-    private static final String CITED = "根据资料[1]，维持担保比例低于**130%**时，需要在约定期限内追加担保物或自行平仓。";
+    // two sentences: the answer gate releases text sentence by sentence, so the widget sees it arrive in two parts
+    private static final String CITED = "根据资料[1]，维持担保比例低于**130%**时，需要在约定期限内追加担保物或自行平仓。"
+            + "逾期未补足的，请以合同约定为准。";
     private static boolean indexed;
 
     @LocalServerPort
@@ -191,7 +193,7 @@ class BrowserIT {
         assertThat(r.path("refreshed").asBoolean()).as("the dashboard refreshes by itself").isTrue();
         JsonNode ops = r.path("ops");
         assertThat(ops.path("answers").asDouble()).as(ops.toString()).isGreaterThan(0);
-        assertThat(ops.path("robotShare").asDouble()).isGreaterThan(0).isLessThan(100);
+        assertThat(ops.path("resolutionRate").asDouble()).isGreaterThan(0).isLessThanOrEqualTo(100);
         assertThat(ops.path("requests").asDouble()).isGreaterThan(0);
         assertThat(ops.path("idRejections").asDouble()).isGreaterThan(0);
         assertThat(ops.path("notHelpful").asDouble()).isGreaterThan(0);
@@ -212,6 +214,23 @@ class BrowserIT {
     @Test
     void widgetScriptIsSmall() throws Exception {
         assertThat(new ClassPathResource("static/widget/finassist-chat.js").contentLength()).isLessThan(100 * 1024);
+    }
+
+    @Test
+    @Order(6)
+    void theWidgetShowsTheHandOffAndTheAgentsReplyFromTheInbox() throws Exception {
+        int before = DS.requests();
+        JsonNode r = run("handoff", "转人工！！你们这机器人根本答非所问", "您好，我是人工客服小王，已经看到您的问题，马上为您处理。");
+        assertThat(r.path("ok").asBoolean()).as(r.toString()).isTrue();
+        assertThat(r.path("handoff").path("banner").asText()).contains("人工客服");
+        assertThat(r.path("handoff").path("reason").asText()).isEqualTo("explicit");
+        assertThat(r.path("handoff").path("done").asBoolean()).isTrue();
+        assertThat(DS.requests()).as("a hand-off asks no model").isEqualTo(before);
+        assertThat(r.path("inbox").path("row").asText()).contains("explicit");
+        assertThat(r.path("inbox").path("history").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(r.path("agentReply").asText()).contains("人工客服小王");
+        assertThat(r.path("inbox").path("drafts").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(r.path("consoleErrors")).isEmpty();
     }
 
     private JsonNode run(String phase, String... args) throws Exception {
