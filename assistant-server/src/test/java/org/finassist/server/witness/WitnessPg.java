@@ -68,8 +68,6 @@ final class WitnessPg {
                 Map.entry("finassist.digital-human-adapter.runtime-tokens.rt-1", "t1"),
                 Map.entry("finassist.digital-human-adapter.runtime-tokens.rt-2", "t2"),
                 Map.entry("finassist.digital-human-adapter.runtime-tokens.rt-3", "t3"),
-                Map.entry("finassist.digital-human-adapter.max-frame-chars", "4096"),
-                // off by default until the access table grants it; the witness ITs check the document
-                Map.entry("springdoc.api-docs.enabled", "true"));
+                Map.entry("finassist.digital-human-adapter.max-frame-chars", "4096"));
     }
 }
