@@ -65,6 +65,9 @@ final class AccessRules {
             AccessRule.of(GET, "/api/commentary/jobs", CONTENT_OPS, OPS_VIEWER),
             AccessRule.of(null, "/api/commentary/jobs/**", CONTENT_OPS),
             AccessRule.of(GET, "/api/commentary/articles/**", CONTENT_OPS, KEY_CONTENT_READ),
+            // content-ops review of written articles (issue 21): the queue, approve (publishes), reject
+            AccessRule.of(GET, "/api/commentary/review", CONTENT_OPS),
+            AccessRule.of(null, "/api/commentary/review/**", CONTENT_OPS),
 
             // operations dashboard, metrics
             AccessRule.of(GET, "/ops", OPS_VIEWER),
@@ -95,6 +98,10 @@ final class AccessRules {
             AccessRule.of(null, "/v1/**", KEY_GATEWAY),
 
             // administration: API keys, operator accounts; the management page
+            AccessRule.of(GET, "/manage/review.html", CONTENT_OPS),
+            AccessRule.of(GET, "/manage/review.js", CONTENT_OPS),
+            AccessRule.of(GET, "/manage/review.css", CONTENT_OPS),
+            AccessRule.of(GET, "/manage/manage.css", ADMIN, KB_ADMIN, CONTENT_OPS),
             // hand-off inbox (agents act under the admin role); FAQ drafts are reviewed by knowledge-base owners
             AccessRule.of(GET, "/admin/faq-drafts", ADMIN, KB_ADMIN),
             AccessRule.of(POST, "/admin/faq-drafts/**", ADMIN, KB_ADMIN),
