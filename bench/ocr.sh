@@ -2,7 +2,9 @@
 # ID-photo benchmark: accuracy of quality checks and of both OCR engines on synthetic ID cards (per degradation kind),
 # then per-image latency p50/p95 for quality checks alone and for the full check. Figures go to
 # bench/results/ocr-latest.md (see docs/benchmarks.md).
-# Options: BENCH_PER_KIND (20 photos per kind × 15 kinds = 300), BENCH_LATENCY_RUNS (40), BENCH_THREADS (2).
+# Options: BENCH_PER_KIND (20 photos per kind × 15 kinds = 300), BENCH_LATENCY_RUNS (40), BENCH_THREADS (2),
+# BENCH_SCENES (0; N runs the realistic set of issue 17: 2N build + N held-out images per kind × 26 kinds,
+# e.g. 4 → 312 images), BENCH_SPLITS (build,heldout).
 set -euo pipefail
 FINASSIST_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$FINASSIST_HOME"
@@ -12,4 +14,5 @@ finassist_require_maven
 mvn -B -ntp -q -pl ocr-checker -am install -DskipTests
 mvn -B -ntp -q -Pbench -pl ocr-checker exec:exec \
   -Dbench.perKind="${BENCH_PER_KIND:-20}" -Dbench.latencyRuns="${BENCH_LATENCY_RUNS:-40}" \
-  -Dbench.threads="${BENCH_THREADS:-2}"
+  -Dbench.threads="${BENCH_THREADS:-2}" -Dbench.scenes="${BENCH_SCENES:-0}" \
+  -Dbench.splits="${BENCH_SPLITS:-build,heldout}"

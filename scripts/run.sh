@@ -23,9 +23,9 @@ fi
 
 mkdir -p data
 PORT="${SERVER_PORT:-${PORT:-8080}}"
-# "generate ..." runs one commentary batch and exits (see README); anything else starts the server
+# "generate ..." runs one commentary batch, "eval-answers ..." the answer evaluation, and exit (see README); anything else starts the server
 ARGS=("$@")
-if [[ "${1:-}" != generate ]]; then
+if [[ "${1:-}" != generate && "${1:-}" != eval-answers ]]; then
   ARGS=(--server.port="$PORT" "$@")
   echo "FinAssist starting on http://localhost:${PORT}/  (Ctrl-C to stop)"
 fi

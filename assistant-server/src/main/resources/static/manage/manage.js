@@ -76,6 +76,7 @@
   function actions(kb) {
     const span = el('span');
     span.append(button('文档', () => guarded(() => loadDocs(kb.id))), ' ',
+      button('待复核', () => guarded(() => loadReview(kb.id))), ' ',
       button('重建索引', () => guarded(() => reindex(kb.id))), ' ',
       button('删除', () => guarded(async () => {
         if (!confirm('删除知识库 ' + kb.id + ' 及其全部文档？')) return;
@@ -113,6 +114,20 @@
       }))], { 'data-doc': d.docId }));
     }
     $('docs').replaceChildren(el('h3', '知识库 ' + kbId + ' 的文档（' + docs.length + '）'), table);
+  }
+
+  const REVIEW_REASONS = { EXPIRED: '已过期（不再被检索）', EXPIRING: '即将到期', UNDATED: '未注明生效日期' };
+
+  /** Entries whose dates say they must be looked at again: expired, expiring within 60 days, or undated. */
+  async function loadReview(kbId) {
+    const items = await call('/api/kb/' + encodeURIComponent(kbId) + '/review?days=60');
+    const table = el('table');
+    table.append(row(['原因', '文档', '条目', '来源', '生效日', '失效日']));
+    for (const r of items) {
+      table.append(row([REVIEW_REASONS[r.reason] || r.reason, r.title, r.question || '（整篇文档）', r.source || '',
+        r.effectiveFrom || '', r.effectiveUntil || '']));
+    }
+    $('docs').replaceChildren(el('h3', '知识库 ' + kbId + ' 待复核的条目（' + items.length + '）'), table);
   }
 
   $('kb-form').addEventListener('submit', (e) => {

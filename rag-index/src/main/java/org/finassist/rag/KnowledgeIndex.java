@@ -77,6 +77,28 @@ public final class KnowledgeIndex implements AutoCloseable {
         return store.documents(kbId);
     }
 
+    /**
+     * Entries of {@code kbId} due for review on {@code today}: expired, expiring within {@code horizonDays} or undated;
+     * FAQ entries one by one, other documents as a whole. Most urgent first.
+     */
+    public List<ReviewItem> dueForReview(String kbId, java.time.LocalDate today, int horizonDays) {
+        List<ReviewItem> out = new java.util.ArrayList<>();
+        for (DocumentInfo d : store.documents(kbId)) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Chunk c : store.chunks(kbId, d.docId())) {
+                String key = c.isFaq() ? c.faq().question() + "@" + c.effectiveFrom() : "";
+                if (!seen.add(key)) continue;
+                ReviewItem.Reason r = ReviewItem.reasonFor(c.effectiveFrom(), c.effectiveTo(), today, horizonDays);
+                if (r != null) {
+                    out.add(new ReviewItem(d.docId(), d.title(), c.isFaq() ? c.faq().question() : null,
+                            c.isFaq() ? c.faq().source() : null, c.effectiveFrom(), c.effectiveTo(), r));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(ReviewItem::reason));
+        return out;
+    }
+
     public long chunkCount(String kbId) {
         return store.chunkCount(kbId);
     }

@@ -36,6 +36,14 @@ class PriceLimitRulesTest {
     }
 
     @Test
+    void mainBoardStMovesTenPercentFromJuly2025() {
+        var st = sec("600001", "*ST华源");
+        assertThat(rules.ratio(st, java.time.LocalDate.of(2025, 7, 4), 1000)).contains(new BigDecimal("0.05"));
+        assertThat(rules.ratio(st, java.time.LocalDate.of(2025, 7, 7), 1000)).contains(new BigDecimal("0.10"));
+        assertThat(rules.limit(st, java.time.LocalDate.of(2026, 3, 2), 1000, 3.00).orElseThrow().up()).isEqualByComparingTo("3.30");
+    }
+
+    @Test
     void noLimitInFirstFiveDaysOfChinextAndStarListings() {
         SecurityInfo star = sec("688001", "华兴源创");
         assertThat(rules.limit(star, DAY, 0, 20)).isEmpty();

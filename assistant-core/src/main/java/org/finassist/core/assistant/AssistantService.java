@@ -66,9 +66,11 @@ public final class AssistantService {
             listener.onError(new RouterException(RouterException.Kind.INVALID_REQUEST, "message is empty", null));
             return;
         }
+        // classify the standalone question ("科创板怎么开通 那创业板呢？"), not the bare follow-up ("那创业板呢？")
+        String standalone = rewriter.rewrite(turn.history(), turn.message());
         Classification c = turn.scenario() != null
                 ? new Classification(turn.scenario(), 1.0, "given", null)
-                : classifier.classify(turn.message());
+                : FollowUpClassifier.classify(classifier, turn.history(), turn.message(), standalone);
         listener.onClassified(c);
         var handoff = handoffs.detect(turn.message());
         if (handoff.isPresent()) {
@@ -77,13 +79,13 @@ public final class AssistantService {
             return;
         }
         GroundingSource source = sources.get(c.scenario());
-        Grounding grounding = source == null ? Grounding.NONE
-                : source.ground(rewriter.rewrite(turn.history(), turn.message()), c, turn.knowledgeBases());
+        Grounding grounding = source == null ? Grounding.NONE : source.ground(standalone, c, turn.knowledgeBases());
         listener.onCitations(grounding.passages());
         listener.onGrounded(grounding);
         CompletionRequest request = compose(turn, c, grounding);
-        if (c.scenario() == Scenario.QA && grounding.directAnswer() != null) {
-            // FAQ fast path: the curated answer is returned as is (still checked), no model is called
+        if (grounding.directAnswer() != null && grounding.check() == null && c.scenario() != Scenario.STOCK_DIAGNOSIS) {
+            // FAQ fast path on every route with knowledge-base grounding: the curated answer (already matched on
+            // direction, negation and entities) is returned as is (still checked), no model is called
             request = request.withRoute(LOCAL_ROUTE);
         }
         AnswerPolicy policy = AnswerPolicy.forTurn(grounding, customerTexts(turn));

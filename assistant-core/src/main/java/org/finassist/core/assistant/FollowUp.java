@@ -2,32 +2,109 @@ package org.finassist.core.assistant;
 
 import org.finassist.core.chat.Message;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites a follow-up question ("那手续费呢？") into a standalone retrieval query with a local heuristic: a short
- * message that leans on the conversation (那/还有/呢/它/这个 …) is joined with the previous user question.
+ * Rewrites a follow-up question ("那手续费呢？") into a standalone retrieval query with a local heuristic. A short
+ * message that leans on the conversation (那/还有/呢/它/这个 …) is anchored on the last standalone user question
+ * before it, so a chain of follow-ups ("科创板怎么开通" → "那创业板呢" → "北交所呢") keeps its topic:
+ * <ul>
+ *   <li>when the follow-up names an entity of the same kind as one in the anchor (创业板 after 科创板, 资金密码 after
+ *       交易密码), the anchor is asked again with the entity swapped: "创业板怎么开通";</li>
+ *   <li>otherwise the follow-up is appended to the anchor: "融资融券的开通条件是什么 那手续费呢？".</li>
+ * </ul>
  */
 final class FollowUp {
 
-    private static final Pattern LEANS_ON_CONTEXT = Pattern.compile("^(那|那么|还有|另外|再|它|这个|那个)|呢[？?]?$|^(怎么办|为什么)[？?]?$");
+    private static final Pattern LEANS_ON_CONTEXT = Pattern.compile(
+            "^(那|那么|还有|另外|再|它|这个|那个|这样|如果|要是)|呢[？?]?$|^(怎么办|为什么|多少|多久|然后呢|具体呢)[？?]?$");
     private static final int SHORT = 14;
+    private static final int MAX_LOOKBACK = 6;
+
+    /** Entities of one kind: a follow-up naming one swaps it for the anchor's entity of the same kind. */
+    private static final List<List<String>> KINDS = List.of(
+            List.of("科创板", "创业板", "北交所", "港股通", "主板", "新三板", "沪市", "深市"),
+            List.of("可转债", "国债逆回购", "ETF", "LOF", "货币基金", "债券基金", "股票基金", "新股", "股票", "基金", "债券"),
+            List.of("交易密码", "资金密码", "登录密码"),
+            List.of("印花税", "佣金", "过户费", "手续费", "利率", "利息"),
+            List.of("融资", "融券"),
+            List.of("手机号", "银行卡", "地址"),
+            // directions: "那转出呢" after a question about money coming in asks the opposite way round
+            List.of("银行转证券", "证券转银行"),
+            List.of("转入", "转出"),
+            List.of("买入", "卖出"),
+            List.of("开通", "取消", "关闭"));
 
     private FollowUp() {
     }
 
     static String retrievalQuery(List<Message> history, String message) {
         String m = message.strip();
-        if (m.length() > SHORT || !LEANS_ON_CONTEXT.matcher(m).find()) {
-            return m;
+        if (!isFollowUp(m)) {
+            return Colloquial.normalise(m);
         }
-        for (int i = history.size() - 1; i >= 0; i--) {
+        String f = Colloquial.normalise(m);
+        return anchor(history).map(a -> combine(Colloquial.normalise(a), f)).orElse(f);
+    }
+
+    /** Whether the message leans on the conversation before it. */
+    static boolean isFollowUp(String message) {
+        String m = message.strip();
+        return m.length() <= SHORT && LEANS_ON_CONTEXT.matcher(m).find();
+    }
+
+    /**
+     * The standalone question a follow-up refers to: the latest user message that is not itself a follow-up, rewritten
+     * through the follow-ups between it and now (so the third turn of a chain sees the second turn's topic).
+     */
+    static Optional<String> anchor(List<Message> history) {
+        List<String> users = new ArrayList<>();
+        for (int i = history.size() - 1; i >= 0 && users.size() < MAX_LOOKBACK; i--) {
             Message earlier = history.get(i);
             if ("user".equals(earlier.role()) && earlier.content() != null && !earlier.content().isBlank()) {
-                return earlier.content().strip() + " " + m;
+                users.addFirst(earlier.content().strip());
             }
         }
-        return m;
+        int start = -1;
+        for (int i = users.size() - 1; i >= 0; i--) {
+            if (!isFollowUp(users.get(i))) {
+                start = i;
+                break;
+            }
+        }
+        if (start < 0) {
+            return Optional.empty();
+        }
+        String anchor = Colloquial.normalise(users.get(start));
+        for (String f : users.subList(start + 1, users.size())) {
+            String turn = Colloquial.normalise(f);
+            anchor = swapped(anchor, turn).orElse(anchor);
+        }
+        return Optional.of(anchor);
+    }
+
+    private static String combine(String anchor, String followUp) {
+        return swapped(anchor, followUp).orElse(anchor + " " + followUp);
+    }
+
+    /** The anchor with its entity replaced by the follow-up's entity of the same kind, if both name one. */
+    static Optional<String> swapped(String anchor, String followUp) {
+        String out = anchor;
+        for (List<String> kind : KINDS) {
+            Optional<String> inFollowUp = first(followUp, kind);
+            Optional<String> inAnchor = first(out, kind);
+            if (inFollowUp.isPresent() && inAnchor.isPresent()) {
+                out = out.replace(inAnchor.get(), inFollowUp.get());
+            }
+        }
+        return out.equals(anchor) ? Optional.empty() : Optional.of(out);
+    }
+
+    /** The first entity of {@code kind} in {@code text}, longest names first (国债逆回购 before 债券). */
+    private static Optional<String> first(String text, List<String> kind) {
+        return kind.stream().filter(text::contains).findFirst();
     }
 }

@@ -21,7 +21,8 @@ final class KeywordRules {
             new Rule(Scenario.WITNESS, Pattern.compile("视频见证|见证|双录|视频认证"), 0.9),
             new Rule(Scenario.ACCOUNT_OPENING, Pattern.compile("开户|身份证|开立账户|绑定银行卡|绑卡|风险测评|风险承受|"
                     + "开通创业板|开通科创板|销户"), 0.85),
-            new Rule(Scenario.COMMENTARY, Pattern.compile("复盘|盯盘|今日大盘|大盘怎么|市场点评|盘后|盘前|策略|板块异动|涨停复盘"), 0.8),
+            new Rule(Scenario.COMMENTARY, Pattern.compile("复盘|盯盘|大盘|股市|今天行情|今日行情|行情怎么|市场点评|盘后点评|盘前提示"
+                    + "|策略|板块异动|板块涨|涨停复盘|上证指数|深证成指|创业板指|沪深300|科创50|北证50"), 0.8),
             new Rule(Scenario.STOCK_DIAGNOSIS, Pattern.compile("诊股|诊断|技术面|走势|K线|k线|均线|MACD|macd|KDJ|RSI|支撑位|压力位"), 0.8));
 
     private KeywordRules() {

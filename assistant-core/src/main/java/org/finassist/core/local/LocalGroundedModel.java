@@ -14,7 +14,11 @@ import org.finassist.core.provider.StreamSink;
 import org.finassist.prompts.PromptRenderer;
 
 import java.net.URI;
+import org.finassist.core.assistant.QueryRewriter;
+import org.finassist.core.chat.Message;
+
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,9 @@ public final class LocalGroundedModel implements ProviderClient {
     public static final String MODEL = "grounded";
     private static final Pattern SENTENCE = Pattern.compile("[^。！？\\n]*[。！？\\n]|[^。！？\\n]+$");
     private static final int MAX_PASSAGES = 3;
+    /** Small talk the general route answers itself instead of declining. */
+    private static final Pattern GREETING = Pattern.compile("(你好|您好|在吗|在不在|hi|hello|嗨|谢谢|谢谢你|多谢|感谢|你是谁|你是机器人吗"
+            + "|你能做什么|你会什么)[啊呀呢吗！!。？?~ ]*", Pattern.CASE_INSENSITIVE);
 
     private final ProviderConfig config = new ProviderConfig(ID, Flavor.LOCAL, URI.create("local:/"), "",
             List.of(new ModelSpec(MODEL, MODEL, 1_000_000, null)), 1, 0, null, null, null, null);
@@ -62,7 +69,11 @@ public final class LocalGroundedModel implements ProviderClient {
         return done;
     }
 
-    /** The answer text; the route picks the wording, the grounding decides what may be said. */
+    /**
+     * The answer text; the route picks the wording, the grounding decides what may be said: a direct answer as is,
+     * computed facts, else the one passage that answers (AnswerPicker) with its citation, else an honest decline
+     * offering a hand-off. Never a list of loosely related passages.
+     */
     String answer(CompletionRequest request) {
         Grounding g = request.grounding();
         Map<String, Object> model = new LinkedHashMap<>();
@@ -71,7 +82,31 @@ public final class LocalGroundedModel implements ProviderClient {
         model.put("directAnswer", g.directAnswer() == null ? "" : g.directAnswer());
         model.put("passages", g.passages().stream().limit(MAX_PASSAGES).map(LocalGroundedModel::passageModel).toList());
         model.put("facts", g.facts());
+        model.put("picked", Map.of());
+        model.put("greeting", GREETING.matcher(request.lastUserText().strip()).matches());
+        if (g.directAnswer() == null && g.facts().isEmpty()) {
+            AnswerPicker.pick(standaloneQuestion(request), g.passages()).ifPresent(p -> model.put("picked", Map.of(
+                    "number", p.number(), "answer", p.answer(), "source", nullToEmpty(p.passage().source()),
+                    "heading", nullToEmpty(p.passage().headingPath()))));
+        }
         return renderer.render("local/grounded.ftl", model).strip();
+    }
+
+    /** The question the passages were retrieved for: a follow-up ("那创业板呢？") read with the turns before it. */
+    private static String standaloneQuestion(CompletionRequest request) {
+        List<Message> history = new ArrayList<>();
+        List<Message> all = request.messages();
+        int last = -1;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if ("user".equals(all.get(i).role())) {
+                last = i;
+                break;
+            }
+        }
+        for (int i = 0; i < last; i++) {
+            if (!"system".equals(all.get(i).role())) history.add(all.get(i));
+        }
+        return QueryRewriter.local().rewrite(history, request.lastUserText());
     }
 
     private static Map<String, Object> passageModel(Passage p) {

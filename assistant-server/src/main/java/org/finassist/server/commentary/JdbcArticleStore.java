@@ -168,6 +168,17 @@ final class JdbcArticleStore implements ArticleStore {
                 rs.getBigDecimal(8), rs.getObject(9, OffsetDateTime.class))).list();
     }
 
+    /** A written market overview: its data date and published Markdown. */
+    record MarketOverview(LocalDate date, String markdown) {
+    }
+
+    /** The newest accepted market overview ({@code market} article), for the chat's market questions. */
+    Optional<MarketOverview> latestMarketOverview() {
+        return jdbc.sql("SELECT trade_date, markdown FROM commentary_article WHERE article_type = 'market'"
+                        + " AND status = 'done' ORDER BY trade_date DESC, created_at DESC LIMIT 1")
+                .query((rs, i) -> new MarketOverview(rs.getObject(1, LocalDate.class), rs.getString(2))).optional();
+    }
+
     Optional<String> markdown(String id) {
         return jdbc.sql("SELECT markdown FROM commentary_article WHERE article_id = ?").param(id).query(String.class)
                 .optional();

@@ -119,6 +119,19 @@ class KbController {
      * Rebuilds the vectors and keyword tokens of every document from the stored chunks (after a dictionary or
      * embedding-model change), as a job polled like an upload.
      */
+    /**
+     * Entries due for review: expired (no longer retrieved), expiring within {@code days} (default 60), or undated.
+     * "Today" is the brokerage's calendar day (Asia/Shanghai).
+     */
+    @GetMapping("/{id}/review")
+    ResponseEntity<?> review(@PathVariable String id,
+                             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "60") int days) {
+        if (kbs.find(id).isEmpty()) return notFound(id);
+        if (days < 0 || days > 3650) return error(HttpStatus.BAD_REQUEST, "days must be between 0 and 3650");
+        return ResponseEntity.ok(index.dueForReview(id,
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), days));
+    }
+
     @PostMapping("/{id}/reindex")
     ResponseEntity<?> reindex(@PathVariable String id) {
         if (kbs.find(id).isEmpty()) return notFound(id);

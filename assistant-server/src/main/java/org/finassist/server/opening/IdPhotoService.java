@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.finassist.ocr.check.IdPhotoChecker;
 import org.finassist.ocr.check.IdPhotoReport;
 import org.finassist.ocr.engine.OcrEngine;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the checker. The OCR models load on the first photo, not at start-up, so that nodes and tests that never
- * see a photo do not pay ~60 MB and a second. A semaphore bounds concurrent checks: OCR is CPU-bound and queueing
- * more work than cores only makes every customer wait longer.
+ * see a photo do not pay ~60 MB and a second. A semaphore bounds concurrent checks: OCR is CPU-bound and running
+ * more work than cores only makes every customer wait longer. A photo waits a few seconds for a permit (a burst of
+ * four customers queues for about one check's time) before it gets 503.
  */
 final class IdPhotoService {
 
@@ -41,7 +43,7 @@ final class IdPhotoService {
         this.permits = new Semaphore(Math.max(1, props.maxConcurrentChecks()));
     }
 
-    /** Thrown when every permit is taken. */
+    /** Thrown when every permit stayed taken for the whole wait. */
     static final class Busy extends Exception {
         Busy() {
             super("all photo-check permits in use");
@@ -50,7 +52,12 @@ final class IdPhotoService {
 
     IdPhotoReport check(byte[] upload, CardSide expected, Optional<LocalDate> birthDate)
             throws IntakeException, Busy {
-        if (!permits.tryAcquire()) {
+        try {
+            if (!permits.tryAcquire(props.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new Busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new Busy();
         }
         try {

@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxUploadBytes        largest ID photo accepted; larger uploads get 413 before they are parsed
  * @param maxPixels             largest declared image size (width × height) decoded
  * @param minSide               smallest shorter side accepted, pixels
- * @param maxConcurrentChecks   photo checks run at once; more get 503 (OCR is CPU-bound)
+ * @param maxConcurrentChecks   photo checks run at once (OCR is CPU-bound); more wait up to {@code queueWait}
+ * @param queueWait             how long a photo waits for a free check before 503: a small burst queues briefly
+ *                              instead of failing
  * @param ocrThreads            onnxruntime threads per check
  * @param detMaxSide            longer side the text detector sees, pixels
  * @param tesseract             whether to use Tesseract as second engine when installed
@@ -32,8 +34,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OcrCheckerProperties(
         @DefaultValue("8388608") long maxUploadBytes,
         @DefaultValue("40000000") long maxPixels,
-        @DefaultValue("480") int minSide,
+        @DefaultValue("200") int minSide,
         @DefaultValue("2") int maxConcurrentChecks,
+        @DefaultValue("4s") Duration queueWait,
         @DefaultValue("2") int ocrThreads,
         @DefaultValue("960") int detMaxSide,
         @DefaultValue("true") boolean tesseract,

@@ -193,7 +193,7 @@ class OpeningController {
         HttpStatus status = switch (e.error()) {
             case TOO_LARGE, TOO_MANY_PIXELS -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case EMPTY, TOO_SMALL, CORRUPT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case EMPTY, TOO_SMALL, CORRUPT, TOO_COMPLEX -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         return OpeningError.response(status, e.error().name(), e.getMessage(), e.error().message());
     }

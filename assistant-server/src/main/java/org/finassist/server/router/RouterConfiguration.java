@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.finassist.core.assistant.AssistantService;
 import org.finassist.core.assistant.QueryRewriter;
 import org.finassist.core.assistant.GroundingSource;
+import org.finassist.core.assistant.KnowledgeAlongside;
 import org.finassist.core.classify.HybridScenarioClassifier;
 import org.finassist.core.gate.AnswerGate;
 import org.finassist.core.handoff.HandoffDetector;
@@ -83,6 +84,15 @@ class RouterConfiguration {
                                       AnswerGate gate, HandoffDetector handoffs) {
         Map<Scenario, GroundingSource> sources = new EnumMap<>(Scenario.class);
         groundings.orderedStream().forEach(g -> sources.put(g.scenario(), g.source()));
+        // the knowledge base (the qa route's source) answers beside every other scenario's own facts
+        GroundingSource knowledge = sources.get(Scenario.QA);
+        if (knowledge != null) {
+            for (Scenario s : Scenario.values()) {
+                if (s != Scenario.QA) {
+                    sources.put(s, new KnowledgeAlongside(sources.get(s), knowledge));
+                }
+            }
+        }
         log.info("Grounding sources: {}", sources.keySet());
         return new AssistantService(router, classifier, sources, prompts,
                 QueryRewriter.viaRouter(router, prompts, properties.rewriteRoute()), gate, handoffs);

@@ -92,6 +92,25 @@ class OpeningApiIT {
     }
 
     @Test
+    void fourCustomersAtOnceAllGetAnAnswerWithoutBusy() throws Exception {
+        var font = SpecimenCard.cjkFont();
+        assumeTrue(font.isPresent(), "no CJK font installed (fonts-wqy-zenhei); cannot render a specimen card");
+        byte[] photo = SpecimenCard.frontJpeg(font.get());
+        Multipart.postFile(url("/id-photo?side=front"), "warm.jpg", "image/jpeg", photo);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> Multipart.postFile(url("/id-photo?side=front"), "card.jpg", "image/jpeg",
+                        photo)));
+            }
+            for (var call : calls) {
+                // two permits, two waiting: the waiting ones queue (up to the configured wait) instead of a 503
+                assertThat(call.get().statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void badUploadsGetClear4xxAndLeaveTheServerHealthy() throws Exception {
         assertError(Multipart.postFile(url("/id-photo"), "id.jpg", "image/jpeg",
                 "%PDF-1.7\n1 0 obj<<>>endobj".getBytes(StandardCharsets.US_ASCII)), 415, "UNSUPPORTED_FORMAT");
@@ -110,7 +129,8 @@ class OpeningApiIT {
         HttpResponse<String> blank = Multipart.postFile(url("/id-photo"), "blank.jpg", "image/jpeg", jpeg.toByteArray());
         assertThat(blank.statusCode()).isEqualTo(200);
         assertThat(json(blank).get("accepted").asBoolean()).isFalse();
-        assertThat(json(blank).get("guidance").get(0).asString()).contains("未检测到");
+        // an all-black frame: the customer hears about the light before anything else
+        assertThat(json(blank).get("guidance").get(0).asString()).contains("光线太暗");
         HttpResponse<String> health = Http.get("http://127.0.0.1:" + port + "/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
     }

@@ -14,6 +14,7 @@ import org.finassist.ocr.idcard.IdCardParser;
 import org.finassist.ocr.idcard.IdCardValidator;
 import org.finassist.ocr.intake.IntakeException;
 import org.finassist.ocr.intake.ImageIntake;
+import org.finassist.ocr.quality.CardRegion;
 import org.finassist.ocr.quality.QualityInspector;
 import org.finassist.ocr.quality.QualityResult;
 
@@ -54,19 +55,41 @@ public final class IdPhotoChecker {
         return check(intake.accept(upload).image(), expected, knownBirthDate);
     }
 
+    /**
+     * Reads the whole photo first: the text finds the card (see {@link org.finassist.ocr.quality.TextCardLocator})
+     * whatever the desk looks like, and the reading is taken from the whole frame. The straightened card is read
+     * again only when the first reading leaves something to complain about (small print in a scan, a missed row).
+     */
     public IdPhotoReport check(BufferedImage upright, CardSide expected, Optional<LocalDate> knownBirthDate) {
-        QualityInspector.Inspection inspection = inspector.inspect(upright);
+        BufferedImage photo = upright;
+        Read frame = read(primary, photo);
+        if (frame.side == CardSide.UNKNOWN && !frame.lines.isEmpty()) {
+            // a card photographed upside down reads as nothing; one turn is cheaper than asking for a retake
+            BufferedImage turned = Images.rotate180(photo);
+            Read t = read(primary, turned);
+            if (t.side != CardSide.UNKNOWN) {
+                photo = turned;
+                frame = t;
+            }
+        }
+        QualityInspector.Inspection inspection = inspector.inspect(photo, frame.lines, frame.side);
         List<QualityResult> quality = inspection.results();
         BufferedImage card = inspection.view().card();
         if (card == null) {
             return new IdPhotoReport(CardSide.UNKNOWN, quality, null, null, List.of(), Agreement.UNREADABLE,
                     List.of(), guidance(quality, List.of()));
         }
-        Read first = read(primary, card);
-        if (first.side == CardSide.UNKNOWN) {
-            // a card photographed upside down reads as nothing; one turn is cheaper than asking for a retake
-            card = Images.rotate180(card);
-            first = read(primary, card);
+        Read first = frame;
+        CardRegion region = inspection.view().region();
+        if (score(frame, region, knownBirthDate) > 0) {
+            Read again = read(primary, card);
+            if (again.side == CardSide.UNKNOWN) {
+                again = read(primary, Images.rotate180(card));
+            }
+            if (again.side != CardSide.UNKNOWN && (first.side == CardSide.UNKNOWN
+                    || score(again, cropRegion(card), knownBirthDate) < score(first, region, knownBirthDate))) {
+                first = again;
+            }
         }
         List<EngineReading> readings = new ArrayList<>(List.of(first.reading));
         CardSide side = first.side;
@@ -77,7 +100,18 @@ public final class IdPhotoChecker {
         }
         Merged merged = Merged.of(side, first.reading, second);
         List<Finding> findings = new ArrayList<>(sideFindings(side, expected));
+        if (parser.bothSides(frame.lines)) {
+            findings.add(0, new Finding("BOTH_SIDES", "side",
+                    "照片中同时有证件的两面，请每次只拍一面：先拍人像面，再拍国徽面。"));
+        }
         findings.addAll(merged.findings());
+        if (side == CardSide.FRONT && merged.front() != null && merged.front().name() != null) {
+            CardRegion where = first == frame ? inspection.view().region() : cropRegion(card);
+            if (!NameFit.plausible(merged.front().name(), Lines.straighten(first.lines), where)) {
+                findings.add(new Finding("NAME_UNCERTAIN", "name",
+                        "姓名未能完整识别，请在光线均匀处重新拍摄，或核对后手动填写。"));
+            }
+        }
         switch (side) {
             case FRONT -> findings.addAll(validator.validateFront(merged.front()));
             case BACK -> findings.addAll(validator.validateBack(merged.back(), knownBirthDate));
@@ -87,19 +121,45 @@ public final class IdPhotoChecker {
                 merged.agreement(), List.copyOf(findings), guidance(quality, findings));
     }
 
-    private record Read(CardSide side, EngineReading reading) {
+    /** The straightened card as a region of itself. */
+    private static CardRegion cropRegion(BufferedImage card) {
+        return new CardRegion(true, card.getWidth() / 2.0, card.getHeight() / 2.0, card.getWidth(), card.getHeight(),
+                0, 1, 0, CardRegion.Source.TEXT_LAYOUT, card.getWidth() / 85.6, 0, Double.NaN);
     }
 
-    private Read read(OcrEngine engine, BufferedImage card) {
+    private record Read(CardSide side, EngineReading reading, List<TextLine> lines) {
+    }
+
+    private Read read(OcrEngine engine, BufferedImage image) {
         long start = System.nanoTime();
-        List<TextLine> lines = engine.recognize(card);
-        CardSide side = parser.detectSide(lines);
-        return new Read(side, reading(engine, side, lines, start));
+        List<TextLine> lines = engine.recognize(image);
+        List<TextLine> straight = Lines.straighten(lines);
+        CardSide side = parser.detectSide(straight);
+        return new Read(side, reading(engine, side, straight, start), lines);
+    }
+
+    /** How much is wrong with one reading: validation problems, plus one when its name cannot be trusted. */
+    private int score(Read r, CardRegion where, Optional<LocalDate> knownBirthDate) {
+        int n = problems(r, knownBirthDate).size();
+        if (r.side == CardSide.FRONT && r.reading.front().name() != null
+                && !NameFit.plausible(r.reading.front().name(), Lines.straighten(r.lines), where)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** What validation would say about one reading alone. */
+    private List<Finding> problems(Read r, Optional<LocalDate> knownBirthDate) {
+        return switch (r.side) {
+            case FRONT -> validator.validateFront(r.reading.front());
+            case BACK -> validator.validateBack(r.reading.back(), knownBirthDate);
+            case UNKNOWN -> List.of(new Finding("SIDE_UNKNOWN", "side", ""));
+        };
     }
 
     private EngineReading readAs(OcrEngine engine, BufferedImage card, CardSide side) {
         long start = System.nanoTime();
-        return reading(engine, side, engine.recognize(card), start);
+        return reading(engine, side, Lines.straighten(engine.recognize(card)), start);
     }
 
     private EngineReading reading(OcrEngine engine, CardSide side, List<TextLine> lines, long start) {

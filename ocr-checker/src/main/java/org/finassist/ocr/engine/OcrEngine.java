@@ -4,8 +4,9 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * A text recogniser for an upright, cropped card image. Implementations must be safe to call from several
- * threads at once (serialising internally if the underlying engine is not).
+ * A text recogniser for an upright photo or card image; lines may lie at an angle (see {@link TextLine}).
+ * Implementations must be safe to call from several threads at once (serialising internally if the underlying
+ * engine is not).
  */
 public interface OcrEngine {
 

@@ -19,7 +19,7 @@ public final class PaddleOcrEngine implements OcrEngine, AutoCloseable {
 
     /**
      * @param threads    onnxruntime intra-op threads per call
-     * @param detMaxSide longer side the detector sees, pixels (multiples of 32; 960 suits a straightened card)
+     * @param detMaxSide longer side the detector sees, pixels (multiples of 32; 960 suits a card filling half a photo)
      */
     public static PaddleOcrEngine load(int threads, int detMaxSide) {
         return new PaddleOcrEngine(new PaddleModels(threads, detMaxSide));
@@ -34,7 +34,8 @@ public final class PaddleOcrEngine implements OcrEngine, AutoCloseable {
     public List<TextLine> recognize(BufferedImage image) {
         try {
             return models.run(image).stream()
-                    .map(l -> new TextLine(l.text(), l.confidence(), l.x(), l.y(), l.width(), l.height()))
+                    .map(l -> new TextLine(l.text(), l.confidence(), l.x(), l.y(), l.width(), l.height(), l.angleDeg(),
+                            l.weakest()))
                     .toList();
         } catch (OrtException e) {
             throw new IllegalStateException("PP-OCRv4 inference failed", e);

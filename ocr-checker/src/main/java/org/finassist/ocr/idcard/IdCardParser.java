@@ -12,18 +12,34 @@ import org.finassist.ocr.engine.TextLine;
 public final class IdCardParser {
 
     private static final Pattern ID = Pattern.compile("(?<![0-9X])\\d{17}[\\dX](?![0-9X])");
-    private static final Pattern DATE = Pattern.compile("(\\d{4})年?(\\d{1,2})月?(\\d{1,2})");
+    /** A date right after its label: four-digit year, then month and day, nothing else before it. */
+    private static final Pattern DATE = Pattern.compile("^[^0-9]{0,2}((?:19|20)\\d{2})(?!\\d)\\D{0,2}?(\\d{1,2})(?!\\d)\\D{0,2}?(\\d{1,2})(?!\\d)");
+    private static final String[] FRONT_LABELS = {"姓名", "性别", "民族", "出生", "住址", "公民身份"};
+    private static final String[] BACK_LABELS = {"签发机关", "有效期限", "居民身份证", "中华人民共和国"};
     private static final Pattern NOT_NAME = Pattern.compile("[^\\p{IsHan}·]");
     private static final Pattern NOT_HAN = Pattern.compile("[^\\p{IsHan}]");
 
     public CardSide detectSide(List<TextLine> lines) {
-        String all = String.join("", TextRows.of(lines));
-        int front = count(all, "姓名", "性别", "民族", "出生", "住址", "公民身份");
-        int back = count(all, "签发机关", "有效期限", "居民身份证", "中华人民共和国");
+        String all = String.join("", rows(lines));
+        int front = count(all, FRONT_LABELS);
+        int back = count(all, BACK_LABELS);
         if (front == 0 && back == 0) {
             return CardSide.UNKNOWN;
         }
         return front >= back ? CardSide.FRONT : CardSide.BACK;
+    }
+
+    /**
+     * Whether the lines show both sides at once (a photocopy page): two or more labels of each side. Such a picture
+     * is refused, so that each side is checked on its own.
+     */
+    public boolean bothSides(List<TextLine> lines) {
+        String all = String.join("", rows(lines));
+        return count(all, FRONT_LABELS) >= 2 && count(all, BACK_LABELS) >= 2;
+    }
+
+    private static List<String> rows(List<TextLine> lines) {
+        return TextRows.of(lines).stream().map(Labels::normalize).toList();
     }
 
     private static int count(String text, String... labels) {
@@ -35,7 +51,7 @@ public final class IdCardParser {
     }
 
     public IdCardFront parseFront(List<TextLine> lines) {
-        List<String> rows = TextRows.of(lines);
+        List<String> rows = rows(lines);
         String name = after(rows, "姓名").map(s -> NOT_NAME.matcher(s).replaceAll("")).filter(s -> !s.isEmpty())
                 .orElse(null);
         Optional<String> genderRow = after(rows, "性别");
@@ -47,10 +63,9 @@ public final class IdCardParser {
     }
 
     public IdCardBack parseBack(List<TextLine> lines) {
-        List<String> rows = TextRows.of(lines);
-        String authority = after(rows, "签发机关").map(s -> NOT_HAN.matcher(s).replaceAll(""))
-                .filter(s -> !s.isEmpty()).orElse(null);
-        ValidityPeriod validity = after(rows, "有效期限").flatMap(ValidityPeriod::parse).orElse(null);
+        List<String> rows = rows(lines);
+        String authority = authority(rows);
+        ValidityPeriod validity = afterWithNext(rows, "有效期限").flatMap(ValidityPeriod::parse).orElse(null);
         return new IdCardBack(authority, validity);
     }
 
@@ -64,6 +79,38 @@ public final class IdCardParser {
         return Optional.empty();
     }
 
+    /** The label's row joined with the next one: a validity period is sometimes split in two boxes over rows. */
+    private static Optional<String> afterWithNext(List<String> rows, String label) {
+        for (int i = 0; i < rows.size(); i++) {
+            int at = rows.get(i).indexOf(label);
+            if (at >= 0) {
+                String rest = rows.get(i).substring(at + label.length());
+                return Optional.of(i + 1 < rows.size() ? rest + rows.get(i + 1) : rest);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** 签发机关 may wrap onto a second row (long county names); it ends at the 有效期限 row. */
+    private static String authority(List<String> rows) {
+        StringBuilder sb = null;
+        for (String row : rows) {
+            if (sb == null) {
+                int at = row.indexOf("签发机关");
+                if (at >= 0) {
+                    sb = new StringBuilder(row.substring(at + 4));
+                }
+            } else if (row.contains("有效期限") || row.matches(".*\\d{4}.*")) {
+                break;
+            } else {
+                sb.append(row);
+            }
+        }
+        String s = sb == null ? "" : NOT_HAN.matcher(sb).replaceAll("");
+        return s.isEmpty() ? null : s;
+    }
+
+    /** The date right after the label, with the year within 1900–2099 and a real month and day. */
     private static Optional<LocalDate> date(String text) {
         Matcher m = DATE.matcher(text);
         if (!m.find()) {

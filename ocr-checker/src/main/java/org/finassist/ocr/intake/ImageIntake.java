@@ -5,6 +5,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -14,12 +20,20 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 /**
  * Turns uploaded bytes into an upright RGB image or refuses them with an {@link IntakeError}. Dimensions are read
  * from the header and checked before decoding; large photos are decoded subsampled so that the longer side stays
- * near {@link #DECODE_TARGET_SIDE}, which bounds memory per upload. Thread-safe.
+ * near {@link #DECODE_TARGET_SIDE}, which bounds memory per upload. A decode budget keeps a crafted file from holding
+ * a worker: the raw size (pixels × samples × bit depth) may be at most {@link IntakeLimits#maxRawBytes()} and at most
+ * {@link IntakeLimits#maxCompressionRatio()} times the upload, and a decode still running after
+ * {@link IntakeLimits#decodeDeadline()} is aborted. CMYK JPEGs (TwelveMonkeys reader) and images with an alpha
+ * channel keep their colours. Thread-safe.
  */
 public final class ImageIntake {
 
-    /** Longer side the decoder aims for; plenty for a card that must fill a good part of the frame. */
-    static final int DECODE_TARGET_SIDE = 2400;
+    /**
+     * Longer side the decoder aims for. Subsampling steps are whole numbers, so a 2,900 px flatbed scan at 2,400
+     * would halve to 1,450 px and its card's print to under 16 px; 3,600 keeps scans up to 300 dpi whole while a
+     * 12-megapixel phone photo still decodes at half size.
+     */
+    static final int DECODE_TARGET_SIDE = 3600;
 
     static {
         ImageIO.setUseCache(false);
@@ -47,7 +61,8 @@ public final class ImageIntake {
                 .orElseThrow(() -> new IntakeException(IntakeError.UNSUPPORTED_FORMAT, "unknown magic bytes"));
         BufferedImage decoded = decode(bytes, format);
         int orientation = ExifOrientation.read(bytes);
-        return new AcceptedImage(ExifOrientation.apply(toRgb(decoded), orientation), format, orientation);
+        return new AcceptedImage(ExifOrientation.apply(toRgb(decoded, format != ImageFormat.JPEG), orientation), format,
+                orientation);
     }
 
     private BufferedImage decode(byte[] bytes, ImageFormat format) throws IntakeException {
@@ -59,15 +74,18 @@ public final class ImageIntake {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             checkDimensions(width, height);
+            checkBudget(reader, width, height, bytes.length, format);
             ImageReadParam param = reader.getDefaultReadParam();
             int step = Math.max(1, (int) Math.ceil(Math.max(width, height) / (double) DECODE_TARGET_SIDE));
             param.setSourceSubsampling(step, step, 0, 0);
-            BufferedImage image = reader.read(0, param);
+            BufferedImage image = readWithDeadline(reader, param);
             if (warnings.first != null) {
                 // the JDK's JPEG decoder fills a truncated file with grey and only warns; treat that as corrupt
                 throw new IntakeException(IntakeError.CORRUPT, "decoder warning: " + warnings.first);
             }
             return image;
+        } catch (IntakeException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new IntakeException(IntakeError.CORRUPT, "cannot decode " + format + ": " + e.getMessage(), e);
         } finally {
@@ -88,6 +106,58 @@ public final class ImageIntake {
         }
     }
 
+    /** Below this raw size a decode is cheap whatever the ratio (a plain synthetic picture compresses 500:1). */
+    private static final long RATIO_FLOOR_BYTES = 16_000_000L;
+
+    /** Refuses before decoding what would decode to far more than an ID photo needs. */
+    private void checkBudget(ImageReader reader, int width, int height, int compressed, ImageFormat format)
+            throws IntakeException, IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        int bits = 24;
+        if (type != null) {
+            bits = 0;
+            for (int b = 0; b < type.getSampleModel().getNumBands(); b++) {
+                bits += type.getSampleModel().getSampleSize(b);
+            }
+        }
+        long raw = (long) width * height * Math.max(1, bits) / 8;
+        if (raw > limits.maxRawBytes()) {
+            throw new IntakeException(IntakeError.TOO_COMPLEX, width + "x" + height + " at " + bits
+                    + " bits/pixel decodes to " + raw + " bytes > " + limits.maxRawBytes());
+        }
+        // a JPEG decodes in time linear in its (already limited) pixels; deflate is where a tiny file inflates
+        if (format != ImageFormat.JPEG && raw > RATIO_FLOOR_BYTES
+                && raw > (long) compressed * limits.maxCompressionRatio()) {
+            throw new IntakeException(IntakeError.TOO_COMPLEX, "compression ratio " + raw / Math.max(1, compressed)
+                    + " > " + limits.maxCompressionRatio());
+        }
+    }
+
+    /** Reads with {@link ImageReader#abort()} scheduled at the deadline; an aborted read is refused. */
+    private BufferedImage readWithDeadline(ImageReader reader, ImageReadParam param) throws IOException,
+            IntakeException {
+        AtomicBoolean aborted = new AtomicBoolean();
+        ScheduledFuture<?> timer = DEADLINES.schedule(() -> {
+            aborted.set(true);
+            reader.abort();
+        }, limits.decodeDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            BufferedImage image = reader.read(0, param);
+            if (aborted.get()) {
+                throw new IntakeException(IntakeError.TOO_COMPLEX, "decode exceeded " + limits.decodeDeadline());
+            }
+            return image;
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "image-decode-deadline");
+        t.setDaemon(true);
+        return t;
+    });
+
     private static ImageReader readerFor(ImageFormat format) throws IntakeException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase(Locale.ROOT));
         if (!readers.hasNext()) {
@@ -96,18 +166,28 @@ public final class ImageIntake {
         return readers.next();
     }
 
-    private static BufferedImage toRgb(BufferedImage src) {
+    /**
+     * Converts to 8-bit RGB. An alpha channel is dropped rather than composited: a photo saved semi-transparent
+     * would otherwise wash out towards white and fail the glare check; only fully transparent pixels become white,
+     * and only in formats that carry real transparency (a four-channel JPEG's fourth channel is ink, not alpha).
+     */
+    static BufferedImage toRgb(BufferedImage src, boolean honourAlpha) {
         if (src.getType() == BufferedImage.TYPE_INT_RGB) {
             return src;
         }
-        BufferedImage rgb = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-        var g = rgb.createGraphics();
-        try {
-            g.setColor(java.awt.Color.WHITE);
-            g.fillRect(0, 0, src.getWidth(), src.getHeight());
-            g.drawImage(src, 0, 0, null);
-        } finally {
-            g.dispose();
+        int w = src.getWidth();
+        int h = src.getHeight();
+        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        boolean alpha = honourAlpha && src.getColorModel().hasAlpha();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            src.getRGB(0, y, w, 1, row, 0, w);
+            if (alpha) {
+                for (int x = 0; x < w; x++) {
+                    row[x] = (row[x] >>> 24) == 0 ? 0xFFFFFF : row[x] & 0xFFFFFF;
+                }
+            }
+            rgb.setRGB(0, y, w, 1, row, 0, w);
         }
         return rgb;
     }

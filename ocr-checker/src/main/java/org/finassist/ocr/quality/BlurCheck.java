@@ -1,7 +1,13 @@
 package org.finassist.ocr.quality;
 
-/** Sharpness as the variance of the Laplacian over the straightened card (low = blurred). */
-record BlurCheck(double minSharpness) implements ImageQualityCheck {
+/**
+ * Sharpness. With the card found from its print: {@link GrayImage#strokeSharpness()} of the printed zone at the
+ * print's own scale, so a small but crisp album crop passes; otherwise the variance of the Laplacian over the card
+ * straightened to the standard width.
+ */
+record BlurCheck(double minSharpness, double minStrokeSharpness) implements ImageQualityCheck {
+
+    private static final String GUIDANCE = "照片模糊，请保持手机稳定、对焦清晰后重新拍摄。";
 
     @Override
     public String name() {
@@ -13,8 +19,9 @@ record BlurCheck(double minSharpness) implements ImageQualityCheck {
         if (view.cardLuma() == null) {
             return QualityResult.skipped(name());
         }
-        double v = view.cardLuma().laplacianVariance();
-        return v >= minSharpness ? QualityResult.pass(name(), v, minSharpness)
-                : QualityResult.fail(name(), v, minSharpness, "照片模糊，请保持手机稳定、对焦清晰后重新拍摄。");
+        boolean text = view.region().fromText();
+        double v = text ? view.cardLuma().strokeSharpness() : view.cardLuma().laplacianVariance();
+        double min = text ? minStrokeSharpness : minSharpness;
+        return v >= min ? QualityResult.pass(name(), v, min) : QualityResult.fail(name(), v, min, GUIDANCE);
     }
 }

@@ -1,6 +1,9 @@
 package org.finassist.ocr.quality;
 
-/** Mean luma on the card between a lower (too dark) and an upper (overexposed) bound. */
+/**
+ * Mean luma on the card's print (or the whole card) between a lower (too dark) and an upper (overexposed) bound;
+ * when no card was found, the whole frame, so that a photo too dark to find anything in says so.
+ */
 record BrightnessCheck(double min, double max) implements ImageQualityCheck {
 
     @Override
@@ -19,6 +22,10 @@ record BrightnessCheck(double min, double max) implements ImageQualityCheck {
         }
         if (mean > max) {
             return QualityResult.fail(name(), mean, max, "照片过亮（曝光过度），请避开强光后重新拍摄。");
+        }
+        if (!view.region().found()) {
+            // the whole frame was measured only to catch a photo too dark or bright to find anything in
+            return QualityResult.skipped(name());
         }
         return QualityResult.pass(name(), mean, mean < (min + max) / 2 ? min : max);
     }

@@ -14,6 +14,22 @@ public final class CardRectifier {
     private CardRectifier() {
     }
 
+    /** The photo scaled so that its longer side is at most {@code side} pixels. */
+    static BufferedImage shrink(BufferedImage photo, int side) {
+        double f = Math.min(1, side / (double) Math.max(photo.getWidth(), photo.getHeight()));
+        int w = Math.max(1, (int) (photo.getWidth() * f));
+        int h = Math.max(1, (int) (photo.getHeight() * f));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(photo, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
     public static BufferedImage rectify(BufferedImage photo, CardRegion r) {
         double scale = STANDARD_WIDTH / r.length();
         int height = Math.max(1, (int) Math.round(r.breadth() * scale));

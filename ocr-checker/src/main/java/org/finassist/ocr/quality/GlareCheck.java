@@ -12,7 +12,7 @@ record GlareCheck(double maxShare) implements ImageQualityCheck {
 
     @Override
     public QualityResult check(CardView view) {
-        if (view.cardLuma() == null) {
+        if (view.cardLuma() == null || !view.region().found()) {
             return QualityResult.skipped(name());
         }
         double share = view.cardLuma().shareAtLeast(SATURATED);

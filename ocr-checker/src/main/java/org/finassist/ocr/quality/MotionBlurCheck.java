@@ -13,7 +13,7 @@ record MotionBlurCheck(double minBalance) implements ImageQualityCheck {
 
     @Override
     public QualityResult check(CardView view) {
-        if (view.cardLuma() == null) {
+        if (view.cardLuma() == null || !view.region().found()) {
             return QualityResult.skipped(name());
         }
         double balance = view.cardLuma().directionalBalance();

@@ -29,6 +29,8 @@ import org.finassist.ocr.synth.Degradation;
 import org.finassist.ocr.synth.PhotoSimulator;
 import org.finassist.ocr.synth.SyntheticCard;
 import org.finassist.ocr.synth.SyntheticCards;
+import org.finassist.ocr.synth.scene.Scene;
+import org.finassist.ocr.synth.scene.SceneGenerator;
 
 /**
  * Accuracy and latency of the ID-photo check on synthetic cards (bench/ocr.sh). Accuracy: {@code bench.perKind}
@@ -60,6 +62,20 @@ public final class OcrBenchmark {
                         + " Tesseract %s.%n%n", Runtime.getRuntime().availableProcessors(), loadAverage(), threads,
                 detMaxSide,
                 tess.isPresent() ? "chi_sim" : "NOT INSTALLED"));
+        int scenesPerKind = Integer.getInteger("bench.scenes", 0);
+        if (scenesPerKind > 0) {
+            // the realistic set: build split (2/3) and held-out split (1/3), reported separately
+            md.append("## Realistic evaluation set (issue 17)\n\n");
+            SceneBenchmark scenes = new SceneBenchmark(new SceneGenerator(font, org.finassist.ocr.synth.Synthetic.TODAY),
+                    paddleOnly, Boolean.getBoolean("bench.verbose"));
+            String splits = System.getProperty("bench.splits", "build,heldout");
+            if (splits.contains("build")) {
+                scenes.run(Scene.Split.BUILD, scenesPerKind * 2, md);
+            }
+            if (splits.contains("heldout")) {
+                scenes.run(Scene.Split.HELD_OUT, scenesPerKind, md);
+            }
+        }
         if (perKind > 0) {
             accuracy(new SyntheticCards(font, 2026, org.finassist.ocr.synth.Synthetic.TODAY), both, perKind, md);
         }

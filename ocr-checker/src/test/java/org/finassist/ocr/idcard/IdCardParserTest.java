@@ -56,4 +56,54 @@ class IdCardParserTest {
         assertThat(f.name()).isNull();
         assertThat(f.idNumber()).isNull();
     }
+
+    @Test
+    void labelsReadWithOneCharacterWrongStillAnchorTheirFields() {
+        List<TextLine> lines = List.of(at("姓名曹康文", 60, 80), at("性别女", 60, 160),
+                at("佳址上海市浦东新区长安街", 60, 334), at("277号", 175, 380),
+                at("公民身份号吗31011519980708902O", 64, 503));
+        IdCardFront f = parser.parseFront(lines);
+        assertThat(parser.detectSide(lines)).isEqualTo(CardSide.FRONT);
+        assertThat(f.address()).isEqualTo("上海市浦东新区长安街277号");
+        assertThat(f.idNumber()).isEqualTo("310115199807089020");
+        assertThat(parser.parseFront(List.of(at("往址北京市东城区和平里3号", 60, 334))).address())
+                .isEqualTo("北京市东城区和平里3号");
+    }
+
+    @Test
+    void aLabelLookalikeInsideAnAddressIsLeftAlone() {
+        IdCardFront f = parser.parseFront(List.of(at("住址北京市佳址路3号", 60, 334)));
+        assertThat(f.address()).isEqualTo("北京市佳址路3号");
+    }
+
+    @Test
+    void birthDateIsAnchoredToItsLabelAndRangeChecked() {
+        assertThat(parser.parseFront(List.of(at("出生19955年7月17日", 60, 248))).birthDate()).isNull();
+        assertThat(parser.parseFront(List.of(at("出生1995年13月17日", 60, 248))).birthDate()).isNull();
+        assertThat(parser.parseFront(List.of(at("出生1995年7月17日", 60, 248))).birthDate())
+                .isEqualTo(LocalDate.of(1995, 7, 17));
+        assertThat(parser.parseFront(List.of(at("出生", 60, 248), at("1995", 160, 248), at("年", 260, 248),
+                at("7", 300, 248), at("月", 330, 248), at("17", 370, 248), at("日", 420, 248))).birthDate())
+                .isEqualTo(LocalDate.of(1995, 7, 17));
+    }
+
+    @Test
+    void authorityOnTwoRowsAndValiditySplitOverRowsAreJoined() {
+        List<TextLine> lines = List.of(at("中华人民共和国", 300, 110), at("居民身份证", 280, 226),
+                at("签发机失", 150, 420), at("新疆维吾尔自治区巴音郭楞", 330, 418),
+                at("蒙古自治州公安局", 330, 460),
+                at("有效期限", 150, 520), at("2016.05.22-", 330, 520), at("2036.05.22", 330, 562));
+        IdCardBack b = parser.parseBack(lines);
+        assertThat(b.issuingAuthority()).isEqualTo("新疆维吾尔自治区巴音郭楞蒙古自治州公安局");
+        assertThat(b.validity().printed()).isEqualTo("2016.05.22-2036.05.22");
+    }
+
+    @Test
+    void bothSidesOnOnePageAreRecognised() {
+        List<TextLine> lines = List.of(at("姓名曹康文", 60, 80), at("性别女", 60, 160),
+                at("公民身份号码310115199807089020", 64, 503),
+                at("签发机关上海市公安局", 60, 900), at("有效期限2016.05.22-2036.05.22", 60, 980));
+        assertThat(parser.bothSides(lines)).isTrue();
+        assertThat(parser.bothSides(lines.subList(0, 3))).isFalse();
+    }
 }

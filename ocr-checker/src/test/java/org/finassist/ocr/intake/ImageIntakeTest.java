@@ -79,7 +79,7 @@ class ImageIntakeTest {
         assertThat(refusal(bomb)).isEqualTo(IntakeError.TOO_MANY_PIXELS);
         assertThat(usedHeap() - before).isLessThan(200L * 1024 * 1024);
         assertThat(refusal(pngHeaderOnly(13_000, 500))).isEqualTo(IntakeError.TOO_MANY_PIXELS);
-        assertThat(refusal(pngHeaderOnly(300, 200))).isEqualTo(IntakeError.TOO_SMALL);
+        assertThat(refusal(pngHeaderOnly(300, 150))).isEqualTo(IntakeError.TOO_SMALL);
     }
 
     @Test
@@ -106,6 +106,76 @@ class ImageIntakeTest {
     void largePhotosAreDecodedSubsampled() throws IntakeException {
         AcceptedImage img = intake.accept(PhotoSimulator.encodeJpeg(picture(5000, 3000), 0.5f));
         assertThat(Math.max(img.image().getWidth(), img.image().getHeight())).isLessThanOrEqualTo(2500);
+    }
+
+    @Test
+    void smallAlbumSizedImagesAreAcceptedTheTextDecidesLater() throws IntakeException {
+        assertThat(intake.accept(PhotoSimulator.encodeJpeg(picture(560, 350), 0.85f)).image().getWidth())
+                .isEqualTo(560);
+    }
+
+    @Test
+    void decodeBudgetRefusesDeepSamplesThatCompressTooWell() throws IOException {
+        // a 16-bit PNG of 24 MB raw in a few kilobytes: decoding it costs seconds for nothing
+        BufferedImage deep = new BufferedImage(4000, 3000, BufferedImage.TYPE_USHORT_GRAY);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(deep, "png", out);
+        assertThat(out.size()).isLessThan(200_000);
+        assertThat(refusal(out.toByteArray())).isEqualTo(IntakeError.TOO_COMPLEX);
+    }
+
+    @Test
+    void aDecodeRunningPastTheDeadlineIsAbortedAndRefused() {
+        BufferedImage noisy = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+        java.util.Random r = new java.util.Random(1);
+        for (int y = 0; y < noisy.getHeight(); y += 2) {
+            for (int x = 0; x < noisy.getWidth(); x++) {
+                noisy.setRGB(x, y, r.nextInt());
+            }
+        }
+        byte[] png = PhotoSimulator.encodePng(noisy);
+        ImageIntake hurried = new ImageIntake(new IntakeLimits(50_000_000L, 40_000_000L, 12_000, 200, 160_000_000L,
+                250, java.time.Duration.ofMillis(1)));
+        assertThatThrownBy(() -> hurried.accept(png)).isInstanceOfSatisfying(IntakeException.class,
+                e -> assertThat(e.error()).isEqualTo(IntakeError.TOO_COMPLEX));
+    }
+
+    @Test
+    void semiTransparentPngKeepsItsColoursInsteadOfWashingOut() throws IntakeException {
+        BufferedImage argb = new BufferedImage(600, 400, BufferedImage.TYPE_INT_ARGB);
+        var g = argb.createGraphics();
+        g.setColor(new Color(60, 60, 60, 100));
+        g.fillRect(0, 0, 600, 400);
+        g.dispose();
+        int p = intake.accept(PhotoSimulator.encodePng(argb)).image().getRGB(300, 200);
+        assertThat((p >> 16) & 0xFF).isBetween(55, 65);
+        assertThat(p & 0xFF).isBetween(55, 65);
+    }
+
+    @Test
+    void fourChannelJpegIsDecodedInColour() throws Exception {
+        // without an Adobe marker the fourth channel's meaning is a guess; it must never be taken for transparency
+        var raster = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 600, 400, 4,
+                null);
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 600; x++) {
+                raster.setPixel(x, y, new int[]{0, 255, 255, 0});
+            }
+        }
+        var writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var ios = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(null, new javax.imageio.IIOImage(raster, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+        int p = intake.accept(out.toByteArray()).image().getRGB(300, 200);
+        int r = (p >> 16) & 0xFF;
+        int g = (p >> 8) & 0xFF;
+        int b = p & 0xFF;
+        // a saturated ink, not the washed-out grey of a wrong colour conversion
+        assertThat(Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b))).isGreaterThan(100);
     }
 
     private static long usedHeap() {

@@ -58,6 +58,14 @@ class QualityInspectorTest {
     @Test
     void plainImageHasNoCardAndOtherChecksAreSkippedNotPassed() {
         var blank = new java.awt.image.BufferedImage(800, 600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var black = inspector.inspect(blank);
+        // nothing found in a black frame: the light is the first thing to fix
+        assertThat(black.results()).filteredOn(QualityResult::failed).extracting(QualityResult::check)
+                .containsExactly("brightness");
+        var g = blank.createGraphics();
+        g.setColor(java.awt.Color.GRAY);
+        g.fillRect(0, 0, 800, 600);
+        g.dispose();
         var inspection = inspector.inspect(blank);
         assertThat(inspection.passed()).isFalse();
         assertThat(inspection.results()).filteredOn(r -> r.check().equals("card"))

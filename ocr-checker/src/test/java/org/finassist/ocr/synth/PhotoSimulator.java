@@ -133,7 +133,7 @@ public final class PhotoSimulator {
         return out;
     }
 
-    static BufferedImage blur(BufferedImage img, double sigma) {
+    public static BufferedImage blur(BufferedImage img, double sigma) {
         int radius = (int) Math.ceil(sigma * 3);
         float[] k = new float[2 * radius + 1];
         float sum = 0;

@@ -150,7 +150,11 @@ public final class EvalCommand implements Callable<Integer> {
                 System.out.printf("misses: %d test questions written to %s%n", n, misses);
             }
             if (rerankerUrl != null) printReranked(all, dev);
-            if (grid) print("dev grid", all.subList(0, dev), fusions(true));
+            if (grid) {
+                print("dev grid", all.subList(0, dev), fusions(true));
+                // shown to report the chosen fusion on held-out rows, never to choose it
+                print("test grid", all.subList(dev, all.size()), fusions(true));
+            }
         }
         return 0;
     }
@@ -184,13 +188,19 @@ public final class EvalCommand implements Callable<Integer> {
     private static Map<String, Fusion> fusions(boolean grid) {
         Map<String, Fusion> f = new LinkedHashMap<>();
         if (!grid) {
-            f.put("hybrid-rrf(k=60)", new Fusion.Rrf(60));
+            // the plain BM25 + vector baseline: reciprocal rank fusion with the customary k = 60
+            f.put("baseline rrf(k=60)", new Fusion.Rrf(60));
             f.put("hybrid-weighted(w=0.5)", new Fusion.Weighted(0.5));
             f.put("hybrid-default", RetrievalOptions.defaults().fusion());
             return f;
         }
         for (int k : new int[] {1, 5, 10, 20, 60}) f.put("rrf k=" + k, new Fusion.Rrf(k));
         for (double w = 0.2; w <= 0.81; w += 0.1) f.put(String.format("weighted w=%.1f", w), new Fusion.Weighted(w));
+        for (double s : new double[] {0.25, 0.5, 1.0}) {
+            for (double w : new double[] {0.4, 0.5, 0.6}) {
+                f.put(String.format("adaptive w=%.1f s=%.2f", w, s), new Fusion.Adaptive(w, s));
+            }
+        }
         return f;
     }
 

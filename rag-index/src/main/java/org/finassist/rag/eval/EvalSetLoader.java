@@ -18,7 +18,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 /**
  * Reads question→passage sets: CSV with a header naming {@code question} and {@code context} (or {@code passage})
  * columns — the Fin-Eva layout — or JSONL objects with the same keys. Identical passages share one id, so the corpus
- * is the set of distinct passages.
+ * is the set of distinct passages; a row with a passage and no question adds a distractor passage (a knowledge base's
+ * entries nobody in the set asks about).
  */
 public final class EvalSetLoader {
 
@@ -36,10 +37,11 @@ public final class EvalSetLoader {
             Map<String, String> r = rows.get(i);
             String passage = r.getOrDefault("context", r.get("passage"));
             String question = r.get("question");
-            if (passage == null || passage.isBlank() || question == null || question.isBlank()) continue;
+            if (passage == null || passage.isBlank()) continue;
             String id = idByPassage.computeIfAbsent(passage.strip(), p -> "p" + (idByPassage.size() + 1));
             passages.put(id, passage.strip());
-            queries.add(new EvalSet.EvalQuery(i + 1, question.strip(), id));
+            // a passage without a question is a distractor: in the corpus, asked by nobody
+            if (question != null && !question.isBlank()) queries.add(new EvalSet.EvalQuery(i + 1, question.strip(), id));
         }
         return new EvalSet(passages, queries);
     }

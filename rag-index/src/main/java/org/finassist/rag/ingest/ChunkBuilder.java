@@ -80,7 +80,7 @@ final class ChunkBuilder {
             for (String q : phrasings) {
                 int n = out.size();
                 Chunk c = new Chunk(Chunk.idOf(kbId, docId, n), kbId, docId, f.title(), DocType.FAQ,
-                        List.of(e.question()), faqText(q, e.answer()), n, e, null, null);
+                        List.of(e.question()), faqText(q, e.answer()), n, e, e.effectiveFrom(), e.effectiveUntil());
                 out.add(new Draft(c, q, segmenter.tokens(q + "\n" + e.answer())));
             }
         }

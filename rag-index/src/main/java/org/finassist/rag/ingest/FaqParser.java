@@ -1,5 +1,7 @@
 package org.finassist.rag.ingest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,9 +17,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.finassist.rag.FaqEntry;
 
 /**
- * FAQ files: CSV ({@code question,answer[,alternatives]}, optional header, alternatives separated by {@code |} or
- * {@code ；}) or JSONL ({@code {"question":…, "answer":…, "alternatives":[…]}}). Broken rows are reported by row
- * number and skipped; the good rows are kept.
+ * FAQ files: CSV ({@code question,answer[,alternatives[,source,effective_from,effective_until]]}, optional header,
+ * alternatives separated by {@code |} or {@code ；}, ISO dates) or JSONL ({@code {"question":…, "answer":…,
+ * "alternatives":[…], "source":…, "effective_from":…, "effective_until":…}}). Broken rows (a missing question or
+ * answer, a date that is not ISO) are reported by row number and skipped; the good rows are kept.
  */
 final class FaqParser {
 
@@ -49,8 +52,8 @@ final class FaqParser {
                 if (row == 1 && !cols.isEmpty() && HEADER_WORDS.contains(cols.getFirst().strip().toLowerCase(Locale.ROOT))) {
                     continue;
                 }
-                addRow(row, cols.size() > 0 ? cols.get(0) : null, cols.size() > 1 ? cols.get(1) : null,
-                        cols.size() > 2 ? split(cols.get(2)) : List.of(), entries, errors);
+                addRow(row, new Row(col(cols, 0), col(cols, 1), cols.size() > 2 ? split(cols.get(2)) : List.of(),
+                        col(cols, 3), col(cols, 4), col(cols, 5)), entries, errors);
             }
         } catch (Exception e) {
             errors.add("row " + (row + 1) + " and after: unreadable CSV (" + firstLine(e.getMessage()) + ")");
@@ -65,20 +68,43 @@ final class FaqParser {
                 JsonNode n = JSON.readTree(lines.get(i));
                 List<String> alts = new ArrayList<>();
                 n.path("alternatives").forEach(a -> alts.add(a.asText()));
-                addRow(i + 1, n.path("question").asText(null), n.path("answer").asText(null), alts, entries, errors);
+                addRow(i + 1, new Row(n.path("question").asText(null), n.path("answer").asText(null), alts,
+                        n.path("source").asText(null), n.path("effective_from").asText(null),
+                        n.path("effective_until").asText(null)), entries, errors);
             } catch (JsonProcessingException e) {
                 errors.add("row " + (i + 1) + ": not a JSON object");
             }
         }
     }
 
-    private static void addRow(int row, String q, String a, List<String> alts, List<FaqEntry> entries,
-                               List<String> errors) {
-        if (q == null || q.isBlank() || a == null || a.isBlank()) {
+    /** One row as read, before validation. */
+    private record Row(String q, String a, List<String> alts, String source, String from, String until) {
+    }
+
+    private static void addRow(int row, Row r, List<FaqEntry> entries, List<String> errors) {
+        if (r.q() == null || r.q().isBlank() || r.a() == null || r.a().isBlank()) {
             errors.add("row " + row + ": question and answer are both required");
             return;
         }
-        entries.add(new FaqEntry(q.strip(), a.strip(), alts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
+        LocalDate from;
+        LocalDate until;
+        try {
+            from = date(r.from());
+            until = date(r.until());
+        } catch (DateTimeParseException e) {
+            errors.add("row " + row + ": effective dates must be ISO (yyyy-MM-dd)");
+            return;
+        }
+        entries.add(new FaqEntry(r.q().strip(), r.a().strip(),
+                r.alts().stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), r.source(), from, until));
+    }
+
+    private static LocalDate date(String s) {
+        return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
+    }
+
+    private static String col(List<String> cols, int i) {
+        return cols.size() > i ? cols.get(i) : null;
     }
 
     private static List<String> split(String alternatives) {

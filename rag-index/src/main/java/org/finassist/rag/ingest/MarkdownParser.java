@@ -13,7 +13,7 @@ import org.finassist.rag.chunk.Section;
 /**
  * Markdown (and plain text, which is Markdown without headings): ATX headings ({@code #}…{@code ######}) open
  * sections and build the heading path. Optional front matter between {@code ---} lines may carry
- * {@code title}, {@code effective_from} and {@code effective_to} (ISO dates).
+ * {@code title}, {@code effective_from} and {@code effective_to} (alias {@code effective_until}; ISO dates).
  */
 final class MarkdownParser {
 
@@ -70,7 +70,7 @@ final class MarkdownParser {
             switch (m.group(1)) {
                 case "title" -> title = m.group(2).strip();
                 case "effective_from" -> from = date(m.group(2));
-                case "effective_to" -> to = date(m.group(2));
+                case "effective_to", "effective_until" -> to = date(m.group(2));
                 default -> { }
             }
         }

@@ -17,6 +17,10 @@ public final class ContentKeys {
     public static final String FAQ_ANSWER = "faq_answer";
     public static final String FAQ_MATCHED_QUESTION = "faq_matched_question";
     public static final String FAQ_DIRECT = "faq_direct";
+    /** Where an FAQ answer comes from; present when the entry names it. */
+    public static final String SOURCE = "source";
+    /** First day the entry is in force (ISO date); present when dated. */
+    public static final String EFFECTIVE_FROM = "effective_from";
 
     private ContentKeys() {
     }

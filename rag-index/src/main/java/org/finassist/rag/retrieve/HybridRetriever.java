@@ -15,12 +15,14 @@ import org.finassist.rag.embed.Embedder;
 import org.finassist.rag.segment.ChineseSegmenter;
 
 /**
- * Answers a question from a store: FAQ fast path first (question-to-question similarity over FAQ phrasings), else
+ * Answers a question from a store: FAQ fast path first (question-to-question similarity over FAQ phrasings, and the
+ * question must ask the same thing: {@link FaqMatch}), else
  * keyword top-k and vector top-k fused, re-ordered by a {@link Reranker} when one is configured, then the not-found
  * threshold. Thread-safe when the store is.
  */
 public final class HybridRetriever {
 
+    private static final int FAQ_CANDIDATES = 3;
     private static final ExecutorService LEGS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final KnowledgeStore store;
@@ -55,18 +57,38 @@ public final class HybridRetriever {
 
     public RetrievalResult search(String question, SearchFilter filter) {
         if (options.faqEnabled() && filter.faqOnly() != Boolean.FALSE) {
-            List<ScoredChunk> faq = store.vectorSearch(embedder.plain(question), filter.faqOnly(true), 1);
-            if (!faq.isEmpty() && faq.getFirst().score() >= options.faqThreshold()) {
-                ScoredChunk hit = faq.getFirst();
-                return new RetrievalResult.FaqAnswer(
-                        new Passage(hit.chunk(), hit.score(), Set.of(Leg.FAQ), Double.NaN, hit.score()));
+            // the best phrasings above the threshold, first one that asks the same thing (FaqMatch) answers as is;
+            // a look-alike of the opposite direction stays a passage of the fused search below
+            for (ScoredChunk hit : store.vectorSearch(embedder.plain(question), filter.faqOnly(true), FAQ_CANDIDATES)) {
+                if (hit.score() < options.faqThreshold()) break;
+                if (FaqMatch.agrees(question, FaqText.matchedQuestion(hit.chunk()))) {
+                    return new RetrievalResult.FaqAnswer(
+                            new Passage(hit.chunk(), hit.score(), Set.of(Leg.FAQ), Double.NaN, hit.score()));
+                }
             }
         }
         List<Passage> fused = fuse(legs(question, filter), options.fusion());
         if (reranker != null) fused = reranker.rerank(question, fused);
+        fused = agreeingFirst(question, fused);
         List<Passage> top = fused.subList(0, Math.min(options.topN(), fused.size()));
         double best = top.stream().mapToDouble(Passage::vectorScore).filter(d -> !Double.isNaN(d)).max().orElse(-1);
         return best >= options.minVectorSimilarity() ? new RetrievalResult.Found(top) : new RetrievalResult.NotFound(top);
+    }
+
+    /**
+     * FAQ entries that ask the opposite (another direction, another board: {@link FaqMatch#opposes}) stay passages
+     * but go after the others, so neither a model nor the offline answer takes them for the answer.
+     */
+    private static List<Passage> agreeingFirst(String question, List<Passage> ranked) {
+        List<Passage> out = new java.util.ArrayList<>(ranked.size());
+        List<Passage> later = new java.util.ArrayList<>();
+        for (Passage p : ranked) {
+            // the canonical question says what the entry is about; an alternative phrasing may be narrower
+            boolean disagrees = p.chunk().isFaq() && FaqMatch.opposes(question, p.chunk().faq().question());
+            (disagrees ? later : out).add(p);
+        }
+        out.addAll(later);
+        return out;
     }
 
     /** Both legs' raw candidates, for evaluation and for showing a knowledge-base owner why a search went wrong. */

@@ -1,5 +1,8 @@
 package org.finassist.rag.retrieve;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +21,29 @@ import org.finassist.rag.SearchFilter;
 /**
  * Read-only retrieval over a fixed set of knowledge bases, as langchain4j's {@link ContentRetriever}. An FAQ hit
  * yields one content whose text is the FAQ answer ({@code faq_direct = true}); found passages yield one content each;
- * "not found" yields an empty list. Metadata keys: {@link ContentKeys}.
+ * "not found" yields an empty list. Only entries in force today are read (an expired rule must not answer).
+ * Metadata keys: {@link ContentKeys}.
  */
 public final class KnowledgeContentRetriever implements ContentRetriever {
 
     private final HybridRetriever retriever;
-    private final SearchFilter filter;
+    private final Set<String> allowedKbIds;
+    private final Clock clock;
 
     public KnowledgeContentRetriever(HybridRetriever retriever, Set<String> allowedKbIds) {
+        this(retriever, allowedKbIds, Clock.system(ZoneId.of("Asia/Shanghai")));
+    }
+
+    /** @param clock today's date in it decides which entries are in force (expired ones are not retrieved) */
+    public KnowledgeContentRetriever(HybridRetriever retriever, Set<String> allowedKbIds, Clock clock) {
         this.retriever = retriever;
-        this.filter = SearchFilter.of(allowedKbIds);
+        this.allowedKbIds = Set.copyOf(allowedKbIds);
+        this.clock = clock;
     }
 
     @Override
     public List<Content> retrieve(Query query) {
+        SearchFilter filter = new SearchFilter(allowedKbIds, Set.of(), LocalDate.now(clock), null);
         return switch (retriever.search(query.text(), filter)) {
             case RetrievalResult.FaqAnswer faq -> List.of(content(faq.passage(), true));
             case RetrievalResult.Found found -> found.passages().stream().map(p -> content(p, false)).toList();
@@ -55,7 +67,9 @@ public final class KnowledgeContentRetriever implements ContentRetriever {
             md.put(ContentKeys.FAQ_QUESTION, c.faq().question())
                     .put(ContentKeys.FAQ_ANSWER, c.faq().answer())
                     .put(ContentKeys.FAQ_MATCHED_QUESTION, FaqText.matchedQuestion(c));
+            if (c.faq().source() != null) md.put(ContentKeys.SOURCE, c.faq().source());
         }
+        if (c.effectiveFrom() != null) md.put(ContentKeys.EFFECTIVE_FROM, c.effectiveFrom().toString());
         String text = faqDirect ? c.faq().answer() : c.text();
         Map<ContentMetadata, Object> cm = new HashMap<>();
         cm.put(ContentMetadata.SCORE, p.score());

@@ -126,4 +126,38 @@ class DemoRetrievalTest {
         assertThat(missed).as("questions whose FAQ entry is not among the passages").isEmpty();
         assertThat(first).as("answered by the right entry first").isGreaterThanOrEqualTo(rows.size() * 9 / 10);
     }
+
+    /** The look-alike/opposite set: no question may get the curated answer of an entry that does not answer it. */
+    @Test
+    void lookAlikeQuestionsNeverGetTheOppositeAnswer() throws Exception {
+        List<String> wrong = new java.util.ArrayList<>();
+        int direct = 0;
+        try (var in = DemoRetrievalTest.class.getResourceAsStream("faq-look-alikes.tsv")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList()) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                if (search(f[0]) instanceof RetrievalResult.FaqAnswer a) {
+                    direct++;
+                    String got = a.passage().chunk().faq().question();
+                    if (!got.equals(f[2])) wrong.add(f[0] + " -> " + got);
+                }
+            }
+        }
+        assertThat(wrong).as("wrong direct answers").isEmpty();
+        assertThat(direct).as("the set still exercises the fast path").isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void expiredEntriesAreNotRetrievedAndAreDueForReview() {
+        var retriever = index.retriever(Set.of(DemoKnowledgeBase.KB_ID));
+        for (String q : List.of("ST股票涨跌幅限制是多少", "ST股票是什么意思", "股票的涨跌幅限制是多少？")) {
+            assertThat(retriever.retrieve(Query.from(q))).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.textSegment().text()).doesNotContain("ST股票为5%", "涨跌幅限制为5%（主板）"));
+        }
+        var due = index.dueForReview(DemoKnowledgeBase.KB_ID, java.time.LocalDate.of(2026, 12, 6), 60);
+        assertThat(due).filteredOn(r -> r.reason() == org.finassist.rag.ReviewItem.Reason.EXPIRED)
+                .extracting(org.finassist.rag.ReviewItem::question)
+                .containsExactlyInAnyOrder("股票的涨跌幅限制是多少？", "ST股票是什么意思？");
+        assertThat(due).as("every demo entry is dated").noneMatch(r -> r.reason() == org.finassist.rag.ReviewItem.Reason.UNDATED);
+    }
 }

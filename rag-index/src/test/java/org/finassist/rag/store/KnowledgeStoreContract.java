@@ -132,7 +132,9 @@ public abstract class KnowledgeStoreContract {
 
     @Test
     void chunkRoundTripsAllFields() {
-        FaqEntry faq = new FaqEntry("如何重置交易密码？", "在App登录页点击忘记密码。", List.of("忘记密码怎么办"));
+        // the store keeps an FAQ entry's dates on its chunk and its source beside it
+        FaqEntry faq = new FaqEntry("如何重置交易密码？", "在App登录页点击忘记密码。", List.of("忘记密码怎么办"),
+                "演示券商业务规则", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31));
         IndexedChunk in = chunk("kb1", "faq.csv", 0, "问：如何重置交易密码？\n答：在App登录页点击忘记密码。", axis(2),
                 DocType.FAQ, faq, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31));
         put("kb1", "faq.csv", "h", in);

@@ -35,7 +35,8 @@ final class CtcRecognizer {
         this.alphabet = alphabet;
     }
 
-    record Recognised(String text, double confidence) {
+    /** The text, the mean probability of its characters and the probability of its least certain one. */
+    record Recognised(String text, double confidence, double weakest) {
     }
 
     List<Recognised> recognize(List<BufferedImage> crops) throws OrtException {
@@ -96,6 +97,7 @@ final class CtcRecognizer {
     private Recognised decode(float[] flat, int item, int steps, int classes) {
         StringBuilder sb = new StringBuilder();
         double confSum = 0;
+        double weakest = 1;
         int kept = 0;
         int prev = -1;
         int base = item * steps * classes;
@@ -112,10 +114,11 @@ final class CtcRecognizer {
             if (best != 0 && best != prev && best < alphabet.size()) {
                 sb.append(alphabet.get(best));
                 confSum += bestP;
+                weakest = Math.min(weakest, bestP);
                 kept++;
             }
             prev = best;
         }
-        return new Recognised(sb.toString(), kept == 0 ? 0 : confSum / kept);
+        return new Recognised(sb.toString(), kept == 0 ? 0 : confSum / kept, kept == 0 ? 0 : weakest);
     }
 }

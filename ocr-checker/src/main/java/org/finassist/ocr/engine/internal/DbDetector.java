@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PP-OCRv4 DB text detector. The image is expected upright (the card is straightened before OCR), so regions are
- * taken as axis-aligned boxes of the connected components of the thresholded probability map, grown by the DB
- * "unclip" distance (area × ratio / perimeter).
+ * PP-OCRv4 DB text detector. Regions are the connected components of the thresholded probability map, measured as
+ * rectangles along their principal axis (short components along the image's dominant line direction instead), so
+ * that the rows of a card lying at an angle in a whole photo are cut out one by one, and grown by the DB "unclip"
+ * distance (area × ratio / perimeter).
  */
 final class DbDetector {
 
@@ -51,24 +52,73 @@ final class DbDetector {
     private static List<TextBox> boxes(float[] prob, int w, int h, double sx, double sy) {
         int[] label = new int[w * h];
         int[] queue = new int[w * h];
-        List<TextBox> out = new ArrayList<>();
+        List<int[]> components = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
         int next = 0;
         for (int start = 0; start < prob.length; start++) {
             if (prob[start] < THRESHOLD || label[start] != 0) {
                 continue;
             }
             next++;
-            Component c = flood(prob, label, queue, start, next, w, h);
-            TextBox box = c.toBox(sx, sy, w, h);
-            if (box != null) {
-                out.add(box);
+            int n = flood(prob, label, queue, start, next, w, h);
+            double sum = 0;
+            for (int k = 0; k < n; k++) {
+                sum += prob[queue[k]];
             }
+            if (n >= 9 && sum / n >= BOX_THRESHOLD) {
+                components.add(java.util.Arrays.copyOf(queue, n));
+                scores.add(sum / n);
+            }
+        }
+        List<Shape> shapes = new ArrayList<>();
+        for (int[] c : components) {
+            shapes.add(Shape.of(c, w, Shape.principalAngle(c, w)));
+        }
+        double dominant = dominantAngle(shapes);
+        List<TextBox> out = new ArrayList<>();
+        for (int i = 0; i < components.size(); i++) {
+            Shape s = shapes.get(i);
+            if (s.length < ELONGATED * s.thickness) {
+                // a lone character or a short word has no reliable direction of its own: read it along the line
+                // direction of the image's longer rows
+                s = Shape.of(components.get(i), w, dominant);
+            }
+            if (Math.min(s.length, s.thickness) < 3) {
+                continue;
+            }
+            out.add(s.toBox(sx, sy, scores.get(i)));
         }
         return out;
     }
 
-    private static Component flood(float[] prob, int[] label, int[] queue, int start, int id, int w, int h) {
-        Component c = new Component();
+    private static final double ELONGATED = 2.5;
+
+    /** The length-weighted median angle of the elongated components, 0 when there are none. */
+    private static double dominantAngle(List<Shape> shapes) {
+        List<double[]> weighted = new ArrayList<>();
+        double total = 0;
+        for (Shape s : shapes) {
+            if (s.length >= ELONGATED * s.thickness && s.thickness >= 3) {
+                weighted.add(new double[]{s.angle, s.length});
+                total += s.length;
+            }
+        }
+        if (weighted.isEmpty()) {
+            return 0;
+        }
+        weighted.sort((a, b) -> Double.compare(a[0], b[0]));
+        double acc = 0;
+        for (double[] a : weighted) {
+            acc += a[1];
+            if (acc >= total / 2) {
+                return a[0];
+            }
+        }
+        return 0;
+    }
+
+    /** Fills one 8-connected component into {@code queue[0..n)} and returns n. */
+    private static int flood(float[] prob, int[] label, int[] queue, int start, int id, int w, int h) {
         int head = 0;
         int tail = 0;
         queue[tail++] = start;
@@ -77,7 +127,6 @@ final class DbDetector {
             int i = queue[head++];
             int x = i % w;
             int y = i / w;
-            c.add(x, y, prob[i]);
             for (int dy = -1; dy <= 1; dy++) {
                 for (int dx = -1; dx <= 1; dx++) {
                     int nx = x + dx;
@@ -93,41 +142,68 @@ final class DbDetector {
                 }
             }
         }
-        return c;
+        return tail;
     }
 
-    /** Running bounds and score of one connected component of the probability map. */
-    private static final class Component {
-        int minX = Integer.MAX_VALUE;
-        int minY = Integer.MAX_VALUE;
-        int maxX = -1;
-        int maxY = -1;
-        double sum;
-        int n;
+    /** A component's extent along a direction (radians) and across it, in map pixels. */
+    private record Shape(double cx, double cy, double length, double thickness, double angle) {
 
-        void add(int x, int y, float p) {
-            minX = Math.min(minX, x);
-            minY = Math.min(minY, y);
-            maxX = Math.max(maxX, x);
-            maxY = Math.max(maxY, y);
-            sum += p;
-            n++;
+        static double principalAngle(int[] pixels, int w) {
+            double mx = 0;
+            double my = 0;
+            for (int i : pixels) {
+                mx += i % w;
+                my += i / w;
+            }
+            mx /= pixels.length;
+            my /= pixels.length;
+            double xx = 0;
+            double yy = 0;
+            double xy = 0;
+            for (int i : pixels) {
+                double dx = i % w - mx;
+                double dy = i / w - my;
+                xx += dx * dx;
+                yy += dy * dy;
+                xy += dx * dy;
+            }
+            return 0.5 * Math.atan2(2 * xy, xx - yy);
         }
 
-        TextBox toBox(double sx, double sy, int w, int h) {
-            int bw = maxX - minX + 1;
-            int bh = maxY - minY + 1;
-            double score = sum / n;
-            if (Math.min(bw, bh) < 3 || score < BOX_THRESHOLD) {
-                return null;
+        static Shape of(int[] pixels, int w, double angle) {
+            double cos = Math.cos(angle);
+            double sin = Math.sin(angle);
+            double u0 = Double.MAX_VALUE;
+            double u1 = -Double.MAX_VALUE;
+            double v0 = Double.MAX_VALUE;
+            double v1 = -Double.MAX_VALUE;
+            for (int i : pixels) {
+                double x = i % w + 0.5;
+                double y = i / w + 0.5;
+                double u = x * cos + y * sin;
+                double v = -x * sin + y * cos;
+                u0 = Math.min(u0, u);
+                u1 = Math.max(u1, u);
+                v0 = Math.min(v0, v);
+                v1 = Math.max(v1, v);
             }
-            double d = bw * (double) bh * UNCLIP_RATIO / (2.0 * (bw + bh));
-            double x0 = Math.max(0, minX - d);
-            double y0 = Math.max(0, minY - d);
-            double x1 = Math.min(w, maxX + 1 + d);
-            double y1 = Math.min(h, maxY + 1 + d);
-            return new TextBox((int) Math.floor(x0 * sx), (int) Math.floor(y0 * sy),
-                    (int) Math.ceil((x1 - x0) * sx), (int) Math.ceil((y1 - y0) * sy), score);
+            double mu = (u0 + u1) / 2;
+            double mv = (v0 + v1) / 2;
+            return new Shape(mu * cos - mv * sin, mu * sin + mv * cos, u1 - u0 + 1, v1 - v0 + 1, angle);
+        }
+
+        /** Grown by the DB "unclip" distance and scaled to input pixels. */
+        TextBox toBox(double sx, double sy, double score) {
+            double d = length * thickness * UNCLIP_RATIO / (2.0 * (length + thickness));
+            double len = length + 2 * d;
+            double thick = thickness + 2 * d;
+            double cos = Math.cos(angle);
+            double sin = Math.sin(angle);
+            // the map is scaled slightly differently along x and y (sides rounded to multiples of 32)
+            double lenPx = len * Math.hypot(cos * sx, sin * sy);
+            double thickPx = thick * Math.hypot(sin * sx, cos * sy);
+            double a = Math.atan2(sin * sy, cos * sx);
+            return new TextBox(cx * sx, cy * sy, lenPx, thickPx, Math.toDegrees(a), score);
         }
     }
 }

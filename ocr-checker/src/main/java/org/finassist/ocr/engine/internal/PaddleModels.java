@@ -26,8 +26,12 @@ public final class PaddleModels implements AutoCloseable {
     private final DbDetector detector;
     private final CtcRecognizer recognizer;
 
-    /** A detected and recognised region in input pixels. */
-    public record Line(String text, double confidence, int x, int y, int width, int height) {
+    /**
+     * A detected and recognised region in input pixels: a {@code width} × {@code height} rectangle at (x, y),
+     * rotated {@code angleDeg} about its centre.
+     */
+    public record Line(String text, double confidence, double weakest, int x, int y, int width, int height,
+                       double angleDeg) {
     }
 
     public PaddleModels(int threads, int detMaxSide) {
@@ -51,10 +55,7 @@ public final class PaddleModels implements AutoCloseable {
         List<TextBox> boxes = detector.detect(img);
         List<BufferedImage> crops = new ArrayList<>(boxes.size());
         for (TextBox b : boxes) {
-            int x = Math.min(b.x(), img.getWidth() - 1);
-            int y = Math.min(b.y(), img.getHeight() - 1);
-            crops.add(img.getSubimage(x, y, Math.max(1, Math.min(b.width(), img.getWidth() - x)),
-                    Math.max(1, Math.min(b.height(), img.getHeight() - y))));
+            crops.add(crop(img, b));
         }
         List<CtcRecognizer.Recognised> texts = crops.isEmpty() ? List.of() : recognizer.recognize(crops);
         List<Line> out = new ArrayList<>(boxes.size());
@@ -62,9 +63,37 @@ public final class PaddleModels implements AutoCloseable {
             TextBox b = boxes.get(i);
             CtcRecognizer.Recognised r = texts.get(i);
             if (!r.text().isBlank()) {
-                out.add(new Line(r.text(), r.confidence(), b.x(), b.y(),
-                        b.width(), b.height()));
+                out.add(new Line(r.text(), r.confidence(), r.weakest(), (int) Math.round(b.cx() - b.length() / 2),
+                        (int) Math.round(b.cy() - b.thickness() / 2), (int) Math.round(b.length()),
+                        (int) Math.round(b.thickness()), b.angleDeg()));
             }
+        }
+        return out;
+    }
+
+    /** The box cut out and turned so that its text runs left to right. */
+    static BufferedImage crop(BufferedImage img, TextBox b) {
+        if (Math.abs(b.angleDeg()) < 0.5) {
+            int[] r = b.bounds();
+            int x = Math.clamp(r[0], 0, img.getWidth() - 1);
+            int y = Math.clamp(r[1], 0, img.getHeight() - 1);
+            return img.getSubimage(x, y, Math.max(1, Math.min(r[0] + r[2], img.getWidth()) - x),
+                    Math.max(1, Math.min(r[1] + r[3], img.getHeight()) - y));
+        }
+        int w = Math.max(1, (int) Math.round(b.length()));
+        int h = Math.max(1, (int) Math.round(b.thickness()));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
+            t.translate(w / 2.0, h / 2.0);
+            t.rotate(-Math.toRadians(b.angleDeg()));
+            t.translate(-b.cx(), -b.cy());
+            g.drawImage(img, t, null);
+        } finally {
+            g.dispose();
         }
         return out;
     }

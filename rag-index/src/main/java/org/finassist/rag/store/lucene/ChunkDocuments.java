@@ -25,7 +25,7 @@ final class ChunkDocuments {
     static final String ID = "id", KB = "kb", DOC = "doc", DOC_KEY = "dockey", TYPE = "type", FAQ = "faq",
             FIRST = "first", FROM = "from", TO = "to", KEYWORDS = "kw", VECTOR = "vec";
     private static final String TITLE = "title", HEADINGS = "headings", TEXT = "text", ORDINAL = "ordinal",
-            FAQ_Q = "faq_q", FAQ_A = "faq_a", FAQ_ALTS = "faq_alts", HASH = "hash", CHUNKS = "chunks";
+            FAQ_Q = "faq_q", FAQ_A = "faq_a", FAQ_ALTS = "faq_alts", FAQ_SOURCE = "faq_source", HASH = "hash", CHUNKS = "chunks";
     private static final String SEP = "\u001F";
 
     private ChunkDocuments() {
@@ -57,6 +57,7 @@ final class ChunkDocuments {
             d.add(new StoredField(FAQ_Q, c.faq().question()));
             d.add(new StoredField(FAQ_A, c.faq().answer()));
             d.add(new StoredField(FAQ_ALTS, String.join(SEP, c.faq().alternatives())));
+            if (c.faq().source() != null) d.add(new StoredField(FAQ_SOURCE, c.faq().source()));
         }
         d.add(new TextField(KEYWORDS, new ListTokenStream(ic.tokens())));
         d.add(new KnnFloatVectorField(VECTOR, ic.vector(), VectorSimilarityFunction.COSINE));
@@ -70,11 +71,12 @@ final class ChunkDocuments {
     }
 
     static Chunk toChunk(Document d) {
+        LocalDate from = date(d, FROM, Long.MIN_VALUE);
+        LocalDate to = date(d, TO, Long.MAX_VALUE);
         FaqEntry faq = d.get(FAQ_Q) == null ? null
-                : new FaqEntry(d.get(FAQ_Q), d.get(FAQ_A), split(d.get(FAQ_ALTS)));
+                : new FaqEntry(d.get(FAQ_Q), d.get(FAQ_A), split(d.get(FAQ_ALTS)), d.get(FAQ_SOURCE), from, to);
         return new Chunk(d.get(ID), d.get(KB), d.get(DOC), d.get(TITLE), DocType.valueOf(d.get(TYPE)),
-                split(d.get(HEADINGS)), d.get(TEXT), d.getField(ORDINAL).numericValue().intValue(), faq,
-                date(d, FROM, Long.MIN_VALUE), date(d, TO, Long.MAX_VALUE));
+                split(d.get(HEADINGS)), d.get(TEXT), d.getField(ORDINAL).numericValue().intValue(), faq, from, to);
     }
 
     static DocumentInfo toInfo(Document d) {

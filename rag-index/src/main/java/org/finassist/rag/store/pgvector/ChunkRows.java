@@ -45,6 +45,7 @@ final class ChunkRows {
         ps.setString(15, TsText.vector(ic.tokens()));
         ps.setString(16, TsText.vector(ic.vector()));
         ps.setInt(17, ic.tokens().size());
+        ps.setString(18, c.isFaq() ? c.faq().source() : null);
     }
 
     private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
@@ -62,10 +63,13 @@ final class ChunkRows {
 
     static Chunk chunk(ResultSet rs) throws SQLException {
         String q = rs.getString("faq_question");
-        FaqEntry faq = q == null ? null : new FaqEntry(q, rs.getString("faq_answer"), strings(rs.getArray("faq_alternatives")));
+        LocalDate from = date(rs.getDate("effective_from"));
+        LocalDate to = date(rs.getDate("effective_to"));
+        FaqEntry faq = q == null ? null : new FaqEntry(q, rs.getString("faq_answer"),
+                strings(rs.getArray("faq_alternatives")), rs.getString("faq_source"), from, to);
         return new Chunk(rs.getString("id"), rs.getString("kb_id"), rs.getString("doc_id"), rs.getString("doc_title"),
                 DocType.valueOf(rs.getString("doc_type")), strings(rs.getArray("heading_path")), rs.getString("text"),
-                rs.getInt("ordinal"), faq, date(rs.getDate("effective_from")), date(rs.getDate("effective_to")));
+                rs.getInt("ordinal"), faq, from, to);
     }
 
     static DocumentInfo document(ResultSet rs) throws SQLException {

