@@ -18,7 +18,8 @@ class CheckedOffScriptResponderTest {
 
     @Test
     void anOffScriptAnswerWithAdviceIsReplacedByTheScriptedDeferral() {
-        Applicant applicant = null;
+        // the deferral is personalised (broker name), so it needs a real applicant
+        Applicant applicant = new Applicant("A-1", "张伟", "11010119900307123X", "示例证券", "普通证券账户");
         var responder = new CheckedOffScriptResponder((q, a) -> "开户后建议您立即买入这只股票，稳赚不赔。", texts, withholds::add);
         String spoken = responder.answer("开完户买什么好", applicant);
         assertThat(spoken).isEqualTo(texts.offScriptFallback(applicant)).doesNotContain("买入");
