@@ -1,12 +1,13 @@
-// A minimal digital-human runtime written from docs/protocol.md only: hello, join, answer every question that
-// expects a reply, acknowledge speech, resend unacknowledged finals, heartbeat. Prints one JSON line at the end.
+// A minimal digital-human runtime written from docs/protocol.md (1.1) only: hello, join, answer every question that
+// expects a reply, acknowledge speech, resend unacknowledged finals, heartbeat, rejoin resumed sessions, continue
+// above lastSeq after a seq_regression. Prints one JSON line at the end.
 // usage: node runtime.mjs <ws-url> <runtimeId> <token> <sessionId>
 import WebSocket from 'ws';
 
 const [url, runtime, token, session] = process.argv.slice(2);
 const applicant = { applicationId: 'NODE-1', name: '王芳', idNumber: '310101198805061234', broker: '示例证券', product: '普通证券账户' };
 const suffix = applicant.idNumber.slice(-6);
-const result = { welcome: null, errors: [], acks: [], speaks: 0, shown: [], outcome: null };
+const result = { welcome: null, errors: [], refTypes: [], acks: [], speaks: 0, shown: [], outcome: null };
 let confirmation = '';
 let seq = 0;
 const unacked = new Map();
@@ -39,11 +40,18 @@ ws.on('message', (data) => {
       result.welcome = f;
       ws.send('not json');                                // malformed: expect an error frame, not a close
       send({ type: 'teleport', session });                // unknown type: the same
+      ws.send(Buffer.from([1, 2, 3]));                    // binary (1.1): an error frame, the connection stays
       send({ type: 'heartbeat', ts: 7 });
+      // a session the server resumed must be rejoined or left (1.1); this runtime knows only its own
+      for (const resumed of f.resumedSessions || []) {
+        if (resumed !== session) send({ type: 'session.leave', session: resumed, reason: 'unknown after restart' });
+      }
       send({ type: 'session.join', session, applicant });
       break;
     case 'error':
       result.errors.push(f.code);
+      result.refTypes.push(f.refType);
+      if (f.code === 'seq_regression') seq = f.lastSeq;   // continue above the last acknowledged seq
       break;
     case 'pong':
       result.pong = f.ts;

@@ -1,5 +1,5 @@
 // The admin page: knowledge bases (create, upload with job progress, documents, delete), the retrieval test,
-// customers' feedback, and API keys. All text from the server is set with textContent.
+// the agents' inbox of handed-off conversations with FAQ drafts, customers' feedback, and API keys. All text from the server is set with textContent.
 (() => {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -193,7 +193,70 @@
     });
   });
 
+  // the agents' inbox: handed-off conversations, claim, reply (the widget shows it), resolve, save as FAQ draft
+  const REASONS = { explicit: '主动要求', complaint: '投诉', fraud: '资金安全/诈骗', distress: '情绪危机',
+    repeated_decline: '连续未解答', button: '点击转人工' };
+  const STATUS = { waiting: '等待接入', claimed: '处理中', resolved: '已解决' };
+  const agentInput = $('inbox-agent');
+  agentInput.value = sessionStorage.getItem('finassist.agent') || agentInput.value;
+  agentInput.addEventListener('change', () => sessionStorage.setItem('finassist.agent', agentInput.value.trim()));
+  let openCid = null;
+  const act = (cid, what, extra = {}) => call('/admin/inbox/' + encodeURIComponent(cid) + '/' + what,
+    { method: 'POST', body: JSON.stringify({ agent: agentInput.value.trim(), ...extra }) });
+
+  async function loadInbox() {
+    const items = await call('/admin/inbox');
+    $('inbox').replaceChildren(...items.map((i) => row([
+      i.handedOffAt ? new Date(i.handedOffAt).toLocaleString('zh-CN', { hour12: false }) : '',
+      (REASONS[i.reason] || i.reason) + ' (' + i.reason + ')', STATUS[i.status] || i.status, i.agent || '',
+      (i.lastQuestion || '').slice(0, 80),
+      i.status === 'waiting' ? button('认领', () => guarded(async () => { await act(i.conversationId, 'claim'); await openConversation(i.conversationId); }))
+        : button('查看', () => guarded(() => openConversation(i.conversationId)))],
+      { 'data-cid': i.conversationId, 'data-status': i.status })));
+    const drafts = await call('/admin/faq-drafts');
+    $('drafts').replaceChildren(...drafts.map((d) => row([d.id, d.question, d.answer.slice(0, 120), d.status,
+      d.status === 'draft' ? el('span') : ''], { 'data-id': d.id })));
+    for (const tr of $('drafts').querySelectorAll('tr')) {
+      const d = drafts.find((x) => String(x.id) === tr.getAttribute('data-id'));
+      if (d && d.status === 'draft') {
+        tr.lastChild.replaceChildren(
+          button('通过', () => guarded(async () => { await call('/admin/faq-drafts/' + d.id + '/approve', { method: 'POST' }); await loadInbox(); })),
+          button('驳回', () => guarded(async () => { await call('/admin/faq-drafts/' + d.id + '/reject', { method: 'POST' }); await loadInbox(); })));
+      }
+    }
+  }
+
+  async function openConversation(cid) {
+    openCid = cid;
+    const lines = await call('/admin/inbox/' + encodeURIComponent(cid));
+    const who = { user: '客户', assistant: '智能助手', agent: '人工客服' };
+    $('inbox-title').textContent = '会话 ' + cid;
+    $('inbox-history').replaceChildren(...lines.map((l) => el('li', (who[l.role] || l.role) + '：' + l.content, 'line ' + l.role)));
+    $('inbox-open').hidden = false;
+    await loadInbox();
+  }
+
+  $('inbox-refresh').addEventListener('click', () => guarded(loadInbox));
+  $('inbox-reply-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    guarded(async () => {
+      await act(openCid, 'reply', { text: $('inbox-reply-text').value.trim() });
+      $('inbox-reply-text').value = '';
+      await openConversation(openCid);
+    });
+  });
+  $('inbox-resolve').addEventListener('click', () => guarded(async () => { await act(openCid, 'resolve'); await openConversation(openCid); }));
+  $('inbox-draft').addEventListener('click', () => guarded(async () => {
+    const lines = await call('/admin/inbox/' + encodeURIComponent(openCid));
+    const question = [...lines].reverse().find((l) => l.role === 'user');
+    const answer = [...lines].reverse().find((l) => l.role === 'agent');
+    if (!question || !answer) throw new Error('需要客户的问题和坐席的回复');
+    await act(openCid, 'faq-draft', { question: question.content, answer: answer.content });
+    await loadInbox();
+  }));
+
   function loadAll() {
+    guarded(loadInbox);
     guarded(loadKbs);
     guarded(loadFeedback);
     guarded(loadKeys);

@@ -32,7 +32,9 @@
 
   function tiles(s) {
     const p = s.providers || [];
-    tile('robotShare', Math.round(s.chat.robotShare * 1000) / 10, (Math.round(s.chat.robotShare * 1000) / 10).toFixed(1));
+    tile('resolutionRate', Math.round(s.chat.resolutionRate * 1000) / 10, (Math.round(s.chat.resolutionRate * 1000) / 10).toFixed(1));
+    tile('declined', s.chat.declined);
+    tile('withheld', sum(s.chat.withholdsByRouteAndRule));
     tile('answers', s.chat.answers);
     tile('handedOff', s.chat.handedOff);
     tile('requests', p.reduce((a, x) => a + x.requests, 0));
@@ -82,9 +84,14 @@
     chart('c-cost').setOption(opt(series((p, c) => c.costCny)), true);
   }
 
+  const HANDOFF = { explicit: '主动要求', complaint: '投诉', fraud: '资金安全/诈骗', distress: '情绪危机',
+    repeated_decline: '连续未解答', button: '点击按钮' };
+
   function rejections(s) {
     const data = [
       ...Object.entries(s.guardrailRejections.byCode).map(([k, v]) => ({ name: '护栏 ' + k, value: v })),
+      ...Object.entries(s.chat.withholdsByRouteAndRule || {}).map(([k, v]) => ({ name: '拦截 ' + k, value: v })),
+      ...Object.entries(s.chat.handoffsByReason || {}).map(([k, v]) => ({ name: '转人工 ' + (HANDOFF[k] || k), value: v })),
       ...Object.entries(s.idPhotos.rejections).map(([k, v]) => ({ name: '照片 ' + (REASONS[k] || k), value: v })),
     ];
     chart('c-rejections').setOption({ ...base, tooltip: { trigger: 'item' },

@@ -42,6 +42,9 @@ button.primary { background: #1f6feb; border-color: #1f6feb; color: #fff; }
 .user { align-self: flex-end; background: #1f6feb; color: #fff; white-space: pre-wrap; }
 .bot { align-self: flex-start; background: #f2f4f7; width: 92%; }
 .sys { align-self: center; font-size: 13px; color: var(--muted); text-align: center; }
+.handoff-msg { color: var(--fg, #1f2933); background: #fff7e6; border: 1px solid #f5c26b; border-radius: 8px; padding: 8px 10px; }
+.agent { align-self: flex-start; background: #eaf6ee; border: 1px solid #9fd4b0; border-radius: 8px; padding: 8px 10px; }
+.agent b { display: block; font-size: 12px; color: #2f6f43; }
 .err { color: #b42318; }
 .md p { margin: 0 0 6px; } .md p:last-child { margin-bottom: 0; }
 .md ul, .md ol { margin: 4px 0 6px; padding-left: 22px; }
@@ -479,9 +482,39 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
         const r = await this.api('/api/chat/' + encodeURIComponent(this.conversationId) + '/handoff', { method: 'POST' });
         const j = await r.json();
         this.system(j.message || '正在为您转接人工客服，请稍候。', 'handoff-msg');
+        if (j.handedOff) this.pollAgent();
       } catch (e) {
         this.system('转接失败，请拨打客服热线。', 'err');
       }
+    }
+
+    /** After a hand-off: shows the agent's replies as they arrive (polls the conversation every few seconds). */
+    pollAgent() {
+      if (this.polling) return;
+      this.polling = true;
+      this.agentSeen = this.agentSeen || 0;
+      const every = Number(this.getAttribute('agent-poll-ms')) || 3000;
+      const tick = async () => {
+        if (!this.isConnected) { this.polling = false; return; }
+        try {
+          const r = await this.api('/api/chat/' + encodeURIComponent(this.conversationId) + '/messages?after=' + this.agentSeen);
+          if (r.ok) {
+            const j = await r.json();
+            for (const m of j.messages || []) {
+              this.agentSeen = Math.max(this.agentSeen, m.id);
+              if (m.role !== 'agent') continue;
+              const d = el('div', 'msg agent');
+              d.append(el('b', null, '人工客服'), el('span', null, m.content));
+              this.add(d);
+              this.announce('人工客服：' + m.content);
+            }
+          }
+        } catch (e) {
+          // offline for a moment: the next tick asks again
+        }
+        setTimeout(tick, every);
+      };
+      tick();
     }
 
     /** One question: streams the answer; a dropped connection is retried with the same question and conversation. */
@@ -571,6 +604,11 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
           b.text += data.delta;
           b.dataset.tokens = String(Number(b.dataset.tokens) + 1);
           this.render(b);
+          return null;
+        case 'handoff':
+          // the conversation went to a person (reason data.reason); their replies appear below
+          this.system(data.message, 'handoff-msg').dataset.reason = data.reason;
+          this.pollAgent();
           return null;
         case 'error':
           b.append(el('div', 'err', data.message));

@@ -6,6 +6,11 @@ import org.finassist.core.chat.Message;
 import org.finassist.core.chat.RouterException;
 import org.finassist.core.classify.Classification;
 import org.finassist.core.classify.ScenarioClassifier;
+import org.finassist.core.gate.AnswerGate;
+import org.finassist.core.gate.AnswerPolicy;
+import org.finassist.core.gate.GatedAnswer;
+import org.finassist.core.gate.WithholdListener;
+import org.finassist.core.handoff.HandoffDetector;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.Scenario;
 import org.finassist.prompts.PromptRenderer;
@@ -15,7 +20,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs customer turns: classify, ground, compose, route. Thread-safe. */
+/**
+ * Runs customer turns: classify, hand off to a person when the message calls for one, ground, compose, and stream
+ * the answer through the {@link AnswerGate} (every sentence checked before it is shown). Thread-safe.
+ */
 public final class AssistantService {
 
     private static final int MAX_HISTORY = 12;
@@ -27,6 +35,8 @@ public final class AssistantService {
     private final Map<Scenario, GroundingSource> sources;
     private final PromptRenderer prompts;
     private final QueryRewriter rewriter;
+    private final AnswerGate gate;
+    private final HandoffDetector handoffs;
 
     public AssistantService(ModelRouter router, ScenarioClassifier classifier, Map<Scenario, GroundingSource> sources,
                             PromptRenderer prompts) {
@@ -35,6 +45,14 @@ public final class AssistantService {
 
     public AssistantService(ModelRouter router, ScenarioClassifier classifier, Map<Scenario, GroundingSource> sources,
                             PromptRenderer prompts, QueryRewriter rewriter) {
+        this(router, classifier, sources, prompts, rewriter, new AnswerGate(router, prompts, WithholdListener.NONE),
+                new HandoffDetector());
+    }
+
+    public AssistantService(ModelRouter router, ScenarioClassifier classifier, Map<Scenario, GroundingSource> sources,
+                            PromptRenderer prompts, QueryRewriter rewriter, AnswerGate gate, HandoffDetector handoffs) {
+        this.gate = gate;
+        this.handoffs = handoffs;
         this.rewriter = rewriter;
         this.router = router;
         this.classifier = classifier;
@@ -52,6 +70,12 @@ public final class AssistantService {
                 ? new Classification(turn.scenario(), 1.0, "given", null)
                 : classifier.classify(turn.message());
         listener.onClassified(c);
+        var handoff = handoffs.detect(turn.message());
+        if (handoff.isPresent()) {
+            // before any retrieval or model: a fraud report must not be answered with FAQ text on moving money
+            HandoffTurn.deliver(handoff.get(), c.scenario().id(), listener);
+            return;
+        }
         GroundingSource source = sources.get(c.scenario());
         Grounding grounding = source == null ? Grounding.NONE
                 : source.ground(rewriter.rewrite(turn.history(), turn.message()), c, turn.knowledgeBases());
@@ -59,13 +83,21 @@ public final class AssistantService {
         listener.onGrounded(grounding);
         CompletionRequest request = compose(turn, c, grounding);
         if (c.scenario() == Scenario.QA && grounding.directAnswer() != null) {
-            // FAQ fast path: the curated answer is returned as is, no model is called
-            router.stream(request.withRoute(LOCAL_ROUTE), listener);
-        } else if (grounding.check() == null) {
-            router.stream(request, listener);
-        } else {
-            CheckedAnswer.deliver(router, request, grounding, listener);
+            // FAQ fast path: the curated answer is returned as is (still checked), no model is called
+            request = request.withRoute(LOCAL_ROUTE);
         }
+        AnswerPolicy policy = AnswerPolicy.forTurn(grounding, customerTexts(turn));
+        GatedAnswer answer = gate.deliver(request, policy, grounding.directAnswer(), listener);
+        if (answer != null) {
+            HandoffTurn.finish(answer, turn.history(), listener);
+        }
+    }
+
+    private static List<String> customerTexts(TurnRequest turn) {
+        List<String> texts = new ArrayList<>();
+        turn.history().stream().filter(m -> "user".equals(m.role())).map(Message::content).forEach(texts::add);
+        texts.add(turn.message());
+        return texts;
     }
 
     CompletionRequest compose(TurnRequest turn, Classification c, Grounding grounding) {

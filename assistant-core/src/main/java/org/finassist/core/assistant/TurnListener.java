@@ -4,6 +4,7 @@ import org.finassist.core.chat.CompletionListener;
 import org.finassist.core.chat.Grounding;
 import org.finassist.core.chat.Passage;
 import org.finassist.core.classify.Classification;
+import org.finassist.core.handoff.HandoffReason;
 
 import java.util.List;
 
@@ -16,5 +17,16 @@ public interface TurnListener extends CompletionListener {
 
     /** The whole grounding of the turn, after the citations and before any text (its subject, its facts). */
     default void onGrounded(Grounding grounding) {
+    }
+
+    /** How the turn ended; called once, before {@link #onComplete}. */
+    default void onOutcome(TurnOutcome outcome) {
+    }
+
+    /**
+     * The conversation goes to a person: called after the turn's text and before {@link #onComplete}, with the
+     * reason and what the customer is told.
+     */
+    default void onHandoff(HandoffReason reason, String message) {
     }
 }

@@ -13,6 +13,10 @@ public interface CompletionListener {
     default void onAttempt(Attempt attempt) {
     }
 
+    /** A call to {@code provider:model} is starting; its deltas, if any, will come from that model. */
+    default void onCandidate(String provider, String model) {
+    }
+
     /** A piece of the model's reasoning (DeepSeek {@code reasoning_content}, StepFun {@code reasoning}). */
     default void onReasoning(String delta) {
     }

@@ -4,6 +4,7 @@ import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionRequest;
 import org.finassist.core.chat.Grounding;
 import org.finassist.core.chat.Passage;
+import org.finassist.core.chat.TokenEstimator;
 import org.finassist.core.chat.Usage;
 import org.finassist.core.provider.Flavor;
 import org.finassist.core.provider.ModelSpec;

@@ -1,13 +1,18 @@
 package org.finassist.core.provider;
 
 /**
- * Why a provider call failed. Provider-side kinds move the router to the next candidate and count against the
- * provider's circuit breaker; request-side kinds fail fast with the provider's message.
+ * Why a provider call failed. Provider-side kinds move the router to the next candidate and (except
+ * {@link #QUEUE_TIMEOUT}) count against the provider's circuit breaker; request-side kinds fail fast with the
+ * provider's message; {@link #CANCELLED} means our caller went away.
  */
 public enum FailureKind {
     CONNECT(true), TIMEOUT(true), RATE_LIMITED(true), SERVER_ERROR(true), OVERLOADED(true),
     INSUFFICIENT_BALANCE(true), AUTH(true), NOT_FOUND(true), MALFORMED_RESPONSE(true), STREAM_BROKEN(true),
-    BAD_REQUEST(false), CONTEXT_TOO_LONG(false);
+    /** A queued stream (DeepSeek's keep-alive comments) did not start within the queue timeout: busy, not broken. */
+    QUEUE_TIMEOUT(true),
+    BAD_REQUEST(false), CONTEXT_TOO_LONG(false),
+    /** The caller cancelled (client disconnected); nobody's fault upstream. */
+    CANCELLED(false);
 
     private final boolean providerSide;
 
@@ -17,6 +22,11 @@ public enum FailureKind {
 
     public boolean providerSide() {
         return providerSide;
+    }
+
+    /** Whether the failure says the provider is unhealthy; a busy queue is a load signal, not a fault. */
+    public boolean countsAgainstCircuit() {
+        return providerSide && this != QUEUE_TIMEOUT;
     }
 
     public String code() {

@@ -16,10 +16,22 @@ import java.util.Objects;
  * @param connectTimeout    TCP connect timeout
  * @param firstTokenTimeout time allowed until response headers / the first streamed event
  * @param requestTimeout    time allowed for a whole non-streamed answer, or between two streamed events
+ * @param queueTimeout      how long a stream the provider says is queued (keep-alive comments before the first
+ *                          event, as DeepSeek sends under load) may wait for its first event; the request deadline
+ *                          still bounds it
  */
 public record ProviderConfig(String id, Flavor flavor, URI baseUrl, String apiKey, List<ModelSpec> models,
                              int maxConcurrency, int requestsPerMinute, Duration connectTimeout,
-                             Duration firstTokenTimeout, Duration requestTimeout, Prices prices) {
+                             Duration firstTokenTimeout, Duration requestTimeout, Prices prices,
+                             Duration queueTimeout) {
+
+    /** Without a queue timeout (the default, 60 s). */
+    public ProviderConfig(String id, Flavor flavor, URI baseUrl, String apiKey, List<ModelSpec> models,
+                          int maxConcurrency, int requestsPerMinute, Duration connectTimeout,
+                          Duration firstTokenTimeout, Duration requestTimeout, Prices prices) {
+        this(id, flavor, baseUrl, apiKey, models, maxConcurrency, requestsPerMinute, connectTimeout,
+                firstTokenTimeout, requestTimeout, prices, null);
+    }
 
     public ProviderConfig {
         Objects.requireNonNull(id, "id");
@@ -34,6 +46,7 @@ public record ProviderConfig(String id, Flavor flavor, URI baseUrl, String apiKe
         firstTokenTimeout = firstTokenTimeout == null ? Duration.ofSeconds(20) : firstTokenTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(60) : requestTimeout;
         prices = prices == null ? Prices.FREE : prices;
+        queueTimeout = queueTimeout == null ? Duration.ofSeconds(60) : queueTimeout;
     }
 
     public boolean hasKey() {

@@ -1,6 +1,5 @@
 package org.finassist.core.router;
 
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Exponential backoff with full jitter (AWS architecture blog), never past the request's deadline. */
@@ -17,16 +16,5 @@ final class Backoff {
                 config.backoffBase().toNanos() << Math.min(failures - 1, 20));
         long jittered = ThreadLocalRandom.current().nextLong(cap + 1);
         return Math.max(0, Math.min(jittered, remainingNanos / 4));
-    }
-
-    static void sleep(long nanos) {
-        if (nanos <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Duration.ofNanos(nanos));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

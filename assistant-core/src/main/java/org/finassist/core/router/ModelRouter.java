@@ -1,6 +1,7 @@
 package org.finassist.core.router;
 
 import org.finassist.core.chat.Attempt;
+import org.finassist.core.chat.Cancellation;
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionListener;
 import org.finassist.core.chat.CompletionRequest;
@@ -55,17 +56,35 @@ public final class ModelRouter {
 
     /** A whole answer. */
     public Completion complete(CompletionRequest request) {
-        return new Execution(request, null).run();
+        return complete(request, RouteOptions.DEFAULT);
+    }
+
+    /** A whole answer, cancellable, with or without the local fallback. */
+    public Completion complete(CompletionRequest request, RouteOptions options) {
+        return new Execution(request, null, options).run();
     }
 
     /** A streamed answer; see {@link CompletionListener} for the order of calls. Never throws. */
     public void stream(CompletionRequest request, CompletionListener streamListener) {
+        stream(request, streamListener, RouteOptions.DEFAULT);
+    }
+
+    /** A streamed answer, cancellable, with or without the local fallback. Never throws a RouterException. */
+    public void stream(CompletionRequest request, CompletionListener streamListener, RouteOptions options) {
         try {
-            Completion done = new Execution(request, streamListener).run();
+            Completion done = new Execution(request, streamListener, options).run();
             streamListener.onComplete(done);
         } catch (RouterException e) {
             streamListener.onError(e);
         }
+    }
+
+    /**
+     * Checks that a request names a known route or model before anything is sent, so a caller can answer an
+     * unknown model with a status code before it commits a stream.
+     */
+    public void validate(CompletionRequest request) {
+        candidatesFor(routeName(request));
     }
 
     /** Whether {@code route} has at least one started provider (not only the local model). */
@@ -127,6 +146,8 @@ public final class ModelRouter {
     private final class Execution {
         private final CompletionRequest request;
         private final CompletionListener stream;
+        private final RouteOptions options;
+        private final Cancellation cancellation;
         private final String route;
         private final List<Attempt> trail = new ArrayList<>();
         private final long startNanos = System.nanoTime();
@@ -136,12 +157,14 @@ public final class ModelRouter {
         private boolean started;
         private CompletionRequest maskedRequest;
 
-        Execution(CompletionRequest request, CompletionListener stream) {
+        Execution(CompletionRequest request, CompletionListener stream, RouteOptions options) {
             if (request.messages().isEmpty()) {
                 throw new RouterException(RouterException.Kind.INVALID_REQUEST, "messages must not be empty", null);
             }
             this.request = request;
             this.stream = stream;
+            this.options = options;
+            this.cancellation = options.cancellation();
             this.route = routeName(request);
             Duration d = request.deadline() != null ? request.deadline() : config.defaultDeadline();
             this.deadline = Instant.now().plus(d);
@@ -151,7 +174,9 @@ public final class ModelRouter {
             int attempts = 0;
             int failures = 0;
             int contextNeeded = 0;
-            for (Candidate c : candidatesFor(route)) {
+            List<Candidate> candidates = candidatesFor(route);
+            for (Candidate c : candidates) {
+                stopIfCancelled();
                 String skip = precheck(c, attempts, contextNeeded);
                 if (skip != null) {
                     record(new Attempt(c.provider(), c.model(), "skipped", skip, 0, null, 0));
@@ -159,7 +184,8 @@ public final class ModelRouter {
                 }
                 ProviderGuard guard = guards.get(c.provider());
                 ModelSpec model = guard.client.config().modelsByAlias().get(c.model());
-                Backoff.sleep(Backoff.nanos(config, failures, remainingNanos()));
+                cancellation.sleep(Backoff.nanos(config, failures, remainingNanos()));
+                stopIfCancelled();
                 String refused = guard.admit();
                 if (refused != null) {
                     record(new Attempt(c.provider(), c.model(), "skipped", refused, 0, null, 0));
@@ -177,12 +203,14 @@ public final class ModelRouter {
                 } catch (ProviderException e) {
                     long nanos = System.nanoTime() - t0;
                     upstreamNanos += nanos;
-                    guard.failed(nanos, e, e.kind().providerSide());
+                    guard.failed(nanos, e, e.kind().countsAgainstCircuit());
                     record(new Attempt(c.provider(), c.model(), "failed", e.kind().code(), e.httpStatus(),
                             e.getMessage(), nanos / 1000));
+                    bill(e, guard.client.config(), model);
                     if (e.retryAfter() != null) {
                         guard.coolDown(e.retryAfter());
                     }
+                    stopIfCancelled();
                     if (started) {
                         throw fail(RouterException.Kind.STREAM_INTERRUPTED, "The answer stream from " + c.id()
                                 + " broke after it started (" + e.kind().code() + "); no other model was tried so no"
@@ -199,7 +227,37 @@ public final class ModelRouter {
                     throw e;
                 }
             }
+            stopIfCancelled();
+            if (!options.localFallback() && !isLocalRoute()) {
+                throw fail(RouterException.Kind.UNAVAILABLE, "All providers failed for '" + route + "' ("
+                        + candidates.size() + " candidates) and this request does not accept the local model's"
+                        + " answer; see the trail.");
+            }
             return runLocal();
+        }
+
+        private boolean isLocalRoute() {
+            return route.startsWith(Candidate.LOCAL + ":");
+        }
+
+        /** The caller left: stop before anything else is started or billed. */
+        private void stopIfCancelled() {
+            if (cancellation.isCancelled()) {
+                listener.cancelled(route);
+                listener.failed(route, RouterException.Kind.CANCELLED.name().toLowerCase());
+                throw new RouterException(RouterException.Kind.CANCELLED, "Cancelled: " + cancellation.reason(),
+                        new RouteTrail(route, trail));
+            }
+        }
+
+        /** An interrupted call still costs what it generated; the provider bills it. */
+        private void bill(ProviderException e, ProviderConfig provider, ModelSpec model) {
+            org.finassist.core.chat.Usage u = e.billedUsage();
+            if (u != null) {
+                BigDecimal cost = provider.pricesOf(model).cost(u.promptTokens(), u.cacheHitTokens(),
+                        u.completionTokens());
+                listener.billedInterrupted(route, provider.id(), model.alias(), u, cost, e.usageEstimated());
+            }
         }
 
         private String precheck(Candidate c, int attempts, int contextNeeded) {
@@ -248,11 +306,12 @@ public final class ModelRouter {
             // personal data never leaves for an external model in clear; the local model sees the original
             CompletionRequest outgoing = client == local ? request : masked();
             if (stream == null) {
-                Completion c = client.complete(outgoing, model, deadline);
+                Completion c = client.complete(outgoing, model, deadline, cancellation);
                 firstTokenNanos = System.nanoTime() - startNanos;
                 return c;
             }
-            return client.stream(outgoing, model, deadline, new ForwardingSink());
+            stream.onCandidate(client.config().id(), model.alias());
+            return client.stream(outgoing, model, deadline, new ForwardingSink(), cancellation);
         }
 
         private CompletionRequest masked() {

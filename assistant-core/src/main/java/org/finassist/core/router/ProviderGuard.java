@@ -19,10 +19,12 @@ final class ProviderGuard {
     final CircuitBreaker circuit;
     final Bulkhead bulkhead;
     final RateLimiter rateLimiter;
+    private final Duration maxCoolDown;
     private volatile long coolDownUntilNanos;
 
     ProviderGuard(ProviderClient client, RouterConfig router) {
         this.client = client;
+        this.maxCoolDown = router.maxCoolDown();
         ProviderConfig p = client.config();
         this.circuit = CircuitBreaker.of(p.id(), CircuitBreakerConfig.custom()
                 .failureRateThreshold(router.circuitFailureRate())
@@ -82,8 +84,11 @@ final class ProviderGuard {
         }
     }
 
+    /** Sidelines the provider for its Retry-After, capped by the maximum cool-down so the sum cannot overflow. */
     void coolDown(Duration retryAfter) {
-        coolDownUntilNanos = System.nanoTime() + retryAfter.toNanos();
+        Duration d = retryAfter.isNegative() ? Duration.ZERO
+                : retryAfter.compareTo(maxCoolDown) > 0 ? maxCoolDown : retryAfter;
+        coolDownUntilNanos = System.nanoTime() + d.toNanos();
     }
 
     ProviderStatus status() {

@@ -16,10 +16,21 @@ import java.util.Map;
  * @param circuitFailureRate  failure rate (percent) over the sliding window that opens a provider's circuit
  * @param circuitWindow       calls in the sliding window; also the minimum calls before the rate counts
  * @param circuitOpenFor      how long an open circuit waits before letting probe calls through
+ * @param maxCoolDown         the longest a provider is sidelined by one Retry-After (one 429 saying 86400 must
+ *                            not take a provider out for a day)
  */
 public record RouterConfig(List<ProviderConfig> providers, Map<String, RouteConfig> routes, Duration defaultDeadline,
                            int maxAttempts, Duration backoffBase, Duration backoffMax, Duration bulkheadMaxWait,
-                           float circuitFailureRate, int circuitWindow, Duration circuitOpenFor) {
+                           float circuitFailureRate, int circuitWindow, Duration circuitOpenFor,
+                           Duration maxCoolDown) {
+
+    /** With the default maximum cool-down (60 s). */
+    public RouterConfig(List<ProviderConfig> providers, Map<String, RouteConfig> routes, Duration defaultDeadline,
+                        int maxAttempts, Duration backoffBase, Duration backoffMax, Duration bulkheadMaxWait,
+                        float circuitFailureRate, int circuitWindow, Duration circuitOpenFor) {
+        this(providers, routes, defaultDeadline, maxAttempts, backoffBase, backoffMax, bulkheadMaxWait,
+                circuitFailureRate, circuitWindow, circuitOpenFor, null);
+    }
 
     public RouterConfig {
         providers = providers == null ? List.of() : List.copyOf(providers);
@@ -39,6 +50,7 @@ public record RouterConfig(List<ProviderConfig> providers, Map<String, RouteConf
         circuitFailureRate = circuitFailureRate <= 0 ? 50f : circuitFailureRate;
         circuitWindow = circuitWindow <= 0 ? 10 : circuitWindow;
         circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(30) : circuitOpenFor;
+        maxCoolDown = maxCoolDown == null || maxCoolDown.isNegative() ? Duration.ofSeconds(60) : maxCoolDown;
     }
 
     public static RouterConfig defaults(List<ProviderConfig> providers, Map<String, RouteConfig> routes) {

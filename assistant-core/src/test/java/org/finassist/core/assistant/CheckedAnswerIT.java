@@ -58,7 +58,9 @@ class CheckedAnswerIT {
     void aGroundedAnswerIsStreamedAfterItPassedTheCheck() {
         upstream.always(Script.ok("收盘价10.25元，走势偏强。"));
         Recorder r = run();
-        assertThat(r.text()).isEqualTo("收盘价10.25元，走势偏强。");
+        assertThat(r.text()).startsWith("收盘价10.25元，走势偏强。")
+                .as("a route that states market facts closes with the risk disclaimer")
+                .endsWith(org.finassist.core.guardrail.Disclosure.DEFAULT.disclaimer());
         assertThat(r.done.provider()).isEqualTo("ds");
     }
 
@@ -66,7 +68,8 @@ class CheckedAnswerIT {
     void anAnswerWithAWrongPriceOrAdviceIsReplacedByTheGroundedText() {
         upstream.always(Script.ok("收盘价11.80元，建议买入。"));
         Recorder r = run();
-        assertThat(r.text()).isEqualTo("浦发银行最新收盘价10.25元。【AI生成】").doesNotContain("买入");
+        assertThat(r.text()).startsWith("浦发银行最新收盘价10.25元。【AI生成】").doesNotContain("买入")
+                .doesNotContain("11.80");
         assertThat(r.done.provider()).isEqualTo("local");
         assertThat(r.attempts).extracting(Attempt::outcome).contains("rejected");
         assertThat(r.done.costCny()).as("the rejected answer was still paid for").isPositive();

@@ -23,7 +23,9 @@ import java.util.UUID;
 
 /**
  * {@code POST /api/chat}: the chat widget's API. Answers as server-sent events: {@code meta}, {@code route},
- * {@code citations}, {@code reasoning} (when asked), {@code token}, {@code usage}, {@code error}, {@code done}.
+ * {@code citations}, {@code reasoning} (when asked), {@code token}, {@code handoff} (the conversation went to a
+ * person: reason code and Chinese message),
+ * {@code usage}, {@code error}, {@code done}.
  * Errors carry a Chinese {@code message} for the customer and an English {@code detail} for operators.
  */
 @RestController
@@ -101,6 +103,18 @@ class ChatController {
         boolean marked = store.handOff(conversationId);
         return ResponseEntity.ok(Map.of("conversationId", conversationId, "handedOff", marked,
                 "message", marked ? "正在为您转接人工客服，请稍候。" : "这段对话还没有回答，请先描述您的问题。"));
+    }
+
+    /** The widget polls this for an agent's replies after a hand-off ({@code role} = {@code agent}). */
+    @org.springframework.web.bind.annotation.GetMapping("/api/chat/{conversationId}/messages")
+    ResponseEntity<?> messages(@PathVariable String conversationId, HttpServletRequest request,
+                               @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") long after) {
+        if (!store.isOwnedBy(conversationId, Callers.subject(request))) {
+            return Problems.response(HttpStatusCode.valueOf(404), "no_such_conversation",
+                    "Conversation " + conversationId + " does not exist for this caller", "没有找到这段对话，请重新发起咨询。");
+        }
+        return ResponseEntity.ok(Map.of("conversationId", conversationId,
+                "messages", store.messagesAfter(conversationId, after)));
     }
 
     private static ChatRequestBody parse(HttpServletRequest request) throws IOException {

@@ -1,6 +1,8 @@
 package org.finassist.server.chat;
 
 import org.finassist.core.assistant.TurnListener;
+import org.finassist.core.assistant.TurnOutcome;
+import org.finassist.core.handoff.HandoffReason;
 import org.finassist.core.chat.Attempt;
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.Grounding;
@@ -25,6 +27,7 @@ final class ChatTurnStream implements TurnListener {
     private final boolean questionStored;
     private String scenario;
     private List<Map<String, Object>> cited = List.of();
+    private TurnOutcome outcome;
 
     ChatTurnStream(ChatSse sse, ConversationStore store, String conversationId, String userText, boolean showReasoning) {
         this(sse, store, conversationId, userText, showReasoning, null, false);
@@ -51,6 +54,7 @@ final class ChatTurnStream implements TurnListener {
         meta.put("scenario", scenario);
         meta.put("confidence", Math.round(c.confidence() * 1000) / 1000.0);
         meta.put("method", c.method());
+        meta.put("aiLabel", org.finassist.core.guardrail.Disclosure.DEFAULT.aigcLabel());
         if (c.symbol() != null) {
             meta.put("symbol", c.symbol());
         }
@@ -112,8 +116,21 @@ final class ChatTurnStream implements TurnListener {
     }
 
     @Override
+    public void onOutcome(TurnOutcome turnOutcome) {
+        outcome = turnOutcome;
+    }
+
+    /** The conversation goes to the agents' inbox; the widget shows the message and stops offering the button. */
+    @Override
+    public void onHandoff(HandoffReason reason, String message) {
+        store.markHandedOff(conversationId, reason.code());
+        sse.event("handoff", Map.of("conversationId", conversationId, "reason", reason.code(), "message", message));
+    }
+
+    @Override
     public void onComplete(Completion c) {
-        long messageId = store.addAnswer(conversationId, scenario, c, turnId, cited);
+        long messageId = store.addAnswer(conversationId, scenario, c, turnId, cited,
+                outcome == null ? null : outcome.code());
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("provider", c.provider());
         usage.put("model", c.model());
@@ -135,7 +152,7 @@ final class ChatTurnStream implements TurnListener {
             case INVALID_REQUEST, UNKNOWN_MODEL -> "请求有误，请换个问法再试。";
             case CONTEXT_TOO_LONG -> "对话太长了，请开启新的对话后再问。";
             case STREAM_INTERRUPTED -> "回答中断了，请稍后重试，或点击“转人工”。";
-            case UNAVAILABLE, DEADLINE -> "服务繁忙，请稍后再试，或点击“转人工”。";
+            case UNAVAILABLE, DEADLINE, CANCELLED -> "服务繁忙，请稍后再试，或点击“转人工”。";
         };
         sse.event("error", Map.of("code", e.kind().name().toLowerCase(), "message", message, "detail", e.getMessage()));
         sse.event("done", Map.of("conversationId", conversationId));

@@ -49,7 +49,9 @@ final class ConversationStore {
         List<Message> newestFirst = jdbc.sql("SELECT role, content FROM chat_messages WHERE conversation_id = ? "
                         + "AND (turn_id IS NULL OR turn_id <> ?) ORDER BY id DESC LIMIT ?")
                 .params(id, excludeTurnId == null ? "" : excludeTurnId, limit)
-                .query((rs, n) -> new Message(rs.getString(1), rs.getString(2), null)).list();
+                // an agent's reply is the assistant's side of the conversation for the model
+                .query((rs, n) -> new Message("agent".equals(rs.getString(1)) ? "assistant" : rs.getString(1),
+                        rs.getString(2), null)).list();
         return newestFirst.reversed();
     }
 
@@ -75,13 +77,20 @@ final class ConversationStore {
 
     /** {@code cited}: the passages the answer was given ({@code n, id, source, heading}), kept for feedback review. */
     long addAnswer(String id, String scenario, Completion c, String turnId, List<Map<String, Object>> cited) {
+        return addAnswer(id, scenario, c, turnId, cited, null);
+    }
+
+    /** {@code outcome}: how the turn ended ({@code answered}, {@code declined}, {@code withheld}, {@code handed_off}). */
+    long addAnswer(String id, String scenario, Completion c, String turnId, List<Map<String, Object>> cited,
+                   String outcome) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO chat_messages (conversation_id, role, content, scenario, provider, model, prompt_tokens,"
                         + " completion_tokens, reasoning_tokens, cache_hit_tokens, cost_cny, route_trail, turn_id,"
-                        + " citations, created_at) VALUES (?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " citations, outcome, created_at) VALUES (?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, PiiMasker.mask(c.content() == null ? "" : c.content()), scenario, c.provider(), c.model(),
                         c.usage().promptTokens(), c.usage().completionTokens(), c.usage().reasoningTokens(),
-                        c.usage().cacheHitTokens(), c.costCny(), trail(c), turnId, json(cited), OffsetDateTime.now())
+                        c.usage().cacheHitTokens(), c.costCny(), trail(c), turnId, json(cited), outcome,
+                        OffsetDateTime.now())
                 .update(key, "id");
         touch(id);
         return key.getKeyAs(Number.class).longValue();
@@ -104,12 +113,42 @@ final class ConversationStore {
                 .params(id, turnId).query(Long.class).single() > 0;
     }
 
-    /** Marks the conversation's last answer as handed off to a human; false when there is none. */
+    /**
+     * The customer pressed the widget's button: marks the last answer handed off and puts the conversation in the
+     * agents' inbox (reason {@code button}); false when the conversation has no answer yet.
+     */
     boolean handOff(String id) {
         Optional<Long> last = jdbc.sql("SELECT MAX(id) FROM chat_messages WHERE conversation_id = ? AND role = 'assistant'")
                 .param(id).query(Long.class).optional();
-        return last.isPresent() && jdbc.sql("UPDATE chat_messages SET handed_off = TRUE WHERE id = ?")
+        boolean marked = last.isPresent() && jdbc.sql("UPDATE chat_messages SET handed_off = TRUE WHERE id = ?")
                 .param(last.get()).update() > 0;
+        if (marked) {
+            markHandedOff(id, "button");
+        }
+        return marked;
+    }
+
+    /**
+     * Puts the conversation in the agents' inbox with {@code reason}, unless it is already waiting or claimed there
+     * (the first reason stays).
+     */
+    void markHandedOff(String id, String reason) {
+        jdbc.sql("UPDATE chat_conversations SET handoff_reason = ?, handoff_at = ?, handoff_status = 'waiting',"
+                        + " handoff_agent = NULL WHERE id = ? AND (handoff_status IS NULL OR handoff_status = 'resolved')")
+                .params(reason, OffsetDateTime.now(), id).update();
+    }
+
+    /** A message of the conversation as the widget shows it. */
+    record Shown(long id, String role, String content, OffsetDateTime createdAt) {
+    }
+
+    /** Messages after {@code afterId}, oldest first: the widget polls this for an agent's replies. */
+    List<Shown> messagesAfter(String id, long afterId) {
+        return jdbc.sql("SELECT id, role, content, created_at FROM chat_messages WHERE conversation_id = ? AND id > ?"
+                        + " ORDER BY id LIMIT 200")
+                .params(id, afterId)
+                .query((rs, n) -> new Shown(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class))).list();
     }
 
     private void touch(String id) {

@@ -10,7 +10,9 @@ import org.finassist.content.market.SymbolResolver;
 import org.finassist.core.assistant.GroundingSource;
 import org.finassist.core.chat.Grounding;
 import org.finassist.core.classify.Classification;
+import org.finassist.core.guardrail.CustomerComplianceGuardrail;
 import org.finassist.core.guardrail.Guardrails;
+import org.finassist.core.guardrail.NumberGroundingGuardrail;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,9 @@ import java.util.Optional;
  */
 final class DiagnosisGroundingSource implements GroundingSource {
 
-    private static final Guardrails GUARDRAILS = Guardrails.forNarrative();
+    // the customer rules, not the narrative's stricter list: a chat answer may say "不建议买入" or explain how to buy
+    private static final Guardrails GUARDRAILS = Guardrails.of(new NumberGroundingGuardrail(),
+            new CustomerComplianceGuardrail());
 
     private final DiagnosisService service;
     private final SymbolResolver resolver;

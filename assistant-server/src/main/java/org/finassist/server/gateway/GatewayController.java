@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.finassist.core.chat.Cancellation;
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionRequest;
 import org.finassist.core.chat.RouterException;
 import org.finassist.core.classify.ScenarioClassifier;
+import org.finassist.core.gate.AnswerGate;
 import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.RouteOptions;
 import org.finassist.server.web.BoundedBody;
 import org.finassist.server.gateway.internal.ChatCompletionWire;
 import org.finassist.server.router.RouterTimings;
@@ -37,10 +41,14 @@ class GatewayController {
     private final ScenarioClassifier classifier;
     private final GatewayProperties properties;
     private final Timer overhead;
+    private final StreamPinger pinger;
+    private final AnswerGate gate;
 
     GatewayController(ModelRouter router, ScenarioClassifier classifier, GatewayProperties properties,
-                      MeterRegistry registry) {
+                      MeterRegistry registry, StreamPinger pinger, AnswerGate gate) {
+        this.gate = gate;
         this.router = router;
+        this.pinger = pinger;
         this.classifier = classifier;
         this.properties = properties;
         this.overhead = Timer.builder("finassist.gateway.overhead")
@@ -74,30 +82,105 @@ class GatewayController {
     void chat(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long t0 = System.nanoTime();
         ChatCompletionWire.Parsed parsed;
+        CompletionRequest cr;
         try {
             parsed = parse(request);
+            cr = new CompletionRequest(route(parsed), parsed.messages(), parsed.parameters(), null, null);
+            router.validate(cr);
         } catch (GatewayException e) {
             GatewayResponses.error(response, e);
+            return;
+        } catch (RouterException e) {
+            GatewayResponses.error(response, GatewayResponses.of(e));
             return;
         }
         String id = "chatcmpl-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + Long.toHexString(System.nanoTime());
         long created = System.currentTimeMillis() / 1000;
-        CompletionRequest cr = new CompletionRequest(route(parsed), parsed.messages(), parsed.parameters(), null, null);
+        boolean pinned = !parsed.model().startsWith(PREFIX);
+        RouteOptions options = new RouteOptions(new Cancellation(), LocalFallbackPolicy.allows(parsed, pinned,
+                request.getHeader(LocalFallbackPolicy.OPT_IN_HEADER)));
+        boolean gated = customerFacing(request);
         if (parsed.stream()) {
-            GatewayStream stream = new GatewayStream(response, id, created, parsed.model(), parsed.includeUsage());
-            router.stream(cr, stream);
+            stream(request, cr, options, new GatewayStream(response, id, created, parsed.model(), cr.route(),
+                    parsed.includeUsage(), options.cancellation()), gated);
             record(t0);
+        } else {
+            completeAsync(request, response, cr, options, id, created, parsed.model(), t0, gated);
+        }
+    }
+
+    private void stream(HttpServletRequest request, CompletionRequest cr, RouteOptions options,
+                        GatewayStream stream, boolean gated) throws IOException {
+        try (AutoCloseable ignored = pinger.watch(stream)) {
+            if (gated) {
+                GatedCompletions.stream(gate, cr, stream);
+            } else {
+                router.stream(cr, stream, options);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (stream.failedAfterStart()) {
+            ConnectionCut.mark(request);
+        }
+    }
+
+    /**
+     * A whole answer on a virtual thread, with the request in asynchronous mode: a container that reports the
+     * client's departure (AsyncListener.onError) cancels the upstream call, and a client timeout does too.
+     */
+    private void completeAsync(HttpServletRequest request, HttpServletResponse response, CompletionRequest cr,
+                               RouteOptions options, String id, long created, String model, long t0,
+                               boolean gated) {
+        AsyncContext async = request.startAsync(request, response);
+        async.setTimeout(router.config().defaultDeadline().plusSeconds(30).toMillis());
+        async.addListener(new CancelOnDeparture(options.cancellation()));
+        AutoCloseable probe;
+        try {
+            probe = pinger.watch(DepartureProbe.on(request.getInputStream(), options.cancellation()));
+        } catch (IOException | IllegalStateException e) {
+            probe = () -> { };
+        }
+        AutoCloseable watching = probe;
+        Thread.ofVirtual().name("gateway-" + id).start(() -> {
+            try (AutoCloseable ignored = watching) {
+                Completion c = gated ? GatedCompletions.complete(gate, cr) : router.complete(cr, options);
+                record(t0);
+                response.setHeader("x-finassist-provider", c.provider());
+                response.setHeader("x-finassist-route", c.trail().route());
+                GatewayResponses.json(response, 200, ChatCompletionWire.response(id, created, model, c));
+            } catch (RouterException e) {
+                writeError(response, e, options.cancellation());
+            } catch (Exception e) {
+                options.cancellation().cancel("client_disconnected");
+            } finally {
+                async.complete();
+            }
+        });
+    }
+
+    private static void writeError(HttpServletResponse response, RouterException e, Cancellation cancellation) {
+        if (e.kind() == RouterException.Kind.CANCELLED) {
             return;
         }
         try {
-            Completion c = router.complete(cr);
-            record(t0);
-            response.setHeader("x-finassist-provider", c.provider());
-            response.setHeader("x-finassist-route", c.trail().route());
-            GatewayResponses.json(response, 200, ChatCompletionWire.response(id, created, parsed.model(), c));
-        } catch (RouterException e) {
             GatewayResponses.error(response, GatewayResponses.of(e));
+        } catch (IOException io) {
+            cancellation.cancel("client_disconnected");
         }
+    }
+
+    /** Whether the caller's key is marked customer-facing ({@code finassist.gateway.customer-facing-keys}). */
+    private boolean customerFacing(HttpServletRequest request) {
+        java.security.Principal caller = request.getUserPrincipal();
+        if (caller == null) {
+            return false;
+        }
+        // an API key's principal is named "key:<name>"
+        String name = caller.getName().startsWith("key:") ? caller.getName().substring(4) : caller.getName();
+        return properties.customerFacingKeys().contains(name);
     }
 
     private void record(long t0) {

@@ -36,7 +36,9 @@ final class GatewayResponses {
                     "messages", e.getMessage());
             case STREAM_INTERRUPTED -> new GatewayException(502, "server_error", "stream_interrupted", null,
                     e.getMessage());
-            case UNAVAILABLE, DEADLINE -> new GatewayException(503, "server_error", "unavailable", null, e.getMessage());
+            case UNAVAILABLE, DEADLINE -> new GatewayException(503, "server_error", "all_providers_failed", null,
+                    e.getMessage());
+            case CANCELLED -> new GatewayException(499, "server_error", "cancelled", null, e.getMessage());
         };
     }
 }

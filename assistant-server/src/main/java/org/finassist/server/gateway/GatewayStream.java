@@ -4,63 +4,105 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
+import org.finassist.core.chat.Cancellation;
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionListener;
 import org.finassist.core.chat.RouterException;
 import org.finassist.server.gateway.internal.ChatCompletionWire;
-
 import org.finassist.server.web.SseResponse;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a routed stream as OpenAI SSE chunks. Headers are committed at the first delta, so an error before it
- * (a bad request, an unknown model) still gets a proper HTTP status; an error after it becomes an error event.
+ * Writes a routed stream as OpenAI SSE chunks, the way every client library expects them:
+ * <ul>
+ *   <li>the first delta carries {@code role: "assistant"} (the openai npm stream helper and LangChain JS need it)
+ *       and a {@code finassist} object naming the provider that answers;</li>
+ *   <li>headers ({@code x-finassist-route}, and {@code x-finassist-provider} once a candidate is known) are
+ *       committed at the first write, so an error before it still gets a proper HTTP status;</li>
+ *   <li>{@code : ping} comments go out while nothing else does (candidates being tried), so proxies and clients
+ *       with short idle timeouts stay, and a client that left is noticed: the write fails and the request is
+ *       cancelled, which aborts the upstream call;</li>
+ *   <li>a failure after the start sends an error event and then the connection is cut without {@code [DONE]},
+ *       so every client reports an error instead of a truncated answer.</li>
+ * </ul>
+ * Writes come from the request thread and the ping timer, hence the lock.
  */
 final class GatewayStream implements CompletionListener {
 
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServletResponse response;
     private final String id;
     private final long created;
     private final String model;
+    private final String route;
     private final boolean includeUsage;
+    private final Cancellation cancellation;
     private ServletOutputStream out;
+    private String provider;
+    private String providerModel;
+    private boolean firstDeltaSent;
+    private boolean failedAfterStart;
+    private volatile long lastWriteNanos = System.nanoTime();
 
-    GatewayStream(HttpServletResponse response, String id, long created, String model, boolean includeUsage) {
+    GatewayStream(HttpServletResponse response, String id, long created, String model, String route,
+                  boolean includeUsage, Cancellation cancellation) {
         this.response = response;
         this.id = id;
         this.created = created;
         this.model = model;
+        this.route = route;
         this.includeUsage = includeUsage;
+        this.cancellation = cancellation;
+    }
+
+    /** Whether the stream failed after it was committed: the caller must cut the connection (no {@code [DONE]}). */
+    synchronized boolean failedAfterStart() {
+        return failedAfterStart;
+    }
+
+    /** Sends a {@code : ping} comment when nothing was written for {@code idleNanos}; called by the timer. */
+    synchronized void pingIfIdle(long idleNanos) {
+        if (System.nanoTime() - lastWriteNanos >= idleNanos && !cancellation.isCancelled()) {
+            write(PING, false);
+        }
+    }
+
+    @Override
+    public synchronized void onCandidate(String providerId, String modelAlias) {
+        provider = providerId;
+        providerModel = modelAlias;
     }
 
     @Override
     public void onReasoning(String delta) {
-        send(ChatCompletionWire.deltaChunk(id, created, model, "reasoning_content", delta, null));
+        send(delta("reasoning_content", delta, null));
     }
 
     @Override
     public void onContent(String delta) {
-        send(ChatCompletionWire.deltaChunk(id, created, model, "content", delta, null));
+        send(delta("content", delta, null));
     }
 
     @Override
     public void onToolCallDelta(Map<String, Object> delta) {
-        send(ChatCompletionWire.deltaChunk(id, created, model, "tool_calls", java.util.List.of(delta), null));
+        send(delta("tool_calls", List.of(delta), null));
     }
 
     @Override
     public void onComplete(Completion c) {
-        if (out == null) {
-            response.setHeader("x-finassist-provider", c.provider());
+        synchronized (this) {
+            provider = c.provider();
+            providerModel = c.model();
         }
-        send(ChatCompletionWire.deltaChunk(id, created, model, null, null,
-                c.finishReason() == null ? "stop" : c.finishReason()));
+        send(delta(null, null, c.finishReason() == null ? "stop" : c.finishReason()));
         if (includeUsage) {
             ObjectNode usage = ChatCompletionWire.chunk(id, created, model);
             usage.putArray("choices");
@@ -68,48 +110,81 @@ final class GatewayStream implements CompletionListener {
             usage.set("finassist", ChatCompletionWire.meta(c));
             send(usage);
         }
-        write(DONE);
+        synchronized (this) {
+            write(DONE, true);
+        }
     }
 
     @Override
-    public void onError(RouterException error) {
+    public synchronized void onError(RouterException error) {
+        if (error.kind() == RouterException.Kind.CANCELLED) {
+            return; // nobody is listening
+        }
         GatewayException e = GatewayResponses.of(error);
         if (out == null) {
             try {
                 GatewayResponses.error(response, e);
             } catch (IOException io) {
-                throw new UncheckedIOException(io);
+                cancellation.cancel("client_disconnected");
             }
             return;
         }
         send(ChatCompletionWire.error(e.getMessage(), e.type, null, e.code));
-        write(DONE);
+        failedAfterStart = true;
     }
 
-    private void send(JsonNode chunk) {
+    /** A delta chunk; the first one names the role and the answering provider. */
+    private synchronized ObjectNode delta(String field, Object value, String finishReason) {
+        ObjectNode chunk = ChatCompletionWire.deltaChunk(id, created, model, field, value, finishReason);
+        if (!firstDeltaSent) {
+            firstDeltaSent = true;
+            ObjectNode delta = (ObjectNode) chunk.path("choices").path(0).path("delta");
+            ObjectNode withRole = ChatCompletionWire.JSON.createObjectNode().put("role", "assistant");
+            withRole.setAll(delta);
+            ((ObjectNode) chunk.path("choices").path(0)).set("delta", withRole);
+            ObjectNode meta = chunk.putObject("finassist");
+            meta.put("provider", provider);
+            meta.put("model", providerModel);
+            meta.put("route", route);
+        }
+        return chunk;
+    }
+
+    private synchronized void send(JsonNode chunk) {
         try {
             byte[] json = ChatCompletionWire.JSON.writeValueAsBytes(chunk);
-            byte[] frame = new byte[json.length + 8];
-            System.arraycopy("data: ".getBytes(StandardCharsets.US_ASCII), 0, frame, 0, 6);
-            System.arraycopy(json, 0, frame, 6, json.length);
-            frame[frame.length - 2] = '\n';
-            frame[frame.length - 1] = '\n';
-            write(frame);
+            byte[] frame = new byte[DATA.length + json.length + END.length];
+            System.arraycopy(DATA, 0, frame, 0, DATA.length);
+            System.arraycopy(json, 0, frame, DATA.length, json.length);
+            System.arraycopy(END, 0, frame, DATA.length + json.length, END.length);
+            write(frame, true);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("Cannot serialise a stream chunk", e);
         }
     }
 
-    private void write(byte[] bytes) {
+    /**
+     * Writes and flushes; a failed write means the client left, which cancels the request. The provider header is
+     * set only when the first write is an answer's: a ping commits before anyone has answered, and the candidate
+     * then in flight may still fail over.
+     */
+    private void write(byte[] bytes, boolean answering) {
+        if (cancellation.isCancelled()) {
+            return;
+        }
         try {
             if (out == null) {
+                response.setHeader("x-finassist-route", route);
+                if (answering && provider != null) {
+                    response.setHeader("x-finassist-provider", provider);
+                }
                 out = SseResponse.begin(response);
             }
             out.write(bytes);
             out.flush();
+            lastWriteNanos = System.nanoTime();
         } catch (IOException e) {
-            // the client went away; the router stops when the next write fails
-            throw new UncheckedIOException(e);
+            cancellation.cancel("client_disconnected");
         }
     }
 }

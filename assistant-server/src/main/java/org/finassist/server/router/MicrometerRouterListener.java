@@ -66,6 +66,29 @@ final class MicrometerRouterListener implements RouterListener {
     }
 
     @Override
+    public void cancelled(String route) {
+        counter("finassist.router.cancellations", "Requests whose caller went away; the upstream call was aborted",
+                "route", route).increment();
+    }
+
+    /** Kept apart from answered tokens and cost so dashboards can tell what was paid for nothing delivered. */
+    @Override
+    public void billedInterrupted(String route, String provider, String model, org.finassist.core.chat.Usage usage,
+                                  java.math.BigDecimal costCny, boolean estimated) {
+        String est = String.valueOf(estimated);
+        counter("finassist.router.interrupted.tokens", "Tokens of interrupted calls (the provider bills them)",
+                "provider", provider, "model", model, "type", "prompt", "estimated", est).increment(usage.promptTokens());
+        counter("finassist.router.interrupted.tokens", "Tokens of interrupted calls (the provider bills them)",
+                "provider", provider, "model", model, "type", "completion", "estimated", est)
+                .increment(usage.completionTokens());
+        ((DistributionSummary) meters.computeIfAbsent("icost|" + provider + "|" + model + "|" + est, k ->
+                DistributionSummary.builder("finassist.router.interrupted.cost").baseUnit("cny")
+                        .description("Cost in CNY of interrupted calls").tags("provider", provider, "model", model,
+                                "estimated", est).register(registry)))
+                .record(costCny.doubleValue());
+    }
+
+    @Override
     public void failed(String route, String kind) {
         counter("finassist.router.failures", "Requests that ended in an error", "route", route, "kind", kind)
                 .increment();

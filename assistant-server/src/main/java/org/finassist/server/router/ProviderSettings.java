@@ -57,7 +57,7 @@ final class ProviderSettings {
         }
         return new ProviderConfig(id, flavor, p.baseUrl(), p.apiKey(), models(key, p), p.maxConcurrency(),
                 p.requestsPerMinute(), p.connectTimeout(), p.firstTokenTimeout(), p.requestTimeout(),
-                p.prices() == null ? null : p.prices().toPrices());
+                p.prices() == null ? null : p.prices().toPrices(), p.queueTimeout());
     }
 
     private static List<ModelSpec> models(String key, RouterProperties.Provider p) {

@@ -7,6 +7,8 @@ import org.finassist.core.assistant.AssistantService;
 import org.finassist.core.assistant.QueryRewriter;
 import org.finassist.core.assistant.GroundingSource;
 import org.finassist.core.classify.HybridScenarioClassifier;
+import org.finassist.core.gate.AnswerGate;
+import org.finassist.core.handoff.HandoffDetector;
 import org.finassist.core.classify.ScenarioClassifier;
 import org.finassist.core.local.LocalGroundedModel;
 import org.finassist.core.provider.ProviderClient;
@@ -77,11 +79,12 @@ class RouterConfiguration {
 
     @Bean
     AssistantService assistantService(ModelRouter router, ScenarioClassifier classifier, PromptRenderer prompts,
-                                      ObjectProvider<ScenarioGrounding> groundings, RouterProperties properties) {
+                                      ObjectProvider<ScenarioGrounding> groundings, RouterProperties properties,
+                                      AnswerGate gate, HandoffDetector handoffs) {
         Map<Scenario, GroundingSource> sources = new EnumMap<>(Scenario.class);
         groundings.orderedStream().forEach(g -> sources.put(g.scenario(), g.source()));
         log.info("Grounding sources: {}", sources.keySet());
         return new AssistantService(router, classifier, sources, prompts,
-                QueryRewriter.viaRouter(router, prompts, properties.rewriteRoute()));
+                QueryRewriter.viaRouter(router, prompts, properties.rewriteRoute()), gate, handoffs);
     }
 }

@@ -26,7 +26,7 @@ import java.util.Map;
 public record RouterProperties(Map<String, Provider> providers, Map<String, List<String>> routes, Duration defaultDeadline,
                                int maxAttempts, Duration backoffBase, Duration backoffMax, Duration bulkheadMaxWait,
                                float circuitFailureRate, int circuitWindow, Duration circuitOpenFor,
-                               Double classifierMinConfidence, String rewriteRoute) {
+                               Double classifierMinConfidence, String rewriteRoute, Duration maxCoolDown) {
 
     public RouterProperties {
         providers = providers == null ? Map.of() : providers;
@@ -38,7 +38,8 @@ public record RouterProperties(Map<String, Provider> providers, Map<String, List
     /** One provider account; {@code id} defaults to its key under {@code providers}. */
     public record Provider(String id, String flavor, URI baseUrl, String apiKey, Map<String, Model> models,
                            int maxConcurrency, int requestsPerMinute, Duration connectTimeout,
-                           Duration firstTokenTimeout, Duration requestTimeout, Price prices) {
+                           Duration firstTokenTimeout, Duration requestTimeout, Price prices,
+                           Duration queueTimeout) {
     }
 
     /** One model of a provider; {@code alias} defaults to its key under {@code models}. */
@@ -57,6 +58,6 @@ public record RouterProperties(Map<String, Provider> providers, Map<String, List
         Map<String, RouteConfig> routeConfigs = new LinkedHashMap<>();
         routes.forEach((name, ranks) -> routeConfigs.put(name, RouteConfig.parse(name, ranks)));
         return new RouterConfig(configs, routeConfigs, defaultDeadline, maxAttempts, backoffBase, backoffMax,
-                bulkheadMaxWait, circuitFailureRate, circuitWindow, circuitOpenFor);
+                bulkheadMaxWait, circuitFailureRate, circuitWindow, circuitOpenFor, maxCoolDown);
     }
 }

@@ -43,7 +43,9 @@ final class AccessRules {
             // customers (the widget's token) and API clients chatting on behalf of customers
             AccessRule.of(POST, "/api/chat", CUSTOMER, KEY_CHAT),
             AccessRule.of(POST, "/api/chat/*/handoff", CUSTOMER, KEY_CHAT),
+            AccessRule.of(GET, "/api/chat/*/messages", CUSTOMER, KEY_CHAT),
             AccessRule.of(POST, "/api/chat/*/feedback", CUSTOMER, KEY_CHAT),
+            AccessRule.of(GET, "/api/chat/*/messages", CUSTOMER, KEY_CHAT),
             AccessRule.of(GET, "/api/diagnosis/*", CUSTOMER, KEY_CHAT),
             AccessRule.of(GET, "/api/opening/steps", CUSTOMER, KEY_CHAT),
             AccessRule.of(POST, "/api/opening/sessions", CUSTOMER, KEY_CHAT),
@@ -81,10 +83,21 @@ final class AccessRules {
             AccessRule.of(GET, "/api/audit", AUDITOR),
             AccessRule.of(GET, "/api/audit/verify", AUDITOR),
 
+            // API documentation (springdoc) for integrators: operators who run or integrate the platform
+            AccessRule.of(GET, "/v3/api-docs", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/v3/api-docs/**", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/v3/api-docs.yaml", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/v3/api-docs.yaml/**", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/swagger-ui.html", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/swagger-ui/**", ADMIN, SUPERVISOR),
+
             // the OpenAI-compatible gateway
             AccessRule.of(null, "/v1/**", KEY_GATEWAY),
 
             // administration: API keys, operator accounts; the management page
+            // hand-off inbox (agents act under the admin role); FAQ drafts are reviewed by knowledge-base owners
+            AccessRule.of(GET, "/admin/faq-drafts", ADMIN, KB_ADMIN),
+            AccessRule.of(POST, "/admin/faq-drafts/**", ADMIN, KB_ADMIN),
             AccessRule.of(GET, "/manage", ADMIN, KB_ADMIN),
             AccessRule.of(GET, "/manage/**", ADMIN, KB_ADMIN),
             AccessRule.of(GET, "/admin/**", ADMIN),

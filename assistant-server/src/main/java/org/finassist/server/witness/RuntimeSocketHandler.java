@@ -8,6 +8,7 @@ import org.finassist.dh.protocol.ServerFrame;
 import org.finassist.dh.session.WitnessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -24,12 +25,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code /ws/runtime}: authenticates a runtime by its hello, answers heartbeats, refuses bad frames with error
  * frames (closing only on fatal ones, with a reason) and hands session frames to the engine, in order per session.
+ * Protocol 1.1 policies (docs/protocol.md): a binary frame is refused and the connection stays; anything but a
+ * valid hello before authentication closes with 1008; a runtime id has one live connection per node, the newest,
+ * and the older one is closed with {@link #SUPERSEDED}.
  */
 final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeSocketHandler.class);
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 1 << 20;
+    /** Close status of a connection replaced by a newer one with the same runtime id. */
+    static final CloseStatus SUPERSEDED = new CloseStatus(4001, "superseded");
 
     private final WitnessEngine engine;
     private final FrameCodec codec;
@@ -39,6 +45,8 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
     private final SessionLanes lanes = new SessionLanes();
     private final Map<String, WebSocketSession> sockets = new ConcurrentHashMap<>();
     private final Map<String, RuntimeConnection> runtimes = new ConcurrentHashMap<>();
+    /** Runtime id → the socket id of its live connection on this node. */
+    private final Map<String, String> byRuntime = new ConcurrentHashMap<>();
     private final SilenceWatch silence;
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("witness-silence-watch").factory());
@@ -54,6 +62,30 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
         this.silence = new SilenceWatch(beat * Math.max(1, properties.missedHeartbeats()), System::nanoTime);
         long period = Math.max(200, TimeUnit.NANOSECONDS.toMillis(beat) / 2);
         reaper.scheduleWithFixedDelay(this::closeSilent, period, period, TimeUnit.MILLISECONDS);
+        reaper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        reaper.scheduleWithFixedDelay(this::renew, 5, 5, TimeUnit.SECONDS);
+    }
+
+    private void sweep() {
+        try {
+            engine.sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("Witness sweep failed: {}", e.toString());
+        }
+    }
+
+    private void renew() {
+        try {
+            for (String runtimeId : engine.renewClaims()) {
+                String socketId = byRuntime.get(runtimeId);
+                if (socketId != null && byRuntime.remove(runtimeId, socketId)) {
+                    LOG.warn("Runtime {} connected to another node; closing its connection here", runtimeId);
+                    supersede(socketId, runtimeId);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Renewing this node's runtime claims failed: {}", e.toString());
+        }
     }
 
     private void closeSilent() {
@@ -89,8 +121,29 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
         silence.seen(session.getId());
         WebSocketSession socket = sockets.getOrDefault(session.getId(), session);
         switch (codec.decodeRuntime(message.getPayload())) {
-            case Decoded.Rejected<RuntimeFrame> r -> refuse(socket, r.code(), r.message(), r.sessionId(), r.type());
+            case Decoded.Rejected<RuntimeFrame> r -> refuseOrClose(socket, r.code(), r.message(), r.sessionId(),
+                    r.type());
             case Decoded.Ok<RuntimeFrame>(RuntimeFrame frame) -> dispatch(socket, frame, arrived);
+        }
+    }
+
+    /** Binary frames are not part of the protocol: refused, and unlike Spring's default the connection stays. */
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        silence.seen(session.getId());
+        refuseOrClose(sockets.getOrDefault(session.getId(), session), ErrorCode.MALFORMED_FRAME,
+                "binary frames are not part of the protocol; send JSON in text frames", null,
+                ServerFrame.Error.BINARY);
+    }
+
+    /** Before a successful hello, every refusal is {@code unauthenticated} and closes the connection. */
+    private void refuseOrClose(WebSocketSession socket, ErrorCode code, String message, String sessionId,
+                               String type) {
+        if (runtimes.containsKey(socket.getId())) {
+            refuse(socket, code, message, sessionId, type);
+        } else {
+            refuse(socket, ErrorCode.UNAUTHENTICATED, "send hello with a valid token first (" + message + ")",
+                    sessionId, type);
         }
     }
 
@@ -99,9 +152,12 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
         if (frame instanceof RuntimeFrame.Hello hello) {
             hello(socket, connection, hello);
         } else if (connection == null) {
-            refuse(socket, ErrorCode.UNAUTHENTICATED, "send hello with a valid token first", null, null);
+            refuse(socket, ErrorCode.UNAUTHENTICATED, "send hello with a valid token first", frame.sessionIdOrNull(),
+                    frame.wireType());
         } else if (frame instanceof RuntimeFrame.Heartbeat beat) {
-            RuntimeConnection.send(socket, codec, new ServerFrame.Pong(beat.timestampMillis()));
+            // ts is optional: without one the pong carries the server's clock
+            long ts = beat.timestampMillis() >= 0 ? beat.timestampMillis() : System.currentTimeMillis();
+            RuntimeConnection.send(socket, codec, new ServerFrame.Pong(ts));
         } else {
             String sessionId = frame.sessionIdOrNull();
             lanes.submit(sessionId, () -> handle(connection, frame, arrived));
@@ -118,9 +174,10 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
         } catch (RuntimeException e) {
             LOG.error("Witness engine failed on {} for session {}", frame.getClass().getSimpleName(), sessionId, e);
             connection.send(new ServerFrame.Error(ErrorCode.INTERNAL, "server error; retry the frame", sessionId,
-                    null));
+                    frame.wireType()));
         }
-        if (frame instanceof RuntimeFrame.SessionLeave || engine.session(sessionId).isEmpty()) {
+        // the local map, not the database: this runs after every frame
+        if (frame instanceof RuntimeFrame.SessionLeave || !engine.isLive(sessionId)) {
             lanes.forget(sessionId);
         }
     }
@@ -141,6 +198,10 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
         }
         RuntimeConnection connection = new RuntimeConnection(socket, codec, hello.runtimeId(), hello.maxSessions());
         runtimes.put(socket.getId(), connection);
+        String older = byRuntime.put(hello.runtimeId(), socket.getId());
+        if (older != null && !older.equals(socket.getId())) {
+            supersede(older, hello.runtimeId());
+        }
         List<String> resumed = engine.attach(connection);
         LOG.info("Runtime {} connected (capacity {}, resuming {} sessions)", hello.runtimeId(), hello.maxSessions(),
                 resumed.size());
@@ -148,6 +209,21 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
                 resumed));
         for (String id : resumed) {
             lanes.submit(id, () -> engine.resumeAll(List.of(id)));
+        }
+    }
+
+    /** One live connection per runtime id: the newest wins, the older is released and closed with 4001. */
+    private void supersede(String socketId, String runtimeId) {
+        LOG.warn("Runtime {} connected again; closing its older connection {} (superseded)", runtimeId, socketId);
+        WebSocketSession old = sockets.get(socketId);
+        RuntimeConnection oldConnection = runtimes.remove(socketId);
+        if (oldConnection != null) {
+            engine.detach(oldConnection);
+        }
+        silence.forget(socketId);
+        sockets.remove(socketId);
+        if (old != null) {
+            RuntimeConnection.close(old, SUPERSEDED);
         }
     }
 
@@ -177,6 +253,7 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
         sockets.remove(id);
         RuntimeConnection connection = runtimes.remove(id);
         if (connection != null) {
+            byRuntime.remove(connection.runtimeId(), id);
             engine.detach(connection);
             LOG.info("Runtime {} disconnected ({}); its sessions wait for it to reconnect", connection.runtimeId(),
                     status);

@@ -13,6 +13,8 @@ import org.finassist.dh.session.SessionStore;
 import org.finassist.dh.session.Transactions;
 import org.finassist.dh.session.WitnessEngine;
 import org.finassist.prompts.PromptRenderer;
+import org.finassist.server.funnel.FunnelRecorder;
+import org.springdoc.core.models.GroupedOpenApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +29,7 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Wires the witness engine: JDBC audit trail and session store when a database is configured (in-memory
@@ -56,24 +59,49 @@ class WitnessConfiguration implements WebSocketConfigurer {
             return new WitnessStores(new InMemoryAuditLog(), new InMemorySessionStore(), Transactions.none());
         }
         GroupCommitter committer = new GroupCommitter(new TransactionTemplate(manager), properties.writerThreads());
-        return new WitnessStores(new JdbcAuditLog(template), new JdbcSessionStore(template, Clock.systemUTC()),
-                committer);
+        return new WitnessStores(new JdbcAuditLog(template), new JdbcSessionStore(template, Clock.systemUTC(),
+                properties.effectiveNodeId()), committer);
     }
 
     @Bean
-    WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router) {
+    WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router,
+                                ObjectProvider<org.finassist.core.gate.WithholdListener> withholds,
+                                ObjectProvider<FunnelRecorder> funnel) {
         EngineSettings settings = new EngineSettings(properties.maxReasks(), properties.maxOffScript(),
-                properties.idSuffixLength(), properties.readAloudThreshold(), 12);
+                properties.idSuffixLength(), properties.readAloudThreshold(), 12, properties.rejoinTimeout(),
+                properties.customerSilence());
         ScriptTexts texts = new ScriptTexts(PromptRenderer.classpath(), properties.idSuffixLength());
         ModelRouter modelRouter = router.getIfAvailable();
+        // without a provider on the route the router's local model would answer with the chat widget's
+        // "点击转人工": meaningless in a video call, so the scripted deferral answers instead
+        boolean model = modelRouter != null && modelRouter.hasProvider("witness");
+        if (!model) {
+            LOG.info("No provider on the 'witness' route: customers' questions get the scripted deferral");
+        }
         return WitnessEngine.builder()
+                .nodeId(properties.effectiveNodeId())
                 .settings(settings)
-                .auditLog(stores.audit())
+                .auditLog(FunnelAuditLog.wrap(stores.audit(), funnel.getIfAvailable()))
                 .sessionStore(stores.sessions())
                 .transactions(stores.transactions())
-                .responder(new ChatModelOffScriptResponder(
-                        modelRouter == null ? null : new RoutedChatModel(modelRouter, "witness"), texts))
+                // an off-script answer is spoken to a customer: it passes the customer answer rules first
+                .responder(new CheckedOffScriptResponder(new ChatModelOffScriptResponder(
+                        model ? new RoutedChatModel(modelRouter, "witness") : null, texts), texts,
+                        withholds.getIfAvailable(() -> org.finassist.core.gate.WithholdListener.NONE)))
                 .build();
+    }
+
+    @Bean
+    DecisionRelay witnessDecisionRelay(WitnessEngine engine, ObjectProvider<JdbcTemplate> jdbc) {
+        JdbcTemplate template = jdbc.getIfAvailable();
+        return template == null ? DecisionRelay.local(engine)
+                : new JdbcDecisionRelay(engine, template, properties.decisionWait(), Duration.ofMillis(200));
+    }
+
+    /** The witness endpoints as their own OpenAPI group: /v3/api-docs/witness. */
+    @Bean
+    GroupedOpenApi witnessOpenApi() {
+        return GroupedOpenApi.builder().group("witness").pathsToMatch("/api/witness/**").build();
     }
 
     @Bean

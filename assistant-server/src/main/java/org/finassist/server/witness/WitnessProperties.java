@@ -3,6 +3,7 @@ package org.finassist.server.witness;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -19,6 +20,11 @@ import java.util.Map;
  * @param idSuffixLength      ID-number digits the customer is asked to say
  * @param readAloudThreshold  similarity a read-aloud needs to pass
  * @param writerThreads       group-commit writers (each holds one database connection while committing)
+ * @param nodeId              this server's id in session ownership claims; empty means host name and process id
+ * @param rejoinTimeout       a session resumed at a reconnect and not rejoined (or left) within this is abandoned
+ * @param customerSilence     an open question unanswered this long is asked again (then escalates)
+ * @param decisionWait        how long a decision waits for the node holding the session before it is applied to
+ *                            the stored copy (that node is taken to be gone)
  */
 @ConfigurationProperties("finassist.digital-human-adapter")
 public record WitnessProperties(
@@ -31,5 +37,24 @@ public record WitnessProperties(
         @DefaultValue("2") int maxOffScript,
         @DefaultValue("6") int idSuffixLength,
         @DefaultValue("0.85") double readAloudThreshold,
-        @DefaultValue("4") int writerThreads) {
+        @DefaultValue("4") int writerThreads,
+        @DefaultValue("") String nodeId,
+        @DefaultValue("60s") Duration rejoinTimeout,
+        @DefaultValue("30s") Duration customerSilence,
+        @DefaultValue("5s") Duration decisionWait) {
+
+    /** The configured node id, or host name and process id. */
+    String effectiveNodeId() {
+        if (nodeId != null && !nodeId.isBlank()) {
+            return nodeId;
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        String id = host + ":" + ProcessHandle.current().pid();
+        return id.length() > 100 ? id.substring(0, 100) : id;
+    }
 }

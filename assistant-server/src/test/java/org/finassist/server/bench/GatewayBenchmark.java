@@ -1,14 +1,10 @@
 package org.finassist.server.bench;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import org.finassist.core.fake.FakeUpstream;
 import org.finassist.core.fake.Script;
-import org.finassist.server.FinAssistApplication;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,9 +16,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,20 +27,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Gateway benchmark (not a test): the same non-streaming chat request sent straight to the fake upstream and
- * through the gateway, at 1, 64 and 512 concurrent clients, in one run. Reports throughput, latency p50/p99, the
- * latency the gateway adds, and the gateway's internal overhead (its time minus upstream time) p50/p99.
- * Run with {@code bench/gateway.sh}; settings: -Dbench.seconds (default 10), -Dbench.warmup (default 3),
- * -Dbench.levels (default 1,64,512).
+ * Gateway benchmark (not a test). One run, at 1, 64 and 512 concurrent clients, sends the same non-streaming chat
+ * request to the scripted upstream directly, through a minimal Node keep-alive proxy ({@code bench/proxy.mjs}) and
+ * through the gateway, each of the latter two in its own process so their CPU time per request and (for the
+ * gateway) resident memory can be read from {@code /proc}. Errors are labelled by the URI that failed. An answer
+ * from the local model means the gateway did not reach the upstream, so the run is reported INVALID.
+ * Settings: -Dbench.seconds (10), -Dbench.warmup (3), -Dbench.levels (1,64,512), -Dbench.gatewayJvm (JVM options
+ * of the gateway process; default: those of scripts/run.sh).
  */
 public final class GatewayBenchmark {
 
     private static final String BODY = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"股票交易时间是几点？\"}]}";
+    private static final Map<String, Long> ERRORS = new ConcurrentHashMap<>();
+    private static volatile int proxyPort;
+    private static volatile int measuredSeconds;
 
-    /** Error kinds seen by the load generator, printed at the end so a failing level can be diagnosed. */
-    private static final Map<String, Long> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    record Result(String target, int concurrency, double rps, double p50us, double p99us, long errors) {
+    record Result(long requests, double rps, double p50us, double p99us, long errors, long localAnswers) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,57 +50,109 @@ public final class GatewayBenchmark {
         int warmup = Integer.getInteger("bench.warmup", 3);
         int[] levels = Arrays.stream(System.getProperty("bench.levels", "1,64,512").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        String jvm = System.getProperty("bench.gatewayJvm", "-XX:+UseSerialGC -Xmx256m -Xss512k"
+                + " -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m");
         try (FakeUpstream fake = FakeUpstream.start("deepseek")) {
             fake.keepBodies(false).always(Script.ok("A股交易时间为9:30-11:30、13:00-15:00。").withUsage(30, 20, 10));
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-            StringBuilder report = new StringBuilder();
-            report.append("| clients | direct rps | direct p50 µs | direct p99 µs | gateway rps | gateway p50 µs | gateway p99 µs "
-                    + "| added p50 µs | added p99 µs | internal p50 µs | internal p99 µs | errors |\n");
-            report.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-            for (int level : levels) {
-                URI direct = URI.create(fake.baseUrl() + "/chat/completions");
-                load(client, direct, String.format(BODY, "chat-upstream"), level, warmup);
-                Result d = load(client, direct, String.format(BODY, "chat-upstream"), level, seconds);
-                try (ConfigurableApplicationContext app = startGateway(fake, level)) {
-                    int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-                    URI gw = URI.create("http://127.0.0.1:" + port + "/v1/chat/completions");
-                    load(client, gw, String.format(BODY, "bench:chat"), level, warmup);
-                    Timer overhead = app.getBean(MeterRegistry.class).get("finassist.gateway.overhead").timer();
-                    Result g = load(client, gw, String.format(BODY, "bench:chat"), level, seconds);
-                    double[] internal = percentiles(overhead);
-                    report.append(String.format("| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %d |%n",
-                            level, d.rps, d.p50us, d.p99us, g.rps, g.p50us, g.p99us, g.p50us - d.p50us,
-                            g.p99us - d.p99us, internal[0], internal[1], d.errors + g.errors));
-                    System.out.println(report);
-                }
+            int gwPort = freePort();
+            proxyPort = freePort();
+            measuredSeconds = seconds;
+            Process gateway = startGateway(fake, gwPort, jvm);
+            Process proxy = new ProcessBuilder("node", "bench/proxy.mjs", String.valueOf(proxyPort),
+                    fake.baseUrl().toString()).directory(Path.of("..").toFile()).inheritIO().start();
+            try {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+                awaitUp(client, URI.create("http://127.0.0.1:" + gwPort + "/actuator/health"));
+                awaitUp(client, URI.create("http://127.0.0.1:" + proxyPort + "/v1/models"));
+                String report = run(client, fake, gwPort, proxyPort, gateway, proxy, levels, seconds, warmup, jvm);
+                Path out = Path.of(System.getProperty("bench.out", "../bench/results/gateway-latest.md"));
+                Files.createDirectories(out.getParent());
+                Files.writeString(out, report);
+                System.out.println(report);
+                System.out.println("written to " + out.toAbsolutePath().normalize());
+            } finally {
+                gateway.destroy();
+                proxy.destroy();
+                gateway.waitFor(10, TimeUnit.SECONDS);
             }
-            String header = "Gateway benchmark " + LocalDateTime.now() + " — " + Runtime.getRuntime().availableProcessors()
-                    + " CPUs, Java " + Runtime.version() + ", " + seconds + " s per level after " + warmup + " s warm-up\n\n";
-            Path out = Path.of(System.getProperty("bench.out", "../bench/results/gateway-latest.md"));
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, header + report);
-            System.out.println(header + report);
-            System.out.println("written to " + out.toAbsolutePath().normalize());
-            System.out.println("errors by kind: " + KINDS);
         }
         System.exit(0);
     }
 
-    private static ConfigurableApplicationContext startGateway(FakeUpstream fake, int level) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("server.port", "0");
+    private static String run(HttpClient client, FakeUpstream fake, int gwPort, int proxyPort, Process gateway,
+                              Process proxy, int[] levels, int seconds, int warmup, String jvm) throws Exception {
+        URI direct = URI.create(fake.baseUrl() + "/chat/completions");
+        URI viaProxy = URI.create("http://127.0.0.1:" + proxyPort + "/v1/chat/completions");
+        URI viaGateway = URI.create("http://127.0.0.1:" + gwPort + "/v1/chat/completions");
+        String upstreamBody = String.format(BODY, "chat-upstream");
+        String gatewayBody = String.format(BODY, "bench:chat");
+        StringBuilder table = new StringBuilder("| clients | direct rps | direct p50 µs | proxy rps | proxy p50 µs "
+                + "| proxy CPU µs/req | gateway rps | gateway p50 µs | gateway p99 µs | added p50 µs vs proxy "
+                + "| gateway CPU µs/req | CPU gateway/proxy | gateway peak RSS MiB | errors | local answers |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        List<String> verdicts = new ArrayList<>();
+        long totalLocal = 0;
+        for (int level : levels) {
+            load(client, direct, upstreamBody, level, warmup);
+            Result d = load(client, direct, upstreamBody, level, seconds);
+            load(client, viaProxy, upstreamBody, level, warmup);
+            long p0 = cpuMicros(proxy);
+            Result p = load(client, viaProxy, upstreamBody, level, seconds);
+            double proxyCpu = (cpuMicros(proxy) - p0) / (double) Math.max(1, p.requests);
+            load(client, viaGateway, gatewayBody, level, warmup);
+            long g0 = cpuMicros(gateway);
+            Result g = load(client, viaGateway, gatewayBody, level, seconds);
+            double gatewayCpu = (cpuMicros(gateway) - g0) / (double) Math.max(1, g.requests);
+            long rssMiB = peakRssKb(gateway) / 1024;
+            long errors = d.errors + p.errors + g.errors;
+            totalLocal += g.localAnswers;
+            table.append(String.format("| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f "
+                            + "| %d | %d | %d |%n", level, d.rps, d.p50us, p.rps, p.p50us, proxyCpu, g.rps, g.p50us,
+                    g.p99us, g.p50us - p.p50us, gatewayCpu, gatewayCpu / proxyCpu, rssMiB, errors, g.localAnswers));
+            verdicts.add(String.format("%d clients: CPU %.2f× the proxy's (target ≤ 1.5: %s), errors %d, peak RSS %d MiB"
+                            + " (target ≤ 512: %s)", level, gatewayCpu / proxyCpu, gatewayCpu / proxyCpu <= 1.5 ? "met"
+                            : "NOT met", errors, rssMiB, rssMiB <= 512 ? "met" : "NOT met"));
+            System.out.println(table);
+        }
+        String header = "Gateway benchmark " + LocalDateTime.now() + " — " + Runtime.getRuntime().availableProcessors()
+                + " CPUs, Java " + Runtime.version() + ", " + seconds + " s per target and level after " + warmup
+                + " s warm-up; gateway JVM: " + jvm + "\n\n";
+        String validity = totalLocal > 0 ? "\n**INVALID RUN: " + totalLocal + " gateway answers came from the local"
+                + " model, so the gateway did not measure the upstream path.**\n" : "\nValid run: no local-model answers.\n";
+        return header + table + validity + "\n" + String.join("\n", verdicts) + "\n\nErrors by URI: " + new TreeMap<>(ERRORS)
+                + "\n";
+    }
 
-        p.put("spring.datasource.url", "jdbc:h2:mem:bench" + level + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        p.put("logging.level.root", "WARN");
-        p.put("finassist.router.providers.bench.flavor", "deepseek");
-        p.put("finassist.router.providers.bench.base-url", fake.baseUrl().toString());
-        p.put("finassist.router.providers.bench.api-key", "bench");
-        p.put("finassist.router.providers.bench.max-concurrency", "2048");
-        p.put("finassist.router.providers.bench.models.chat.upstream", "chat-upstream");
-        // command-line arguments, because lists from application.yml would win over default properties
-        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplication(FinAssistApplication.class).run(args);
+    private static Process startGateway(FakeUpstream fake, int port, String jvm) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Dfile.encoding=UTF-8"));
+        cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.finassist.server.FinAssistApplication",
+                "--server.port=" + port,
+                "--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "--logging.level.root=WARN",
+                "--finassist.router.providers.bench.flavor=deepseek",
+                "--finassist.router.providers.bench.base-url=" + fake.baseUrl(),
+                "--finassist.router.providers.bench.api-key=bench",
+                "--finassist.router.providers.bench.max-concurrency=2048",
+                "--finassist.router.providers.bench.models.chat.upstream=chat-upstream"));
+        return new ProcessBuilder(cmd).inheritIO().start();
+    }
+
+    private static void awaitUp(HttpClient client, URI uri) throws InterruptedException {
+        for (int i = 0; i < 240; i++) {
+            try {
+                if (client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() < 500) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(uri + " did not come up");
     }
 
     /** Closed-loop load: {@code concurrency} virtual threads send requests back to back for {@code seconds}. */
@@ -112,6 +163,10 @@ public final class GatewayBenchmark {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
+        AtomicLong local = new AtomicLong();
+        String label = (uri.getPath().startsWith("/v1") ? uri.getPort() == proxyPort ? "proxy " : "gateway " : "direct ")
+                + uri.getHost() + ":" + uri.getPort() + uri.getPath() + " @" + concurrency + (seconds < measuredSeconds
+                ? " (warm-up)" : "");
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
@@ -120,16 +175,17 @@ public final class GatewayBenchmark {
                     while (System.nanoTime() < end) {
                         long s = System.nanoTime();
                         try {
-                            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
                             if (r.statusCode() != 200) {
                                 errors.incrementAndGet();
-                                KINDS.merge("HTTP " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8)
-                                        .replaceAll("\\s+", " ").substring(0, Math.min(120, r.body().length)), 1L, Long::sum);
+                                ERRORS.merge(label + " HTTP " + r.statusCode(), 1L, Long::sum);
+                            } else if (r.body().contains("\"provider\":\"local\"")) {
+                                local.incrementAndGet();
                             }
                         } catch (Exception e) {
                             errors.incrementAndGet();
-                            KINDS.merge((uri.getPath().startsWith("/v1") ? "gateway " : "direct ") + concurrency + " "
-                                    + e.getClass().getSimpleName() + ": " + e.getMessage(), 1L, Long::sum);
+                            ERRORS.merge(label + " " + e.getClass().getSimpleName() + ": " + e.getMessage(), 1L,
+                                    Long::sum);
                         }
                         mine.add(System.nanoTime() - s);
                     }
@@ -140,24 +196,35 @@ public final class GatewayBenchmark {
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(uri.toString(), concurrency, lat.length / elapsed, pct(lat, 0.50) / 1e3, pct(lat, 0.99) / 1e3,
-                errors.get());
+        return new Result(lat.length, lat.length / elapsed, pct(lat, 0.50) / 1e3, pct(lat, 0.99) / 1e3, errors.get(),
+                local.get());
+    }
+
+    private static long cpuMicros(Process p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1000).orElse(0L);
+    }
+
+    /** Peak resident set (VmHWM) of a process in KiB, from /proc; 0 where there is no /proc. */
+    private static long peakRssKb(Process p) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private static double pct(long[] sorted, double q) {
         return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
-    }
-
-    private static double[] percentiles(Timer timer) {
-        double p50 = Double.NaN;
-        double p99 = Double.NaN;
-        for (ValueAtPercentile v : timer.takeSnapshot().percentileValues()) {
-            if (v.percentile() == 0.5) {
-                p50 = v.value(TimeUnit.MICROSECONDS);
-            } else if (v.percentile() == 0.99) {
-                p99 = v.value(TimeUnit.MICROSECONDS);
-            }
-        }
-        return new double[]{p50, p99};
     }
 }

@@ -218,7 +218,7 @@ class ChatApiIT {
         JsonNode s = JSON.readTree(Http.get("http://127.0.0.1:" + port + "/api/ops/summary").body());
         assertThat(s.path("chat").path("answers").asLong()).isPositive();
         assertThat(s.path("chat").path("handedOff").asLong()).isPositive();
-        assertThat(s.path("chat").path("robotShare").asDouble()).isLessThan(1.0);
+        assertThat(s.path("chat").path("resolutionRate").asDouble()).isLessThan(1.0);
         JsonNode ds = null;
         for (JsonNode p : s.path("providers")) {
             if ("ds".equals(p.path("provider").asText())) {

@@ -30,6 +30,8 @@ public final class FakeUpstreams {
         }
         r.add("finassist.router.circuit-window", () -> "1000");
         r.add("finassist.router.backoff-base", () -> "1ms");
+        r.add("finassist.router.max-cool-down", () -> "500ms");
+        r.add("finassist.gateway.ping-interval", () -> "300ms");
     }
 
     private static void provider(DynamicPropertyRegistry r, int i, String id, String flavor, FakeUpstream fake,

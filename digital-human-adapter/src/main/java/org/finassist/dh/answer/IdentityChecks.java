@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 public final class IdentityChecks {
 
     /** "后六位", "最后4位数字": numerals that describe the answer rather than belong to it. */
-    private static final Pattern COUNT_WORDS = Pattern.compile("[后前末尾最]*[一二三四五六七八九十两几0-9]位(数字|数)?");
+    private static final Pattern COUNT_WORDS = Pattern.compile("[后前末尾最]*[一二三四五六七八九十两几0-9](位|个)(数字|数|是)?");
 
     private IdentityChecks() {
     }

@@ -23,7 +23,12 @@ public enum ErrorCode {
     /** The runtime already hosts as many sessions as it declared. */
     CAPACITY_EXCEEDED(false),
     /** The server failed; the frame may be retried. */
-    INTERNAL(false);
+    INTERNAL(false),
+    /**
+     * Protocol 1.1: an {@code asr.final} whose seq is at or below the last acknowledged one and is not a resend of
+     * it (another text); the error carries {@code lastSeq}. Rejoin with {@code seqReset} to restart the numbering.
+     */
+    SEQ_REGRESSION(false);
 
     private final boolean fatal;
 

@@ -6,8 +6,11 @@ package org.finassist.dh.protocol;
  */
 public interface FrameCodec {
 
-    /** Protocol version this codec speaks. */
+    /** Protocol major version this codec speaks: the {@code v} of hello and welcome. */
     int VERSION = 1;
+
+    /** Full protocol revision, announced in the welcome's {@code protocol}; 1.1 only adds to 1.0. */
+    String REVISION = "1.1";
 
     Decoded<RuntimeFrame> decodeRuntime(String text);
 

@@ -22,15 +22,22 @@ public sealed interface RuntimeFrame {
         }
     }
 
-    /** A customer joined a video session on the runtime; a known session id means "resume". */
-    record SessionJoin(String sessionId, Applicant applicant) implements RuntimeFrame {
+    /**
+     * A customer joined a video session on the runtime; a known session id means "resume". {@code seqReset}
+     * (protocol 1.1, optional): the runtime lost its counters, so the session's {@code asr.final} numbering starts
+     * again from any value.
+     */
+    record SessionJoin(String sessionId, Applicant applicant, boolean seqReset) implements RuntimeFrame {
+        public SessionJoin(String sessionId, Applicant applicant) {
+            this(sessionId, applicant, false);
+        }
     }
 
     /** The customer's video session ended on the runtime side. */
     record SessionLeave(String sessionId, String reason) implements RuntimeFrame {
     }
 
-    /** Interim recognition result; informational, may be superseded. */
+    /** Interim recognition result; informational, may be superseded. {@code seq} is optional: -1 when absent. */
     record AsrPartial(String sessionId, long seq, String text) implements RuntimeFrame {
     }
 
@@ -57,8 +64,23 @@ public sealed interface RuntimeFrame {
     record Event(String sessionId, EventKind kind, String detail) implements RuntimeFrame {
     }
 
-    /** Keep-alive; the server answers with a pong. */
+    /** Keep-alive; the server answers with a pong. {@code timestampMillis} is optional: -1 when absent. */
     record Heartbeat(long timestampMillis) implements RuntimeFrame {
+    }
+
+    /** The frame's {@code type} on the wire, e.g. {@code asr.final}: the {@code refType} of an error about it. */
+    default String wireType() {
+        return switch (this) {
+            case Hello h -> "hello";
+            case SessionJoin f -> "session.join";
+            case SessionLeave f -> "session.leave";
+            case AsrPartial f -> "asr.partial";
+            case AsrFinal f -> "asr.final";
+            case SpeakStarted f -> "speak.started";
+            case SpeakFinished f -> "speak.finished";
+            case Event f -> "event";
+            case Heartbeat h -> "heartbeat";
+        };
     }
 
     /** The session id of a session-scoped frame, or null for connection-level frames. */

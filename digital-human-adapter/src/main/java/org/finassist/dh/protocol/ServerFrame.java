@@ -41,8 +41,24 @@ public sealed interface ServerFrame {
     record Pong(long timestampMillis) implements ServerFrame {
     }
 
-    /** A refused frame; {@code sessionId} may be null, {@code refType} is the refused frame's type if known. */
-    record Error(ErrorCode code, String message, String sessionId, String refType) implements ServerFrame {
+    /**
+     * A refused frame. {@code sessionId} may be null (omitted on the wire); {@code refType} is always set: the
+     * refused frame's {@code type}, {@link #BINARY} for a binary frame, {@link #UNPARSED} when no type could be
+     * read. {@code lastSeq} (protocol 1.1) is set on {@code seq_regression}: the last acknowledged seq.
+     */
+    record Error(ErrorCode code, String message, String sessionId, String refType, Long lastSeq)
+            implements ServerFrame {
+
+        public static final String BINARY = "binary";
+        public static final String UNPARSED = "unparsed";
+
+        public Error {
+            java.util.Objects.requireNonNull(refType, "refType");
+        }
+
+        public Error(ErrorCode code, String message, String sessionId, String refType) {
+            this(code, message, sessionId, refType, null);
+        }
     }
 
     /** What a {@link Show} frame displays. */

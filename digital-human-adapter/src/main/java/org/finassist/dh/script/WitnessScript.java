@@ -18,7 +18,7 @@ public record WitnessScript(List<WitnessStep> steps) {
                 WitnessStep.ask("id-number", CheckKind.ID_SUFFIX),
                 new WitnessStep("show-id", "witness/step-show-id.ftl", CheckKind.EXPECT_YES, true, false),
                 WitnessStep.ask("voluntary", CheckKind.EXPECT_YES),
-                WitnessStep.ask("risk", CheckKind.EXPECT_YES),
+                new WitnessStep("risk", "witness/step-risk.ftl", CheckKind.EXPECT_YES, false, false, true),
                 WitnessStep.ask("own-operation", CheckKind.EXPECT_YES),
                 WitnessStep.ask("no-lending", CheckKind.EXPECT_NO),
                 WitnessStep.ask("no-promise", CheckKind.EXPECT_NO),

@@ -33,7 +33,8 @@ public final class ChatModelOffScriptResponder implements OffScriptResponder {
         try {
             String answer = model.chat(SystemMessage.from(texts.offScriptSystemPrompt(applicant)),
                     UserMessage.from(question)).aiMessage().text();
-            if (answer == null || answer.isBlank()) {
+            // a chat-widget answer ("点击转人工") has no meaning in a video call
+            if (answer == null || answer.isBlank() || answer.contains("转人工") || answer.contains("点击")) {
                 return texts.offScriptFallback(applicant);
             }
             String trimmed = answer.strip();

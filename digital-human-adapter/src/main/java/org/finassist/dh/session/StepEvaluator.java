@@ -1,20 +1,26 @@
 package org.finassist.dh.session;
 
-import org.finassist.dh.answer.AnswerClassifier;
+import org.finassist.dh.answer.AnswerJudge;
 import org.finassist.dh.answer.Classification;
 import org.finassist.dh.answer.IdentityChecks;
+import org.finassist.dh.answer.Judgement;
 import org.finassist.dh.answer.MatchResult;
+import org.finassist.dh.answer.QuestionKind;
 import org.finassist.dh.answer.ReadAloudScorer;
 import org.finassist.dh.answer.Verdict;
 import org.finassist.dh.protocol.Applicant;
+import org.finassist.dh.script.CheckKind;
 import org.finassist.dh.script.WitnessStep;
 
 import java.util.Locale;
 
-/** Judges one answer against one step. Stateless. */
+/**
+ * Judges one answer against one step. A risk admission escalates at once, before the polarity is looked at.
+ * Stateless.
+ */
 final class StepEvaluator {
 
-    private final AnswerClassifier classifier = new AnswerClassifier();
+    private final AnswerJudge judge = new AnswerJudge();
     private final EngineSettings settings;
 
     StepEvaluator(EngineSettings settings) {
@@ -22,14 +28,33 @@ final class StepEvaluator {
     }
 
     Evaluation evaluate(WitnessStep step, String text, Applicant applicant, String confirmation) {
-        Classification c = classifier.classify(text);
+        if (step.check() == CheckKind.READ_ALOUD) {
+            return readAloud(text, confirmation);
+        }
+        Judgement j = judge.judge(text, kind(step));
+        if (j.risk().isPresent()) {
+            return new Evaluation.Escalate("risk admission to '" + step.id() + "': " + j.risk().get().description());
+        }
+        Classification c = j.classification();
+        if (step.showIdPrompt() && c.verdict() == Verdict.NEGATIVE) {
+            return new Evaluation.Retry("not ready yet"); // 还没好: holding up the card takes a moment
+        }
         return switch (step.check()) {
             case EXPECT_YES -> polar(step, c, Verdict.AFFIRMATIVE, Verdict.NEGATIVE);
-            case EXPECT_NO -> polar(step, c, Verdict.NEGATIVE, Verdict.AFFIRMATIVE);
+            case EXPECT_NO -> c.weak() ? new Evaluation.Retry("interjection is not an answer to '" + step.id() + "'")
+                    : polar(step, c, Verdict.NEGATIVE, Verdict.AFFIRMATIVE);
             case NAME -> identity(c, IdentityChecks.name(text, applicant.name()), "name");
             case ID_SUFFIX -> identity(c,
                     IdentityChecks.idSuffix(text, applicant.idNumber(), settings.idSuffixLength()), "id number");
-            case READ_ALOUD -> readAloud(text, confirmation);
+            case READ_ALOUD -> throw new IllegalStateException("handled above");
+        };
+    }
+
+    private static QuestionKind kind(WitnessStep step) {
+        return switch (step.check()) {
+            case EXPECT_YES -> step.asksUnderstanding() ? QuestionKind.UNDERSTAND : QuestionKind.CONFIRM;
+            case EXPECT_NO -> QuestionKind.DENY;
+            case NAME, ID_SUFFIX, READ_ALOUD -> QuestionKind.IDENTITY;
         };
     }
 

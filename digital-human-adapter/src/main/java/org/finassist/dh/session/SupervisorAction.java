@@ -20,6 +20,18 @@ public sealed interface SupervisorAction {
         }
     }
 
+    /**
+     * End the session as abandoned with a reason: for a session whose runtime never came back (offline) or a
+     * customer who is gone.
+     */
+    record Close(String reason) implements SupervisorAction {
+        public Close {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("a reason is required to close a session");
+            }
+        }
+    }
+
     /** Ask the current step again from its first attempt. */
     record RestartStep() implements SupervisorAction {
     }

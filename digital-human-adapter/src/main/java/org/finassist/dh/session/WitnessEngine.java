@@ -2,6 +2,7 @@ package org.finassist.dh.session;
 
 import org.finassist.dh.audit.AuditLog;
 import org.finassist.dh.protocol.ErrorCode;
+import org.finassist.dh.protocol.Outcome;
 import org.finassist.dh.protocol.RuntimeFrame;
 import org.finassist.dh.protocol.ServerFrame;
 import org.finassist.dh.script.ScriptTexts;
@@ -11,10 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,12 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WitnessEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(WitnessEngine.class);
-    private static final int RECENT_ENDED = 50;
+    /** A node's claim on a runtime older than this is a crashed node's: its sessions show as offline. */
+    private static final long OWNER_FRESH_MILLIS = 20_000;
 
     private final Map<String, WitnessSession> live = new ConcurrentHashMap<>();
     private final Map<String, RuntimeChannel> channels = new ConcurrentHashMap<>();
-    private final Deque<SessionView> recentlyEnded = new ArrayDeque<>();
+    /** Sessions resumed at a reconnect that the runtime has not touched since: session id → deadline millis. */
+    private final Map<String, Long> awaitingRejoin = new ConcurrentHashMap<>();
     private final EngineContext ctx;
+    private final String nodeId;
 
     private WitnessEngine(Builder b) {
         ScriptTexts texts = new ScriptTexts(b.renderer, b.settings.idSuffixLength());
@@ -43,24 +44,35 @@ public final class WitnessEngine {
         ctx = new EngineContext(b.script, texts, new StepEvaluator(b.settings), responder,
                 Objects.requireNonNull(b.audit, "audit"), Objects.requireNonNull(b.store, "store"), b.transactions,
                 b.settings, b.clock, channels::get);
+        nodeId = b.nodeId;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** This node's id in ownership claims. */
+    public String nodeId() {
+        return nodeId;
+    }
+
     /**
      * Binds an authenticated runtime (new or reconnecting, to this or another node) and resumes its unfinished
-     * sessions; returns their ids for the welcome frame. Call {@link #resumeAll} after sending the welcome.
+     * sessions from the database, never from a copy this node kept from an earlier connection (the runtime may
+     * have gone on elsewhere since); returns their ids for the welcome frame. Call {@link #resumeAll} after
+     * sending the welcome. Each resumed session must be rejoined (or left) within the rejoin timeout.
      */
     public List<String> attach(RuntimeChannel channel) {
         RuntimeChannel previous = channels.put(channel.runtimeId(), channel);
         if (previous != null && previous != channel) {
             LOG.info("Runtime {} reconnected; the newer connection replaces the older", channel.runtimeId());
         }
+        long now = ctx.clock().millis();
+        ctx.store().claim(channel.runtimeId(), nodeId, now);
         List<String> ids = new ArrayList<>();
         for (SessionSnapshot s : ctx.store().unfinished(channel.runtimeId())) {
-            live.computeIfAbsent(s.sessionId(), id -> new WitnessSession(ctx, s));
+            live.put(s.sessionId(), new WitnessSession(ctx, s));
+            awaitingRejoin.put(s.sessionId(), now + ctx.settings().rejoinTimeout().toMillis());
             ids.add(s.sessionId());
         }
         return ids;
@@ -80,11 +92,26 @@ public final class WitnessEngine {
 
     /** The runtime's connection closed; its sessions wait (persisted) for it to reconnect. */
     public void detach(RuntimeChannel channel) {
-        channels.remove(channel.runtimeId(), channel);
+        if (channels.remove(channel.runtimeId(), channel)) {
+            ctx.store().release(channel.runtimeId(), nodeId);
+            live.values().removeIf(s -> s.runtimeId().equals(channel.runtimeId()));
+        }
     }
 
     /** Handles one session-scoped frame from an attached runtime. */
     public void handle(RuntimeChannel channel, RuntimeFrame frame) {
+        String sessionId = frame.sessionIdOrNull();
+        try {
+            handleOnce(channel, frame);
+        } catch (StaleSessionException e) {
+            // another node changed the session since this copy was read: reload it and apply the frame to that
+            LOG.info("Session {} changed elsewhere; reloading it and retrying the {}", sessionId, frame.wireType());
+            live.remove(sessionId);
+            handleOnce(channel, frame);
+        }
+    }
+
+    private void handleOnce(RuntimeChannel channel, RuntimeFrame frame) {
         if (frame instanceof RuntimeFrame.SessionJoin join) {
             join(channel, join);
             return;
@@ -94,6 +121,7 @@ public final class WitnessEngine {
         if (session == null) {
             return;
         }
+        awaitingRejoin.remove(sessionId);
         synchronized (session) {
             if (session.status() == SessionStatus.ENDED) {
                 if (!isSpeechAck(frame)) {
@@ -118,11 +146,32 @@ public final class WitnessEngine {
         }
     }
 
-    /** Applies a supervisor's decision; throws if the session is unknown, ended or its runtime is offline. */
+    /** Whether this node can apply a decision on the session directly: it holds it and its runtime's connection. */
+    public boolean holds(String sessionId) {
+        WitnessSession session = live.get(sessionId);
+        return session != null && channels.containsKey(session.runtimeId());
+    }
+
+    /**
+     * Applies a supervisor's decision on a session this node {@link #holds}; throws IllegalArgumentException if
+     * it is unknown here, IllegalStateException if it ended or its runtime is offline.
+     */
     public void decide(String sessionId, SupervisorAction action, String supervisor) {
+        try {
+            decideOnce(sessionId, action, supervisor);
+        } catch (StaleSessionException e) {
+            WitnessSession stale = live.remove(sessionId);
+            if (stale != null) {
+                ctx.store().load(sessionId).ifPresent(s -> live.putIfAbsent(sessionId, new WitnessSession(ctx, s)));
+            }
+            decideOnce(sessionId, action, supervisor);
+        }
+    }
+
+    private void decideOnce(String sessionId, SupervisorAction action, String supervisor) {
         WitnessSession session = live.get(sessionId);
         if (session == null) {
-            throw new IllegalArgumentException("No live session " + sessionId);
+            throw new IllegalArgumentException("No live session " + sessionId + " on this node");
         }
         synchronized (session) {
             if (session.status() == SessionStatus.ENDED) {
@@ -136,36 +185,127 @@ public final class WitnessEngine {
         }
     }
 
-    /** Live sessions, escalated first, then oldest first; at most {@code limit}. */
+    /**
+     * Applies a decision on the stored copy of a session whose runtime is connected to no node (e.g. it never
+     * came back after a restart): nothing can be said to the customer, so take-over is refused; the next
+     * reconnect resumes from the result. Throws IllegalArgumentException if unknown, IllegalStateException if
+     * ended, taken over, or changed concurrently.
+     */
+    public SessionView decideOffline(String sessionId, SupervisorAction action, String supervisor) {
+        if (action instanceof SupervisorAction.TakeOver) {
+            throw new IllegalStateException("Runtime of session " + sessionId + " is offline: nobody to speak to");
+        }
+        SessionSnapshot stored = ctx.store().load(sessionId)
+                .orElseThrow(() -> new IllegalArgumentException("No session " + sessionId));
+        if (stored.status() == SessionStatus.ENDED) {
+            throw new IllegalStateException("Session " + sessionId + " has ended");
+        }
+        live.remove(sessionId); // a copy kept here is stale by definition once the stored one changes
+        WitnessSession session = new WitnessSession(ctx, stored);
+        synchronized (session) {
+            try {
+                run(session, () -> session.decide(action, supervisor));
+            } catch (StaleSessionException e) {
+                throw new IllegalStateException("Session " + sessionId + " changed meanwhile; decide again", e);
+            }
+            return session.view(false, Integer.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Ends resumed sessions the runtime did not rejoin in time and re-asks questions the customer has been
+     * silent on; the transport calls this about once a second.
+     */
+    public void sweep() {
+        long now = ctx.clock().millis();
+        for (Map.Entry<String, Long> e : awaitingRejoin.entrySet()) {
+            if (e.getValue() <= now && awaitingRejoin.remove(e.getKey(), e.getValue())) {
+                onLocal(e.getKey(), s -> s.end(Outcome.ABANDONED, "runtime did not rejoin the session within "
+                        + ctx.settings().rejoinTimeout().toSeconds() + " s of reconnecting", "engine"));
+            }
+        }
+        long limit = ctx.settings().customerSilence().toMillis();
+        for (WitnessSession session : live.values()) {
+            if (channels.containsKey(session.runtimeId()) && !awaitingRejoin.containsKey(session.sessionId())) {
+                long silent;
+                synchronized (session) {
+                    silent = session.silentFor(now);
+                }
+                if (silent > limit) {
+                    onLocal(session.sessionId(), s -> s.onSilence(silent));
+                }
+            }
+        }
+    }
+
+    private void onLocal(String sessionId, java.util.function.Consumer<WitnessSession> change) {
+        WitnessSession session = live.get(sessionId);
+        if (session == null) {
+            return;
+        }
+        synchronized (session) {
+            if (session.status() == SessionStatus.ENDED) {
+                return;
+            }
+            try {
+                run(session, () -> change.accept(session));
+                afterChange(session);
+            } catch (RuntimeException e) {
+                LOG.warn("Timed change of session {} failed: {}", sessionId, e.toString());
+            }
+        }
+    }
+
+    /** Open sessions of every node (from the database), escalated first, then oldest first; at most {@code limit}. */
     public List<SessionView> sessions(int limit, int transcriptLines) {
-        return live.values().stream()
-                .map(s -> {
-                    synchronized (s) {
-                        return s.view(channels.containsKey(s.runtimeId()), transcriptLines);
-                    }
-                })
-                .sorted(Comparator.comparing((SessionView v) -> v.status() == SessionStatus.ACTIVE)
-                        .thenComparingLong(SessionView::startedAtMillis))
-                .limit(limit)
-                .toList();
+        return ctx.store().open(limit).stream().map(s -> view(s, transcriptLines)).toList();
     }
 
-    public List<SessionView> recentlyEnded() {
-        synchronized (recentlyEnded) {
-            return List.copyOf(recentlyEnded);
-        }
+    /** Recently ended sessions of every node, newest first. */
+    public List<SessionView> recentlyEnded(int limit) {
+        return ctx.store().recentlyEnded(limit).stream().map(s -> view(s, 10)).toList();
     }
 
+    /** A session as stored, whichever node holds it. */
     public Optional<SessionView> session(String sessionId) {
-        WitnessSession s = live.get(sessionId);
-        if (s == null) {
-            return Optional.empty();
-        }
-        synchronized (s) {
-            return Optional.of(s.view(channels.containsKey(s.runtimeId()), Integer.MAX_VALUE));
-        }
+        return ctx.store().load(sessionId).map(s -> {
+            WitnessSession local = live.get(sessionId);
+            boolean online = local != null && channels.containsKey(s.runtimeId())
+                    || ctx.store().owner(sessionId, ctx.clock().millis() - OWNER_FRESH_MILLIS).isPresent();
+            return new WitnessSession(ctx, s).view(online, Integer.MAX_VALUE);
+        });
     }
 
+    /** The node holding the session's runtime connection, if that node is alive. */
+    public Optional<String> owner(String sessionId) {
+        return ctx.store().owner(sessionId, ctx.clock().millis() - OWNER_FRESH_MILLIS);
+    }
+
+    /**
+     * Keeps this node's ownership claims fresh; call every few seconds. Returns the runtimes connected here whose
+     * sessions another node has claimed since (the runtime connected there too): the transport closes their
+     * connection here as superseded, so one runtime id speaks through one node.
+     */
+    public List<String> renewClaims() {
+        ctx.store().renew(nodeId, ctx.clock().millis());
+        List<String> lost = new ArrayList<>();
+        for (String runtimeId : channels.keySet()) {
+            ctx.store().runtimeOwner(runtimeId).filter(owner -> !owner.equals(nodeId)).ifPresent(o -> lost.add(runtimeId));
+        }
+        return lost;
+    }
+
+    private SessionView view(SessionStore.StoredSession s, int lines) {
+        boolean online = s.ownerNode() != null && s.ownerSeenMillis() >= ctx.clock().millis() - OWNER_FRESH_MILLIS;
+        return new WitnessSession(ctx, s.snapshot()).view(online, lines);
+    }
+
+    /** Whether this node holds the session in memory (open, its runtime connected here or reconnecting). */
+    public boolean isLive(String sessionId) {
+        return live.containsKey(sessionId);
+    }
+
+    /** Sessions this node holds in memory. */
     public int liveCount() {
         return live.size();
     }
@@ -179,21 +319,30 @@ public final class WitnessEngine {
     }
 
     private void join(RuntimeChannel channel, RuntimeFrame.SessionJoin join) {
-        WitnessSession existing = live.get(join.sessionId());
-        if (existing != null || ctx.store().load(join.sessionId()).isPresent()) {
-            WitnessSession session = existing != null ? existing : owned(channel, join.sessionId(), join);
-            if (session == null) {
+        awaitingRejoin.remove(join.sessionId());
+        Optional<SessionSnapshot> stored = ctx.store().load(join.sessionId());
+        if (stored.isPresent()) {
+            SessionSnapshot s = stored.get();
+            if (!s.runtimeId().equals(channel.runtimeId())) {
+                refuse(channel, ErrorCode.NOT_SESSION_OWNER, "session belongs to another runtime", join.sessionId(),
+                        join);
                 return;
             }
+            if (s.status() == SessionStatus.ENDED) {
+                refuse(channel, ErrorCode.UNKNOWN_SESSION, "session has ended", join.sessionId(), join);
+                live.remove(join.sessionId());
+                return;
+            }
+            // a rejoin always starts from the stored copy: the in-memory one may be stale
+            WitnessSession session = new WitnessSession(ctx, s);
+            live.put(join.sessionId(), session);
             synchronized (session) {
-                if (!session.runtimeId().equals(channel.runtimeId())) {
-                    refuse(channel, ErrorCode.NOT_SESSION_OWNER, "session belongs to another runtime",
-                            join.sessionId(), join);
-                } else if (session.status() == SessionStatus.ENDED) {
-                    refuse(channel, ErrorCode.UNKNOWN_SESSION, "session has ended", join.sessionId(), join);
-                } else {
-                    run(session, session::resume);
-                }
+                run(session, () -> {
+                    if (join.seqReset()) {
+                        session.resetSeq();
+                    }
+                    session.resume();
+                });
             }
             return;
         }
@@ -210,7 +359,12 @@ public final class WitnessEngine {
             return;
         }
         synchronized (session) {
-            run(session, session::start);
+            try {
+                run(session, session::start);
+            } catch (StaleSessionException e) {
+                // another node inserted the same id first
+                refuse(channel, ErrorCode.NOT_SESSION_OWNER, "session id already in use", join.sessionId(), join);
+            }
         }
     }
 
@@ -223,12 +377,12 @@ public final class WitnessEngine {
             change.run();
             session.commit();
         } catch (RuntimeException e) {
-            live.remove(session.snapshot().sessionId(), session);
+            live.remove(session.sessionId(), session);
             throw e;
         }
     }
 
-    /** The live (or stored) session if this runtime owns it; otherwise an error frame and null. */
+    /** The session if this runtime owns it, loaded from the store if not held here; otherwise an error and null. */
     private WitnessSession owned(RuntimeChannel channel, String sessionId, RuntimeFrame frame) {
         WitnessSession session = live.get(sessionId);
         if (session == null) {
@@ -256,22 +410,17 @@ public final class WitnessEngine {
 
     private void afterChange(WitnessSession session) {
         if (session.status() == SessionStatus.ENDED) {
-            SessionSnapshot s = session.snapshot();
-            live.remove(s.sessionId(), session);
-            synchronized (recentlyEnded) {
-                recentlyEnded.addFirst(session.view(channels.containsKey(s.runtimeId()), 10));
-                while (recentlyEnded.size() > RECENT_ENDED) {
-                    recentlyEnded.removeLast();
-                }
-            }
+            String id = session.sessionId();
+            live.remove(id, session);
+            awaitingRejoin.remove(id);
         }
     }
 
     private static void refuse(RuntimeChannel channel, ErrorCode code, String message, String sessionId,
                                RuntimeFrame frame) {
-        LOG.warn("Refused {} from runtime {} for session {}: {}", frame.getClass().getSimpleName(),
-                channel.runtimeId(), sessionId, code.wireName());
-        channel.send(new ServerFrame.Error(code, message, sessionId, null));
+        LOG.warn("Refused {} from runtime {} for session {}: {}", frame.wireType(), channel.runtimeId(), sessionId,
+                code.wireName());
+        channel.send(new ServerFrame.Error(code, message, sessionId, frame.wireType()));
     }
 
     /** Builder; script, settings, clock and renderer default to the standard ones. */
@@ -284,6 +433,7 @@ public final class WitnessEngine {
         private AuditLog audit;
         private SessionStore store;
         private Transactions transactions = Transactions.none();
+        private String nodeId = "local";
 
         public Builder script(WitnessScript script) {
             this.script = script;
@@ -324,6 +474,12 @@ public final class WitnessEngine {
         /** How the writes of one frame are made atomic; none by default. */
         public Builder transactions(Transactions transactions) {
             this.transactions = transactions;
+            return this;
+        }
+
+        /** This node's id in the store's ownership claims; unique per running server. */
+        public Builder nodeId(String nodeId) {
+            this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
             return this;
         }
 

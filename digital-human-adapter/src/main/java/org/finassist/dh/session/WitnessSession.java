@@ -22,6 +22,9 @@ import java.util.Map;
  */
 final class WitnessSession {
 
+    /** Acknowledged finals remembered to tell a resend from a regression; a resend is of a recent final. */
+    private static final int RECENT_FINALS = 32;
+
     private final EngineContext ctx;
     private final String sessionId;
     private final String runtimeId;
@@ -46,6 +49,10 @@ final class WitnessSession {
     private String currentUtterance;
     /** The utterance id of the open question, the one an answer must reply to. */
     private String awaiting;
+    /** When the open question was asked or (if the runtime reports it) finished playing; not persisted. */
+    private long awaitingSinceMillis;
+    private final Deque<SessionSnapshot.RecentFinal> recentFinals;
+    private long version;
 
     WitnessSession(EngineContext ctx, SessionSnapshot s) {
         this.ctx = ctx;
@@ -68,15 +75,22 @@ final class WitnessSession {
         this.outcome = s.outcome();
         this.auditRecords = s.auditRecords();
         this.auditHead = s.auditHead();
+        this.recentFinals = new ArrayDeque<>(s.recentFinals());
+        this.version = s.version();
+        this.awaitingSinceMillis = ctx.clock().millis();
     }
 
     static SessionSnapshot fresh(String sessionId, String runtimeId, Applicant applicant, long now) {
         return new SessionSnapshot(sessionId, runtimeId, applicant, SessionStatus.ACTIVE, 0, 0, 0, -1, 0, null, now, now,
-                null, false, null, List.of(), List.of(), 0, HashChain.GENESIS);
+                null, false, null, List.of(), List.of(), 0, HashChain.GENESIS, List.of(), 0);
     }
 
     String runtimeId() {
         return runtimeId;
+    }
+
+    String sessionId() {
+        return sessionId;
     }
 
     SessionStatus status() {
@@ -98,25 +112,70 @@ final class WitnessSession {
         }
     }
 
-    /** A seq already recorded (a resend after reconnect) is re-acknowledged only. */
+    /**
+     * A seq already recorded with the same text (a resend after reconnect) is re-acknowledged only; any other seq
+     * at or below the last one is a regression (the runtime restarted its counter) and is refused with the last
+     * acknowledged seq, never acknowledged and dropped silently.
+     */
     void onAsrFinal(long seq, String text, String replyTo) {
         if (seq <= lastSeq) {
-            send(new ServerFrame.Ack(sessionId, seq));
+            String digest = digest(text);
+            if (recentFinals.stream().anyMatch(r -> r.seq() == seq && r.textDigest().equals(digest))) {
+                send(new ServerFrame.Ack(sessionId, seq));
+            } else {
+                send(new ServerFrame.Error(org.finassist.dh.protocol.ErrorCode.SEQ_REGRESSION, "seq " + seq
+                        + " is not above the last acknowledged seq " + lastSeq + " and is not a resend of it; "
+                        + "rejoin with seqReset to restart the numbering", sessionId, "asr.final", lastSeq));
+            }
             return;
         }
         lastSeq = seq;
+        recentFinals.addLast(new SessionSnapshot.RecentFinal(seq, digest(text)));
+        while (recentFinals.size() > RECENT_FINALS) {
+            recentFinals.removeFirst();
+        }
         boolean stale = replyTo != null && !replyTo.equals(awaiting);
-        audit("asr.final", "runtime:" + runtimeId, Map.of("seq", Long.toString(seq), "text", text,
-                "step", currentStep().id(), "replyTo", String.valueOf(replyTo), "stale", Boolean.toString(stale)));
+        Map<String, String> data = new java.util.HashMap<>(Map.of("seq", Long.toString(seq), "text", text,
+                "step", currentStep().id(), "stale", Boolean.toString(stale)));
+        if (replyTo != null) {
+            data.put("replyTo", replyTo);
+        }
+        audit("asr.final", "runtime:" + runtimeId, data);
         line("customer", text);
         send(new ServerFrame.Ack(sessionId, seq));
         if (status == SessionStatus.ACTIVE && !stale) {
             evaluate(text);
-            }
+        }
+    }
+
+    /** The runtime lost its counters and rejoined with {@code seqReset}: its numbering starts again. */
+    void resetSeq() {
+        audit("seq.reset", "runtime:" + runtimeId, Map.of("previousLastSeq", Long.toString(lastSeq)));
+        lastSeq = -1;
+        recentFinals.clear();
+    }
+
+    /** The open question got no answer within the customer-silence limit: ask again (an unclear answer). */
+    void onSilence(long silentMillis) {
+        if (status != SessionStatus.ACTIVE || awaiting == null) {
+            return;
+        }
+        audit("customer.silent", "engine", Map.of("step", currentStep().id(), "millis", Long.toString(silentMillis)));
+        retry("no answer heard");
+    }
+
+    /** Millis the open question has waited for an answer, or -1 if none is open or the session is not active. */
+    long silentFor(long now) {
+        return status == SessionStatus.ACTIVE && awaiting != null ? now - awaitingSinceMillis : -1;
+    }
+
+    private static String digest(String text) {
+        return Integer.toHexString(text.hashCode()) + ":" + text.length();
     }
 
     void onEvent(EventKind kind, String detail) {
-        audit("event", "runtime:" + runtimeId, Map.of("kind", kind.wireName(), "detail", String.valueOf(detail)));
+        audit("event", "runtime:" + runtimeId, detail == null ? Map.of("kind", kind.wireName())
+                : Map.of("kind", kind.wireName(), "detail", detail));
         flags.add(new Flag(kind.wireName(), detail, ctx.clock().millis()));
         if (kind == EventKind.CUSTOMER_LEFT) {
             end(Outcome.ABANDONED, "customer left", "runtime:" + runtimeId);
@@ -129,9 +188,13 @@ final class WitnessSession {
         end(Outcome.ABANDONED, reason == null ? "customer left" : reason, "runtime:" + runtimeId);
     }
 
+    /** Per turn (the last segment) or per segment alike: only the utterance id matters. */
     void onSpeakFinished(String utteranceId) {
         if (utteranceId.equals(currentUtterance)) {
             currentUtterance = null;
+        }
+        if (utteranceId.equals(awaiting)) {
+            awaitingSinceMillis = ctx.clock().millis(); // the customer's time to answer starts when the question ends
         }
     }
 
@@ -139,13 +202,16 @@ final class WitnessSession {
         String actor = "supervisor:" + supervisor;
         switch (action) {
             case SupervisorAction.Approve a -> {
-                audit("supervisor.approve", actor, Map.of("step", currentStep().id(), "note", String.valueOf(a.note())));
+                audit("supervisor.approve", actor, a.note() == null ? Map.of("step", currentStep().id())
+                        : Map.of("step", currentStep().id(), "note", a.note()));
                 reviewed = true;
                 status = SessionStatus.ACTIVE;
                 escalation = null;
                 advance();
             }
-            case SupervisorAction.Reject r -> end(Outcome.REJECTED, String.valueOf(r.reason()), actor);
+            case SupervisorAction.Reject r -> end(Outcome.REJECTED,
+                    r.reason() == null || r.reason().isBlank() ? "rejected by supervisor" : r.reason(), actor);
+            case SupervisorAction.Close c -> end(Outcome.ABANDONED, c.reason(), actor);
             case SupervisorAction.TakeOver t -> {
                 audit("supervisor.takeover", actor, Map.of("step", currentStep().id()));
                 status = SessionStatus.TAKEN_OVER;
@@ -226,6 +292,10 @@ final class WitnessSession {
     }
 
     private void escalate(String reason) {
+        if (currentUtterance != null) {
+            // whatever the digital human is still saying stops before the customer is asked to hold
+            send(new ServerFrame.Interrupt(sessionId, currentUtterance));
+        }
         status = SessionStatus.ESCALATED;
         escalation = reason;
         reviewed = false;
@@ -267,6 +337,7 @@ final class WitnessSession {
         line(speaker, text);
         currentUtterance = utterance;
         awaiting = expectsReply ? utterance : null;
+        awaitingSinceMillis = ctx.clock().millis();
         for (int i = 0; i < segments.size(); i++) {
             boolean last = i == segments.size() - 1;
             send(new ServerFrame.Speak(sessionId, utterance, segments.get(i), i == 0, last, last && expectsReply));
@@ -310,10 +381,12 @@ final class WitnessSession {
             List<AuditRecord> records = List.copyOf(pending);
             SessionSnapshot snapshot = snapshot();
             pending.clear();
+            long[] saved = new long[1];
             ctx.transactions().inTransaction(() -> {
+                saved[0] = ctx.store().save(snapshot);
                 ctx.audit().append(records);
-                ctx.store().save(snapshot);
             });
+            version = saved[0];
         }
         List<ServerFrame> frames = List.copyOf(outbox);
         outbox.clear();
@@ -326,7 +399,7 @@ final class WitnessSession {
     SessionSnapshot snapshot() {
         return new SessionSnapshot(sessionId, runtimeId, applicant, status, stepIndex, attempts, offScript, lastSeq,
                 utterances, awaiting, startedAtMillis, stepStartedAtMillis, escalation, reviewed, outcome, flags,
-                List.copyOf(transcript), auditRecords, auditHead);
+                List.copyOf(transcript), auditRecords, auditHead, List.copyOf(recentFinals), version);
     }
 
     SessionView view(boolean online, int lines) {

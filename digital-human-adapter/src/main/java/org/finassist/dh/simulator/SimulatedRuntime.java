@@ -90,6 +90,13 @@ public final class SimulatedRuntime implements AutoCloseable {
         }
     }
 
+    /** Sends a binary frame, which the protocol does not use (a test of the server's refusal). */
+    public void sendBinary(byte[] data) {
+        synchronized (sendLock) {
+            socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
     /** Drops the TCP connection without a close handshake, as a crashed runtime would. */
     public void abort() {
         stopHeartbeat();

@@ -21,6 +21,10 @@ class FrameCodecTest {
         return Stream.of(
                 new RuntimeFrame.Hello("rt-1", "secret", 1, List.of("tts", "asr", "id_prompt"), 10),
                 new RuntimeFrame.SessionJoin("s-1", APPLICANT),
+                new RuntimeFrame.SessionJoin("s-1", APPLICANT, true),
+                new RuntimeFrame.SessionLeave("s-1", null),
+                new RuntimeFrame.AsrPartial("s-1", -1, "是"),
+                new RuntimeFrame.Heartbeat(-1),
                 new RuntimeFrame.SessionLeave("s-1", "hangup"),
                 new RuntimeFrame.AsrPartial("s-1", 3, "是"),
                 new RuntimeFrame.AsrFinal("s-1", 4, "是的，我是本人"),
@@ -40,7 +44,10 @@ class FrameCodecTest {
                 new ServerFrame.SessionEnd("s-1", Outcome.REJECTED, "supervisor rejected"),
                 new ServerFrame.Ack("s-1", 4),
                 new ServerFrame.Pong(1700000000000L),
-                new ServerFrame.Error(ErrorCode.NOT_SESSION_OWNER, "not yours", "s-9", "asr.final"));
+                new ServerFrame.Error(ErrorCode.NOT_SESSION_OWNER, "not yours", "s-9", "asr.final"),
+                new ServerFrame.Error(ErrorCode.SEQ_REGRESSION, "below", "s-1", "asr.final", 5L),
+                new ServerFrame.Error(ErrorCode.MALFORMED_FRAME, "binary", null, ServerFrame.Error.BINARY),
+                new ServerFrame.Interrupt("s-1", null));
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package org.finassist.dh.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -38,6 +40,52 @@ class ProtocolDocTest {
         assertThat(examples).isGreaterThanOrEqualTo(19);
         assertThat(covered).containsAll(List.of(RuntimeFrame.class.getPermittedSubclasses()))
                 .containsAll(List.of(ServerFrame.class.getPermittedSubclasses()));
+    }
+
+    /**
+     * The server writes exactly what the document shows: each server-frame example decodes and encodes back to
+     * the same JSON (so no "null" string, no null refType, optional fields left out as documented).
+     */
+    @Test
+    void theServerWritesEachServerFrameExampleExactlyAsDocumented() throws IOException {
+        FrameCodec codec = FrameCodec.json(65536);
+        ObjectMapper json = new ObjectMapper();
+        int serverExamples = 0;
+        for (String example : examples()) {
+            JsonNode documented = json.readTree(example);
+            assertThat(documented.toString()).as("no example sends a null or a \"null\" string")
+                    .doesNotContain(":null").doesNotContain("\"null\"");
+            if (codec.decodeServer(example) instanceof FrameCodec.Decoded.Ok<ServerFrame>(ServerFrame frame)) {
+                serverExamples++;
+                assertThat(json.readTree(codec.encodeServer(frame))).as(example).isEqualTo(documented);
+                if (frame instanceof ServerFrame.Error e) {
+                    assertThat(e.refType()).isNotBlank();
+                }
+            }
+        }
+        assertThat(serverExamples).isGreaterThanOrEqualTo(11);
+    }
+
+    /** Fields the document does not mark required may be left out (issue 18: partial seq, heartbeat ts). */
+    @Test
+    void minimalExamplesOfOptionalFieldsDecode() throws IOException {
+        FrameCodec codec = FrameCodec.json(65536);
+        List<RuntimeFrame> minimal = examples().stream().map(codec::decodeRuntime)
+                .filter(d -> d instanceof FrameCodec.Decoded.Ok<RuntimeFrame>)
+                .map(d -> ((FrameCodec.Decoded.Ok<RuntimeFrame>) d).frame()).toList();
+        assertThat(minimal).contains(new RuntimeFrame.Heartbeat(-1), new RuntimeFrame.AsrPartial(
+                "wit-20261124-0001", -1, "是的我"));
+        assertThat(minimal).anySatisfy(f -> assertThat(f).isInstanceOfSatisfying(RuntimeFrame.SessionJoin.class,
+                j -> assertThat(j.seqReset()).isTrue()));
+    }
+
+    private static List<String> examples() throws IOException {
+        Matcher m = JSON_BLOCK.matcher(Files.readString(doc()));
+        List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     private static Path doc() {

@@ -62,7 +62,7 @@ class WitnessEngineTest {
         assertThat(audit.read("s-1")).extracting(AuditRecord::kind).startsWith("session.joined", "speak", "asr.final",
                 "check", "speak").endsWith("session.ended", "speak");
         assertThat(engine.liveCount()).isZero();
-        assertThat(engine.recentlyEnded()).extracting(SessionView::outcome).containsExactly(Outcome.PASSED);
+        assertThat(engine.recentlyEnded(10)).extracting(SessionView::outcome).containsExactly(Outcome.PASSED);
     }
 
     @Test
@@ -129,7 +129,8 @@ class WitnessEngineTest {
 
         engine.decide("s-1", new SupervisorAction.TakeOver("您好，请确认身边没有其他人。"), "carol");
         assertThat(runtime.lastTurn()).isEqualTo("您好，请确认身边没有其他人。");
-        assertThat(runtime.of(ServerFrame.Interrupt.class)).hasSize(1);
+        // one interrupt when the session escalated, one when the supervisor took over the hold message
+        assertThat(runtime.of(ServerFrame.Interrupt.class)).hasSize(2);
         say("s-1", "好的，只有我一个人");
         assertThat(engine.session("s-1").orElseThrow().status()).isEqualTo(SessionStatus.TAKEN_OVER);
 
@@ -238,13 +239,25 @@ class WitnessEngineTest {
     }
 
     @Test
-    void decisionsOnUnknownOrOfflineSessionsAreRefused() {
+    void decisionsOnUnknownSessionsAreRefusedAndOfflineOnesGoToTheStoredCopy() {
         assertThatThrownBy(() -> engine.decide("nope", new SupervisorAction.Approve(null), "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> engine.decideOffline("nope", new SupervisorAction.Approve(null), "x"))
                 .isInstanceOf(IllegalArgumentException.class);
         join("s-1");
         engine.detach(runtime);
-        assertThatThrownBy(() -> engine.decide("s-1", new SupervisorAction.Approve(null), "x"))
+        assertThat(engine.holds("s-1")).isFalse();
+        assertThat(engine.session("s-1").orElseThrow().online()).isFalse();
+        assertThatThrownBy(() -> engine.decideOffline("s-1", new SupervisorAction.TakeOver("您好"), "x"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("offline");
+
+        SessionView closed = engine.decideOffline("s-1", new SupervisorAction.Close("runtime never came back"), "dan");
+
+        assertThat(closed.outcome()).isEqualTo(Outcome.ABANDONED);
+        assertThat(store.load("s-1").orElseThrow().status()).isEqualTo(SessionStatus.ENDED);
+        assertThat(audit.read("s-1").getLast().data()).containsEntry("reason", "runtime never came back");
+        assertThat(audit.read("s-1").getLast().actor()).isEqualTo("supervisor:dan");
+        assertThat(audit.verify("s-1", store.load("s-1").orElseThrow().auditRecords()).valid()).isTrue();
     }
 
     @Test

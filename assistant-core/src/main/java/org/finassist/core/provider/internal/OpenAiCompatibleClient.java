@@ -1,6 +1,7 @@
 package org.finassist.core.provider.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.finassist.core.chat.Cancellation;
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionRequest;
 import org.finassist.core.chat.Usage;
@@ -23,6 +24,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -59,9 +61,19 @@ public final class OpenAiCompatibleClient implements ProviderClient {
 
     @Override
     public Completion complete(CompletionRequest request, ModelSpec model, Instant deadline) {
+        return complete(request, model, deadline, Cancellation.NONE);
+    }
+
+    @Override
+    public Completion stream(CompletionRequest request, ModelSpec model, Instant deadline, StreamSink sink) {
+        return stream(request, model, deadline, sink, Cancellation.NONE);
+    }
+
+    @Override
+    public Completion complete(CompletionRequest request, ModelSpec model, Instant deadline, Cancellation cancel) {
         HttpRequest httpRequest = httpRequest(request, model, false, deadline);
         HttpResponse<byte[]> response = await(http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray()),
-                remainingNanos(deadline, config.requestTimeout()), "a complete answer");
+                remainingNanos(deadline, config.requestTimeout()), "a complete answer", cancel);
         if (response.statusCode() != 200) {
             String bodyText = new String(response.body(), StandardCharsets.UTF_8);
             throw httpFailure(response.statusCode(), bodyText, RetryAfter.of(response.headers()));
@@ -70,17 +82,29 @@ public final class OpenAiCompatibleClient implements ProviderClient {
     }
 
     @Override
-    public Completion stream(CompletionRequest request, ModelSpec model, Instant deadline, StreamSink sink) {
+    public Completion stream(CompletionRequest request, ModelSpec model, Instant deadline, StreamSink sink,
+                             Cancellation cancel) {
         HttpRequest httpRequest = httpRequest(request, model, true, deadline);
-        HttpResponse<InputStream> response = openStream(httpRequest, deadline);
+        HttpResponse<InputStream> response = await(
+                http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream()),
+                remainingNanos(deadline, config.firstTokenTimeout()), "response headers", cancel);
         if (response.statusCode() != 200) {
             String body = readAll(response.body());
             throw httpFailure(response.statusCode(), body, RetryAfter.of(response.headers()));
         }
         InputStream body = response.body();
-        try (Watchdog watchdog = new Watchdog(() -> closeQuietly(body))) {
-            StreamAccumulator acc = new StreamAccumulator(config.flavor(), model, sink);
-            SseReader reader = new SseReader(body);
+        StreamAccumulator acc = new StreamAccumulator(config.flavor(), model, sink, request);
+        long queueEnd = System.nanoTime() + config.queueTimeout().toNanos();
+        boolean[] queued = {false};
+        try (Watchdog watchdog = new Watchdog(() -> closeQuietly(body));
+             Cancellation.Registration ignored = cancel.onCancel(() -> closeQuietly(body))) {
+            SseReader reader = new SseReader(body, () -> {
+                if (!acc.started()) {
+                    // a queued request: wait up to the queue timeout instead of the first-token timeout
+                    queued[0] = true;
+                    watchdog.arm(Math.min(queueEnd - System.nanoTime(), remainingNanos(deadline, config.queueTimeout())));
+                }
+            });
             watchdog.arm(remainingNanos(deadline, config.firstTokenTimeout()));
             try {
                 String data;
@@ -92,34 +116,49 @@ public final class OpenAiCompatibleClient implements ProviderClient {
                 }
                 return acc.finish(false);
             } catch (IOException e) {
-                if (watchdog.expired()) {
-                    throw new ProviderException(FailureKind.TIMEOUT, 0, "Stream went silent", null, e);
-                }
-                throw new ProviderException(FailureKind.STREAM_BROKEN, 0, "Stream broken: " + e.getMessage(), null, e);
+                throw acc.billed(streamFailure(e, cancel, watchdog.expired(), queued[0] && !acc.started()));
+            } catch (ProviderException e) {
+                throw acc.billed(e);
             }
         } finally {
             closeQuietly(body);
         }
     }
 
-    private HttpResponse<InputStream> openStream(HttpRequest httpRequest, Instant deadline) {
-        return await(http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream()),
-                remainingNanos(deadline, config.firstTokenTimeout()), "response headers");
+    private static ProviderException streamFailure(IOException e, Cancellation cancel, boolean expired,
+                                                   boolean stillQueued) {
+        if (cancel.isCancelled()) {
+            return new ProviderException(FailureKind.CANCELLED, 0, "Cancelled: " + cancel.reason(), null, e);
+        }
+        if (expired && stillQueued) {
+            return new ProviderException(FailureKind.QUEUE_TIMEOUT, 0, "Still queued (keep-alive only) at the queue"
+                    + " timeout", null, e);
+        }
+        if (expired) {
+            return new ProviderException(FailureKind.TIMEOUT, 0, "Stream went silent", null, e);
+        }
+        return new ProviderException(FailureKind.STREAM_BROKEN, 0, "Stream broken: " + e.getMessage(), null, e);
     }
 
-    /** Waits for a response within {@code budget}; the JDK client's own timeout stops at the headers. */
-    private static <T> T await(CompletableFuture<T> future, long budget, String what) {
-        try {
+    /**
+     * Waits for a response within {@code budget}; the JDK client's own timeout stops at the headers. Cancelling
+     * aborts the exchange (JDK 16+: cancel(true) on sendAsync's future closes the connection).
+     */
+    private static <T> T await(CompletableFuture<T> future, long budget, String what, Cancellation cancel) {
+        try (Cancellation.Registration ignored = cancel.onCancel(() -> future.cancel(true))) {
             return future.get(budget, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new ProviderException(FailureKind.TIMEOUT, 0, "No " + what + " within "
                     + Duration.ofNanos(budget).toMillis() + " ms", null, e);
+        } catch (CancellationException e) {
+            throw new ProviderException(FailureKind.CANCELLED, 0, "Cancelled: " + cancel.reason(), null, e);
         } catch (ExecutionException e) {
             throw classifyIo(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(FailureKind.TIMEOUT, "Interrupted");
+            future.cancel(true);
+            throw new ProviderException(FailureKind.CANCELLED, "Interrupted");
         }
     }
 
@@ -192,7 +231,7 @@ public final class OpenAiCompatibleClient implements ProviderClient {
             message.path("tool_calls").forEach(tc -> toolCalls.add(WireCodec.toMap(tc)));
             Usage usage = WireCodec.usage(root.get("usage"));
             return new Completion(WireCodec.text(root, "id"), WireCodec.text(message, "content"),
-                    WireCodec.reasoning(message, flavor), toolCalls, WireCodec.text(choice, "finish_reason"),
+                    WireCodec.reasoning(message, flavor), toolCalls, WireCodec.finishReason(choice),
                     usage, null, null, model.alias(), null);
         }
     }

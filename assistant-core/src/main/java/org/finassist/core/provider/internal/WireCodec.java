@@ -88,6 +88,12 @@ final class WireCodec {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** A finish reason, where StepFun's blank {@code ""} on every chunk means none yet. */
+    static String finishReason(JsonNode choice) {
+        String fr = text(choice, "finish_reason");
+        return fr == null || fr.isBlank() ? null : fr;
+    }
+
     static Usage usage(JsonNode usage) {
         if (usage == null || usage.isNull() || !usage.isObject()) {
             return null;
@@ -95,9 +101,15 @@ final class WireCodec {
         int prompt = usage.path("prompt_tokens").asInt(0);
         int completion = usage.path("completion_tokens").asInt(0);
         int reasoning = usage.path("completion_tokens_details").path("reasoning_tokens").asInt(0);
-        int cacheHit = usage.has("prompt_cache_hit_tokens")
-                ? usage.path("prompt_cache_hit_tokens").asInt(0)
-                : usage.path("prompt_tokens_details").path("cached_tokens").asInt(0);
+        // DeepSeek: prompt_cache_hit_tokens; StepFun: top-level cached_tokens; OpenAI: prompt_tokens_details
+        int cacheHit;
+        if (usage.has("prompt_cache_hit_tokens")) {
+            cacheHit = usage.path("prompt_cache_hit_tokens").asInt(0);
+        } else if (usage.has("cached_tokens")) {
+            cacheHit = usage.path("cached_tokens").asInt(0);
+        } else {
+            cacheHit = usage.path("prompt_tokens_details").path("cached_tokens").asInt(0);
+        }
         return new Usage(prompt, completion, reasoning, cacheHit);
     }
 

@@ -58,6 +58,15 @@ final class FieldReader {
         return value.longValue();
     }
 
+    /** An optional non-negative integer; -1 when absent or null. */
+    long optionalNonNegativeLong(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return -1;
+        }
+        return nonNegativeLong(field);
+    }
+
     int positiveInt(String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isInt() || value.intValue() < 1) {

@@ -47,20 +47,23 @@ public final class JsonFrameCodec implements FrameCodec {
     private <F> Decoded<F> decode(String text, Function<TypedNode, F> reader) {
         if (text == null || text.length() > maxFrameChars) {
             return new Decoded.Rejected<>(ErrorCode.FRAME_TOO_LARGE,
-                    "frame exceeds " + maxFrameChars + " characters", null, null);
+                    "frame exceeds " + maxFrameChars + " characters", null, ServerFrame.Error.UNPARSED);
         }
         JsonNode node;
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return new Decoded.Rejected<>(ErrorCode.MALFORMED_FRAME, "frame is not valid JSON", null, null);
+            return new Decoded.Rejected<>(ErrorCode.MALFORMED_FRAME, "frame is not valid JSON", null,
+                    ServerFrame.Error.UNPARSED);
         }
         if (node == null || !node.isObject()) {
-            return new Decoded.Rejected<>(ErrorCode.MALFORMED_FRAME, "frame must be a JSON object", null, null);
+            return new Decoded.Rejected<>(ErrorCode.MALFORMED_FRAME, "frame must be a JSON object", null,
+                    ServerFrame.Error.UNPARSED);
         }
         JsonNode type = node.get("type");
         if (type == null || !type.isTextual()) {
-            return new Decoded.Rejected<>(ErrorCode.MALFORMED_FRAME, "field 'type' must be a string", null, null);
+            return new Decoded.Rejected<>(ErrorCode.MALFORMED_FRAME, "field 'type' must be a string", null,
+                    ServerFrame.Error.UNPARSED);
         }
         String session = node.path("session").isTextual() ? node.get("session").textValue() : null;
         try {

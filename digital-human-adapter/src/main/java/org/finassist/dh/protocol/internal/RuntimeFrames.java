@@ -28,9 +28,10 @@ final class RuntimeFrames {
         return switch (node.type()) {
             case "hello" -> new Hello(f.id("runtime"), f.text("token"), f.positiveInt("v"),
                     f.optionalStrings("capabilities"), f.positiveInt("maxSessions"));
-            case "session.join" -> new SessionJoin(f.id("session"), applicant(f.object("applicant")));
+            case "session.join" -> new SessionJoin(f.id("session"), applicant(f.object("applicant")),
+                    f.optionalBoolean("seqReset"));
             case "session.leave" -> new SessionLeave(f.id("session"), f.optionalText("reason"));
-            case "asr.partial" -> new AsrPartial(f.id("session"), f.nonNegativeLong("seq"), f.text("text"));
+            case "asr.partial" -> new AsrPartial(f.id("session"), f.optionalNonNegativeLong("seq"), f.text("text"));
             case "asr.final" -> new AsrFinal(f.id("session"), f.nonNegativeLong("seq"), f.text("text"),
                     f.optionalText("replyTo"));
             case "speak.started" -> new SpeakStarted(f.id("session"), f.nonBlank("utterance"));
@@ -38,7 +39,7 @@ final class RuntimeFrames {
                     f.optionalBoolean("interrupted"));
             case "event" -> new Event(f.id("session"), f.enumValue("kind", EventKind.class),
                     f.optionalText("detail"));
-            case "heartbeat" -> new Heartbeat(f.nonNegativeLong("ts"));
+            case "heartbeat" -> new Heartbeat(f.optionalNonNegativeLong("ts"));
             default -> null;
         };
     }
@@ -61,11 +62,21 @@ final class RuntimeFrames {
                 Applicant a = j.applicant();
                 n.putObject("applicant").put("applicationId", a.applicationId()).put("name", a.name())
                         .put("idNumber", a.idNumber()).put("broker", a.broker()).put("product", a.product());
+                if (j.seqReset()) {
+                    n.put("seqReset", true);
+                }
             }
-            case SessionLeave l -> n.put("type", "session.leave").put("session", l.sessionId())
-                    .put("reason", l.reason());
-            case AsrPartial p -> n.put("type", "asr.partial").put("session", p.sessionId()).put("seq", p.seq())
-                    .put("text", p.text());
+            case SessionLeave l -> {
+                n.put("type", "session.leave").put("session", l.sessionId());
+                putIfSet(n, "reason", l.reason());
+            }
+            case AsrPartial p -> {
+                n.put("type", "asr.partial").put("session", p.sessionId());
+                if (p.seq() >= 0) {
+                    n.put("seq", p.seq());
+                }
+                n.put("text", p.text());
+            }
             case AsrFinal p -> {
                 n.put("type", "asr.final").put("session", p.sessionId()).put("seq", p.seq()).put("text", p.text());
                 if (p.replyTo() != null) {
@@ -76,10 +87,24 @@ final class RuntimeFrames {
                     .put("utterance", s.utteranceId());
             case SpeakFinished s -> n.put("type", "speak.finished").put("session", s.sessionId())
                     .put("utterance", s.utteranceId()).put("interrupted", s.interrupted());
-            case Event e -> n.put("type", "event").put("session", e.sessionId()).put("kind", e.kind().wireName())
-                    .put("detail", e.detail());
-            case Heartbeat h -> n.put("type", "heartbeat").put("ts", h.timestampMillis());
+            case Event e -> {
+                n.put("type", "event").put("session", e.sessionId()).put("kind", e.kind().wireName());
+                putIfSet(n, "detail", e.detail());
+            }
+            case Heartbeat h -> {
+                n.put("type", "heartbeat");
+                if (h.timestampMillis() >= 0) {
+                    n.put("ts", h.timestampMillis());
+                }
+            }
         }
         return n;
+    }
+
+    /** Absent optional strings are left out, never written as null. */
+    static void putIfSet(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
     }
 }

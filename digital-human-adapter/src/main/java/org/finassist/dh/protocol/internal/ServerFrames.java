@@ -2,6 +2,7 @@ package org.finassist.dh.protocol.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.finassist.dh.protocol.ErrorCode;
+import org.finassist.dh.protocol.FrameCodec;
 import org.finassist.dh.protocol.Outcome;
 import org.finassist.dh.protocol.ServerFrame;
 import org.finassist.dh.protocol.ServerFrame.Ack;
@@ -25,25 +26,38 @@ final class ServerFrames {
         ObjectNode n = MAPPER.createObjectNode();
         switch (frame) {
             case Welcome w -> {
-                n.put("type", "welcome").put("v", w.protocolVersion()).put("runtime", w.runtimeId())
-                        .put("heartbeatSeconds", w.heartbeatSeconds());
+                n.put("type", "welcome").put("v", w.protocolVersion()).put("protocol", FrameCodec.REVISION)
+                        .put("runtime", w.runtimeId()).put("heartbeatSeconds", w.heartbeatSeconds());
                 w.resumedSessions().forEach(n.putArray("resumedSessions")::add);
             }
             case Speak s -> n.put("type", "speak").put("session", s.sessionId()).put("utterance", s.utteranceId())
                     .put("text", s.text()).put("first", s.first()).put("last", s.last())
                     .put("expectsReply", s.expectsReply());
-            case Interrupt i -> n.put("type", "interrupt").put("session", i.sessionId())
-                    .put("utterance", i.utteranceId());
+            case Interrupt i -> {
+                n.put("type", "interrupt").put("session", i.sessionId());
+                RuntimeFrames.putIfSet(n, "utterance", i.utteranceId());
+            }
             case Show s -> n.put("type", "show").put("session", s.sessionId()).put("kind", s.kind().wireName())
                     .put("text", s.text());
             case SessionEnd e -> n.put("type", "session.end").put("session", e.sessionId())
                     .put("outcome", e.outcome().wireName()).put("reason", e.reason());
             case Ack a -> n.put("type", "ack").put("session", a.sessionId()).put("seq", a.seq());
             case Pong p -> n.put("type", "pong").put("ts", p.timestampMillis());
-            case Error e -> n.put("type", "error").put("code", e.code().wireName()).put("message", e.message())
-                    .put("session", e.sessionId()).put("refType", e.refType());
+            case Error e -> {
+                n.put("type", "error").put("code", e.code().wireName()).put("message", e.message());
+                RuntimeFrames.putIfSet(n, "session", e.sessionId());
+                n.put("refType", e.refType());
+                if (e.lastSeq() != null) {
+                    n.put("lastSeq", e.lastSeq());
+                }
+            }
         }
         return n;
+    }
+
+    /** A 1.0 server may send a null refType. */
+    private static String orUnparsed(String refType) {
+        return refType == null ? Error.UNPARSED : refType;
     }
 
     /** Returns null for an unknown type. */
@@ -62,7 +76,8 @@ final class ServerFrames {
             case "ack" -> new Ack(f.id("session"), f.nonNegativeLong("seq"));
             case "pong" -> new Pong(f.nonNegativeLong("ts"));
             case "error" -> new Error(f.enumValue("code", ErrorCode.class), f.text("message"),
-                    f.optionalText("session"), f.optionalText("refType"));
+                    f.optionalText("session"), orUnparsed(f.optionalText("refType")),
+                    f.optionalNonNegativeLong("lastSeq") < 0 ? null : f.optionalNonNegativeLong("lastSeq"));
             default -> null;
         };
     }

@@ -68,6 +68,13 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     public static LuceneKnowledgeStore open(Path dir) {
         try {
             return new LuceneKnowledgeStore(FSDirectory.open(dir));
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException) {
+                throw new IllegalStateException("The knowledge index at " + dir + " is in use by another process. The "
+                        + "Lucene store serves a single node; several nodes share knowledge through PostgreSQL + "
+                        + "pgvector (finassist.rag.store=pgvector, on by default with SPRING_PROFILES_ACTIVE=postgres)", e);
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open Lucene index at " + dir, e);
         }

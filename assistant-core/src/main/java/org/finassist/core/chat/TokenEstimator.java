@@ -1,16 +1,15 @@
-package org.finassist.core.local;
+package org.finassist.core.chat;
 
-import org.finassist.core.chat.CompletionRequest;
-import org.finassist.core.chat.Message;
-import org.finassist.core.chat.Usage;
-
-/** Rough token counts for the local model (≈1 token per CJK character, ≈4 Latin characters per token). */
-final class TokenEstimator {
+/**
+ * Rough token counts (≈1 token per CJK character, ≈4 Latin characters per token), for the local model and for
+ * streams a provider cut before it reported usage. Callers mark such counts as estimates.
+ */
+public final class TokenEstimator {
 
     private TokenEstimator() {
     }
 
-    static Usage usage(CompletionRequest request, String answer) {
+    public static Usage usage(CompletionRequest request, String answer) {
         int prompt = 0;
         for (Message m : request.messages()) {
             prompt += estimate(m.content()) + 4;
@@ -18,7 +17,7 @@ final class TokenEstimator {
         return new Usage(prompt, estimate(answer), 0, 0);
     }
 
-    static int estimate(String text) {
+    public static int estimate(String text) {
         if (text == null || text.isEmpty()) {
             return 0;
         }
