@@ -189,7 +189,7 @@
 
   async function loadKeys() {
     const keys = await call('/admin/api-keys');
-    $('keys').replaceChildren(...keys.map((k) => row([k.id, k.name, k.role, k.prefix + '…',
+    $('keys').replaceChildren(...keys.map((k) => row([k.id, k.name, (k.scopes || []).join(', '), k.prefix + '…',
       new Date(k.createdAt).toLocaleString('zh-CN', { hour12: false }), k.revokedAt ? '已吊销' : '有效',
       k.revokedAt ? '' : button('吊销', () => guarded(async () => {
         if (!confirm('吊销密钥 ' + k.name + '？使用它的应用将无法访问。')) return;
@@ -201,7 +201,7 @@
   $('key-form').addEventListener('submit', (e) => {
     e.preventDefault();
     guarded(async () => {
-      const k = await call('/admin/api-keys', { method: 'POST', body: JSON.stringify({ name: $('key-name').value.trim(), role: $('key-role').value }) });
+      const k = await call('/admin/api-keys', { method: 'POST', body: JSON.stringify({ name: $('key-name').value.trim(), scopes: [$('key-role').value] }) });
       $('new-key').textContent = '新密钥（只显示这一次，请立即保存）：' + k.key;
       $('key-form').reset();
       await loadKeys();

@@ -229,8 +229,11 @@ svg.radar { flex: 0 0 120px; width: 120px; height: 120px; }
       if (!this.anonToken || renew) {
         this.anonToken = (async () => {
           const r = await fetch(this.apiBase + '/api/widget/token', { method: 'POST' });
-          return r.ok ? (await r.json()).token : null;
+          if (!r.ok) throw new Error('token ' + r.status);
+          return (await r.json()).token;
         })();
+        // a failed fetch (offline) is not kept: the retry after reconnecting asks again
+        this.anonToken.catch(() => { this.anonToken = null; });
       }
       return this.anonToken;
     }

@@ -43,7 +43,6 @@ final class AccessRules {
             // customers (the widget's token) and API clients chatting on behalf of customers
             AccessRule.of(POST, "/api/chat", CUSTOMER, KEY_CHAT),
             AccessRule.of(POST, "/api/chat/*/handoff", CUSTOMER, KEY_CHAT),
-            AccessRule.of(GET, "/api/chat/*/messages", CUSTOMER, KEY_CHAT),
             AccessRule.of(POST, "/api/chat/*/feedback", CUSTOMER, KEY_CHAT),
             AccessRule.of(GET, "/api/chat/*/messages", CUSTOMER, KEY_CHAT),
             AccessRule.of(GET, "/api/diagnosis/*", CUSTOMER, KEY_CHAT),

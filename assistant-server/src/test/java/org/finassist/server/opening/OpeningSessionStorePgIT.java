@@ -43,6 +43,8 @@ class OpeningSessionStorePgIT {
                 }
             }
         }
+        // V160 (security) binds each session to its customer
+        jdbc.execute("ALTER TABLE opening_session ADD COLUMN owner VARCHAR(128)");
     }
 
     @Test

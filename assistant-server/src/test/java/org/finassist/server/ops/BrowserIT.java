@@ -204,7 +204,7 @@ class BrowserIT {
         assertThat(admin.path("firstLegs").asText()).containsAnyOf("KEYWORD", "VECTOR", "FAQ");
         assertThat(admin.path("feedback").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(admin.path("keys").asInt()).isEqualTo(1);
-        assertThat(admin.path("keyRole").asText()).isEqualTo("client");
+        assertThat(admin.path("keyRole").asText()).isEqualTo("gateway");
         assertThat(admin.path("upload").asText()).contains("night-trading.md：INDEXED");
         assertThat(admin.path("docs").asInt()).isEqualTo(1);
         assertThat(admin.path("reindex").asText()).contains("重建索引完成：1 个文档").doesNotContain("失败");
