@@ -209,6 +209,36 @@ async function ops() {
   await shot(admin, 'admin');
 }
 
+async function funnel() {
+  const page = await open('/ops/funnel.html?refresh=2');
+  await page.locator('#started[data-value]').waitFor({ timeout: 30_000 });
+  const values = async (p) => p.locator('[data-value]').evaluateAll((es) =>
+    Object.fromEntries(es.map((e) => [e.id, e.getAttribute('data-value') === '' ? null : Number(e.getAttribute('data-value'))])));
+  out.funnel = { real: await values(page), bannerHidden: await page.locator('#simulated-banner').isHidden() };
+  await page.locator('#source').selectOption('simulated');
+  await page.locator('#simulated-banner').waitFor({ state: 'visible' });
+  await page.locator('#reasons tr[data-step]').first().waitFor({ timeout: 10_000 });
+  await page.locator('#range').selectOption('7d');
+  await page.locator('body[data-shown="7d/simulated"]').waitFor({ timeout: 10_000 });
+  Object.assign(out.funnel, { simulated: await values(page), charts: await page.locator('.chart canvas').count(),
+    reasons: await page.locator('#reasons tr[data-step]').allInnerTexts(),
+    experiment: await page.locator('#experiment').innerText(),
+    csvHref: await page.locator('#csv-steps').getAttribute('href') });
+  const csv = await page.request.get(base + out.funnel.csvHref);
+  out.funnel.csv = { status: csv.status(), type: csv.headers()['content-type'], lines: (await csv.text()).trim().split('\r\n').length };
+  await shot(page, 'funnel');
+  const wall = await open('/ops/funnel.html?big=1&source=simulated&range=7d&refresh=2', { width: 1920, height: 1080 });
+  await wall.waitForFunction(() => Number(document.body.dataset.refreshes || 0) >= 2, null, { timeout: 20_000 });
+  out.big = await wall.evaluate(() => ({ big: document.body.classList.contains('big'),
+    scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight,
+    background: getComputedStyle(document.body).backgroundColor,
+    controlsVisible: getComputedStyle(document.querySelector('.controls')).display !== 'none',
+    banner: !document.getElementById('simulated-banner').hidden, refreshes: Number(document.body.dataset.refreshes) }));
+  out.big.charts = await wall.locator('.chart canvas').count();
+  out.big.chartsInView = await wall.locator('.chart').evaluateAll((cs) => cs.every((c) => c.getBoundingClientRect().bottom <= 1080));
+  await wall.screenshot({ path: `${artifacts}/funnel-big-screen.png` });
+}
+
 /** A customer asks for a person: the widget shows the hand-off message, an agent replies from the inbox, the
  *  widget shows the reply; then the /manage inbox lists the conversation with its reason. */
 async function handoff() {
@@ -243,7 +273,7 @@ async function handoff() {
 }
 
 try {
-  await ({ chat, inject, mobile, offline, ops, handoff })[phase]();
+  await ({ chat, inject, mobile, offline, ops, handoff, funnel })[phase]();
   out.ok = true;
 } catch (e) {
   out.ok = false;

@@ -9,7 +9,11 @@ import org.finassist.content.market.MarketDataSource;
 import org.finassist.content.market.PriceLimitRules;
 import org.finassist.content.market.SecurityInfo;
 import org.finassist.content.market.Symbol;
-import org.finassist.content.market.SymbolResolver;
+import org.finassist.content.master.ListedSecurity;
+import org.finassist.content.master.LiveMaster;
+import org.finassist.content.master.NameResolver;
+import org.finassist.content.master.Resolution;
+import org.finassist.content.master.SecuritiesMaster;
 import org.finassist.core.guardrail.Disclosure;
 import org.finassist.core.guardrail.DisclosureGuardrail;
 import org.finassist.core.guardrail.Guardrail;
@@ -30,7 +34,7 @@ import java.util.Optional;
 public final class DiagnosisService {
 
     private final MarketDataSource market;
-    private final SymbolResolver resolver;
+    private final LiveMaster names;
     private final FactsCalculator calculator;
     private final Scorer scorer = new Scorer();
     private final NarrativeWriter writer;
@@ -39,7 +43,8 @@ public final class DiagnosisService {
 
     private DiagnosisService(Builder b) {
         this.market = Objects.requireNonNull(b.market, "market");
-        this.resolver = new SymbolResolver(market);
+        this.names = b.master != null ? b.master
+                : new LiveMaster(SecuritiesMaster.of(market.securities(), "market data source"));
         this.calculator = new FactsCalculator(b.rules, b.bollStdDev);
         this.disclosure = b.disclosure;
         this.disclosureCheck = new DisclosureGuardrail(disclosure);
@@ -50,7 +55,16 @@ public final class DiagnosisService {
         return new Builder();
     }
 
-    /** Diagnoses the stock {@code query} names: a code in any common form, or an exact name. */
+    /** How this service recognises stocks (the master it was given, else the market source's names). */
+    public NameResolver resolver() {
+        return names.resolver();
+    }
+
+    /**
+     * Diagnoses the stock {@code query} names: a code in any common form, the full, former or short name, or the
+     * pinyin initials. Refuses with {@link DiagnosisException.Reason#AMBIGUOUS} (a clarifying question) when
+     * several stocks fit and {@link DiagnosisException.Reason#UNKNOWN_SYMBOL} when none does.
+     */
     public DiagnosisReport diagnose(String query) {
         DiagnosisFacts facts = facts(query);
         Scores scores = scorer.score(facts);
@@ -64,11 +78,11 @@ public final class DiagnosisService {
 
     /** Facts only (no scores, no narrative): what a benchmark of the computation measures. */
     public DiagnosisFacts facts(String query) {
-        Symbol symbol = resolver.resolve(query).orElseThrow(() -> new DiagnosisException(
-                DiagnosisException.Reason.UNKNOWN_SYMBOL, "未找到“" + clip(query) + "”对应的股票，请输入6位股票代码（如600000）或准确的股票名称。",
-                "Cannot resolve '" + clip(query) + "' to a symbol", null));
+        Symbol symbol = symbol(query);
         SecurityInfo security = market.security(symbol).orElseThrow(() -> new DiagnosisException(
-                DiagnosisException.Reason.UNKNOWN_SYMBOL, "暂无股票" + symbol + "的行情数据，请确认代码是否正确。",
+                DiagnosisException.Reason.UNKNOWN_SYMBOL, names.master().find(symbol)
+                        .map(s -> "已识别为" + s.label() + "，但当前行情数据源暂无该股票的数据，暂无法诊断。")
+                        .orElse("暂无股票" + symbol + "的行情数据，请确认代码是否正确。"),
                 "Symbol " + symbol + " is not in the market data source", null));
         if (security.isIndex()) {
             throw new DiagnosisException(DiagnosisException.Reason.NOT_A_STOCK,
@@ -86,6 +100,35 @@ public final class DiagnosisService {
                     symbol + " has " + bars.size() + " bars, needs " + FactsCalculator.MIN_BARS, null);
         }
         return calculator.compute(bars, benchmark(security));
+    }
+
+    /** An index code stays a code (so it is refused as an index); anything else goes through the resolver. */
+    private Symbol symbol(String query) {
+        Optional<Symbol> code = Symbol.tryParse(query == null ? "" : query.strip());
+        if (code.isPresent() && market.security(code.get()).filter(SecurityInfo::isIndex).isPresent()) {
+            return code.get();
+        }
+        Resolution r = names.resolver().resolve(query);
+        if (r instanceof Resolution.Found f) {
+            return f.security().symbol();
+        }
+        if (code.isPresent() && market.security(code.get()).isPresent()) {
+            return code.get(); // the source has a stock the master does not list (yet)
+        }
+        throw switch (r) {
+            case Resolution.Ambiguous a -> new DiagnosisException(DiagnosisException.Reason.AMBIGUOUS, a.question(),
+                    "'" + clip(query) + "' fits " + a.total() + " stocks", null,
+                    a.candidates().stream().map(ListedSecurity::symbol).toList());
+            case Resolution.Unknown u -> unknown(query, new Resolution.Unknown(clip(u.query())).message());
+            case Resolution.Found f -> throw new IllegalStateException("handled above: " + f);
+            case Resolution.Absent a -> unknown(query,
+                    "请告诉我要诊断的股票：6位代码（如600519）、名称（如贵州茅台）、简称（如茅台）或拼音首字母（如gzmt）。");
+        };
+    }
+
+    private static DiagnosisException unknown(String query, String message) {
+        return new DiagnosisException(DiagnosisException.Reason.UNKNOWN_SYMBOL, message,
+                "Cannot resolve '" + clip(query) + "' to a symbol", null);
     }
 
     private BarSeries load(Symbol symbol) {
@@ -132,8 +175,20 @@ public final class DiagnosisService {
         private Disclosure disclosure = Disclosure.DEFAULT;
         private PriceLimitRules rules = PriceLimitRules.DEFAULT;
         private StdDev bollStdDev = StdDev.POPULATION;
+        private LiveMaster master;
 
         private Builder() {
+        }
+
+        /** The securities master names are resolved against; default: the market source's own names. */
+        public Builder master(SecuritiesMaster master) {
+            return master(new LiveMaster(master));
+        }
+
+        /** A master that a refresh job replaces while the service runs. */
+        public Builder master(LiveMaster master) {
+            this.master = master;
+            return this;
         }
 
         public Builder marketData(MarketDataSource market) {

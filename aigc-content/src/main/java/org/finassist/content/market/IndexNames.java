@@ -3,7 +3,7 @@ package org.finassist.content.market;
 import java.util.Map;
 
 /** Names of the indices the diagnosis compares against; data files rarely carry them. */
-final class IndexNames {
+public final class IndexNames {
 
     static final Map<String, String> NAMES = Map.of(
             "000001.SH", "上证指数",
@@ -16,6 +16,14 @@ final class IndexNames {
             "899050.BJ", "北证50");
 
     private IndexNames() {
+    }
+
+    /** The known indices, symbol → name. */
+    public static Map<Symbol, String> all() {
+        Map<Symbol, String> out = new java.util.LinkedHashMap<>();
+        NAMES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.put(Symbol.parse(e.getKey()), e.getValue()));
+        return out;
     }
 
     static String nameOr(Symbol symbol, String fallback) {

@@ -22,7 +22,7 @@ public final class StOverrides implements MarketDataSource {
 
     private SecurityInfo adjust(SecurityInfo s) {
         boolean flag = st.contains(s.symbol()) || (s.st() && !notSt.contains(s.symbol()));
-        return flag == s.st() ? s : new SecurityInfo(s.symbol(), s.name(), s.board(), flag, s.listDate(), s.floatShares());
+        return flag == s.st() ? s : new SecurityInfo(s.symbol(), s.name(), s.board(), flag, s.listDate(), s.floatShares(), List.of());
     }
 
     @Override

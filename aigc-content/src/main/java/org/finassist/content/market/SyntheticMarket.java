@@ -10,7 +10,9 @@ import java.util.Optional;
  * A seeded synthetic A-share market: thousands of stocks across the main board, ChiNext, STAR and BSE with
  * board-correct price limits (closes clamp at the limit price, so limit-up days exist), ST names, suspensions,
  * new listings with their no-limit first days and switching volatility/volume regimes; plus the main indices.
- * Nothing here is real. The same seed gives the same market; bars are generated on each request (cheap, and
+ * Prices are never real. Names are made up, unless real securities are given ({@link #SyntheticMarket(Config,
+ * PriceLimitRules, List)}): then those codes carry their real names with simulated prices, and no made-up name
+ * ever sits on a real code. The same seed gives the same market; bars are generated on each request (cheap, and
  * 5,000 symbols of history would otherwise pin hundreds of MB).
  */
 public final class SyntheticMarket implements MarketDataSource {
@@ -53,11 +55,20 @@ public final class SyntheticMarket implements MarketDataSource {
     }
 
     public SyntheticMarket(Config config, PriceLimitRules rules) {
+        this(config, rules, List.of());
+    }
+
+    /**
+     * A market of {@code named} real securities (stocks only; {@code config.stocks()} is then ignored) with
+     * simulated prices.
+     */
+    public SyntheticMarket(Config config, PriceLimitRules rules, List<SecurityInfo> named) {
         this.config = config;
         this.rules = rules;
         this.calendar = SyntheticUniverse.calendar(config.endDate(), config.tradingDays());
         this.marketReturns = SyntheticUniverse.marketReturns(config.seed(), calendar.size());
-        this.listings = SyntheticUniverse.listings(config, calendar);
+        this.listings = SyntheticUniverse.listings(config, calendar,
+                named.stream().filter(s -> !s.isIndex()).toList());
         SyntheticUniverse.indices(calendar, marketReturns, config.seed())
                 .forEach(s -> indices.put(s.security().symbol(), s));
     }

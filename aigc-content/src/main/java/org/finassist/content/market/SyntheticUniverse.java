@@ -51,20 +51,34 @@ final class SyntheticUniverse {
     }
 
     static Map<Symbol, Listing> listings(SyntheticMarket.Config config, List<LocalDate> calendar) {
+        return listings(config, calendar, List.of());
+    }
+
+    /**
+     * The stocks: {@code named} real securities (codes, names, boards, ST flags and list dates as given; only their
+     * prices are simulated) when not empty, else {@code config.stocks()} made-up ones.
+     */
+    static Map<Symbol, Listing> listings(SyntheticMarket.Config config, List<LocalDate> calendar,
+                                         List<SecurityInfo> named) {
         SplittableRandom rnd = new SplittableRandom(config.seed());
         Map<Symbol, Listing> out = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         int n = calendar.size();
         int[] codeCounters = new int[FIRST_CODES.length];
-        for (int k = 0; k < config.stocks(); k++) {
+        int count = named.isEmpty() ? config.stocks() : named.size();
+        for (int k = 0; k < count; k++) {
+            SecurityInfo real = named.isEmpty() ? null : named.get(k);
             int b = pick(rnd, BOARD_WEIGHTS);
-            Symbol symbol = Symbol.parse(nextCode(b, codeCounters));
-            boolean st = BOARDS[b] == Board.MAIN && rnd.nextDouble() < config.stShare() / 0.65;
-            String name = SyntheticNames.next(rnd, names, st);
-            boolean newListing = rnd.nextDouble() < config.newListingShare();
+            Symbol symbol = real != null ? real.symbol() : Symbol.parse(nextCode(b, codeCounters));
+            boolean st = real != null ? real.st() : BOARDS[b] == Board.MAIN && rnd.nextDouble() < config.stShare() / 0.65;
+            String name = real != null ? real.name() : SyntheticNames.next(rnd, names, st);
+            boolean newListing = real == null && rnd.nextDouble() < config.newListingShare();
             int firstDay = newListing ? n - 3 - rnd.nextInt(118) : 0;
-            LocalDate listDate = newListing ? calendar.get(firstDay)
+            LocalDate listDate = real != null ? real.listDate() : newListing ? calendar.get(firstDay)
                     : calendar.getFirst().minusDays(365L + rnd.nextInt(365 * 20));
+            if (real != null && listDate != null && listDate.isAfter(calendar.getFirst())) {
+                firstDay = firstOnOrAfter(calendar, listDate); // a real recent listing starts trading on its date
+            }
             int endDay = rnd.nextDouble() < config.suspendedShare() ? n - 1 - rnd.nextInt(20) : n;
             int suspendFrom = -1;
             int suspendTo = -1;
@@ -73,12 +87,22 @@ final class SyntheticUniverse {
                 suspendTo = suspendFrom + 1 + rnd.nextInt(30);
             }
             long floatShares = Math.round(Math.exp(Math.log(5e8) + 1.0 * gaussian(rnd)) / 100) * 100 + 10_000_000;
-            SecurityInfo info = new SecurityInfo(symbol, name, BOARDS[b], st, listDate, floatShares);
+            SecurityInfo info = real != null
+                    ? new SecurityInfo(symbol, name, real.board(), st, listDate, floatShares, real.stPeriods())
+                    : new SecurityInfo(symbol, name, BOARDS[b], st, listDate, floatShares);
             double startPrice = Math.max(2.0, Math.exp(Math.log(15) + 0.7 * gaussian(rnd)));
             out.put(symbol, new Listing(info, rnd.nextLong(), firstDay, Math.max(endDay, firstDay + 1), suspendFrom,
                     suspendTo, 0.6 + 0.8 * rnd.nextDouble(), startPrice, 0.004 + 0.025 * rnd.nextDouble()));
         }
         return out;
+    }
+
+    private static int firstOnOrAfter(List<LocalDate> calendar, LocalDate date) {
+        int i = 0;
+        while (i < calendar.size() - 2 && calendar.get(i).isBefore(date)) {
+            i++;
+        }
+        return i;
     }
 
     private static String nextCode(int board, int[] counters) {

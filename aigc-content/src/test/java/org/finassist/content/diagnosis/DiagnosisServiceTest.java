@@ -86,7 +86,7 @@ class DiagnosisServiceTest {
             assertThatThrownBy(() -> service.diagnose(q)).isInstanceOfSatisfying(DiagnosisException.class,
                     e -> messages.put(e.reason(), e.customerMessage()));
         }
-        assertThat(messages.get(DiagnosisException.Reason.UNKNOWN_SYMBOL)).contains("600999", "暂无");
+        assertThat(messages.get(DiagnosisException.Reason.UNKNOWN_SYMBOL)).contains("没有找到“600999”");
         assertThat(messages.get(DiagnosisException.Reason.SUSPENDED)).contains("停牌");
         assertThat(messages.get(DiagnosisException.Reason.INSUFFICIENT_HISTORY)).contains("历史数据太少");
         assertThat(messages.get(DiagnosisException.Reason.NOT_A_STOCK)).contains("指数");

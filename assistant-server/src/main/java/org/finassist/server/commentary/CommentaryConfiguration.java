@@ -9,7 +9,6 @@ import org.finassist.content.commentary.BulkheadChatModel;
 import org.finassist.content.commentary.CommentaryItems;
 import org.finassist.content.commentary.CommentaryService;
 import org.finassist.content.market.MarketDataSource;
-import org.finassist.content.market.PriceLimitRules;
 import org.finassist.core.guardrail.RejectionListener;
 import org.finassist.core.router.Candidate;
 import org.finassist.core.router.ModelRouter;
@@ -19,7 +18,13 @@ import org.finassist.core.router.RoutedChatModel;
 import org.finassist.core.router.Scenario;
 import org.finassist.prompts.PromptRenderer;
 import org.finassist.rag.KnowledgeIndex;
+import org.finassist.content.market.TradingCalendar;
+import org.finassist.content.master.LiveMaster;
+import org.finassist.content.master.MasterCsv;
+import org.finassist.content.master.SecuritiesMaster;
+import org.finassist.content.tushare.TushareMasterLoader;
 import org.finassist.server.diagnosis.ContentProperties;
+import org.finassist.server.diagnosis.TushareProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +45,8 @@ import java.util.stream.Collectors;
 @EnableConfigurationProperties(CommentaryProperties.class)
 class CommentaryConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommentaryConfiguration.class);
+
     /** At most this many batch model calls at once on this node (the batch-only bulkhead). */
     static final Duration PERMIT_WAIT = Duration.ofMinutes(30);
 
@@ -53,7 +60,7 @@ class CommentaryConfiguration {
                 PERMIT_WAIT) : null;
         return CommentaryService.builder().marketData(market).renderer(prompts).disclosure(contentDisclosure)
                 .anomalyRules(org.finassist.content.anomaly.AnomalyRules.DEFAULT
-                        .withLimits(PriceLimitRules.DEFAULT.withStRatio(content.stLimitRatio())))
+                        .withLimits(content.priceLimitRules()))
                 .model(model)
                 .newsRetriever(props.newsKbIds().isEmpty() ? null : knowledge.retriever(Set.copyOf(props.newsKbIds())))
                 .rejectionListener(diagnosisRejectionListener)
@@ -61,8 +68,60 @@ class CommentaryConfiguration {
     }
 
     @Bean
-    JdbcArticleStore commentaryArticleStore(JdbcClient jdbc) {
-        return new JdbcArticleStore(jdbc);
+    JdbcArticleStore commentaryArticleStore(JdbcClient jdbc, ReviewProperties review) {
+        return new JdbcArticleStore(jdbc, review.policy());
+    }
+
+    /**
+     * Chat's commentary scenario: the newest approved article of a stock or of the market, else the latest scan of
+     * the schedule's universe with its data date.
+     */
+    @Bean
+    org.finassist.server.router.ScenarioGrounding commentaryGrounding(JdbcArticleStore articles,
+                                                                      CommentaryService service, MarketDataSource market,
+                                                                      LiveMaster master, CommentaryProperties props,
+                                                                      ContentProperties content,
+                                                                      Disclosure contentDisclosure,
+                                                                      ScheduleProperties schedule) {
+        return new org.finassist.server.router.ScenarioGrounding(Scenario.COMMENTARY, new CommentaryGroundingSource(
+                articles, service, market, master, constituentsDir(props, content), contentDisclosure,
+                schedule.universe()));
+    }
+
+    @Bean
+    ReviewQueue commentaryReviewQueue(JdbcArticleStore articles, ReviewProperties review) {
+        PublishHook hook = review.hook();
+        log.info("Content review: {}; approved articles are published to {}", review.autoApprove()
+                ? "auto-approval of clean articles, " + review.samplingRate() + " of them sampled for review"
+                : "every article reviewed", hook.describe());
+        return new ReviewQueue(articles, hook, Clock.systemUTC());
+    }
+
+    /**
+     * The schedule; with {@code market-source: tushare} also the daily securities-master refresh (stock_basic +
+     * namechange), written to {@code finassist.content.master-file} when set so a restart keeps it.
+     */
+    @Bean
+    ContentSchedule contentSchedule(ScheduleProperties schedule, MarketDataSource market, ContentProperties content,
+                                    TushareProperties tushare, LiveMaster master) {
+        TradingCalendar calendar = market instanceof TradingCalendar c ? c : TradingCalendar.WEEKDAYS;
+        Runnable refresh = "tushare".equals(content.marketSource()) ? () -> {
+            SecuritiesMaster fresh = new TushareMasterLoader(tushare.config()).load();
+            master.replace(fresh);
+            if (content.masterFile() != null) {
+                try (var w = java.nio.file.Files.newBufferedWriter(content.masterFile())) {
+                    MasterCsv.write(fresh, java.util.List.of(fresh.provenance()), w);
+                } catch (java.io.IOException e) {
+                    log.warn("Securities master refreshed but not written to {}: {}", content.masterFile(), e.getMessage());
+                }
+            }
+            log.info("Securities master refreshed: {} stocks {}", fresh.size(), fresh.countByBoard());
+        } : null;
+        if (schedule.enabled()) {
+            log.info("Commentary schedule: alerts every {} in trading hours, recap at {} ({}), universe {}",
+                    schedule.alertEvery(), schedule.recapAt(), schedule.zone(), schedule.universe());
+        }
+        return new ContentSchedule(schedule, market, calendar, Clock.systemUTC(), refresh, tushare.masterRefresh());
     }
 
     @Bean
@@ -73,7 +132,8 @@ class CommentaryConfiguration {
     @Bean
     CommentaryJobs commentaryJobs(DataSource dataSource, CommentaryService service, JdbcArticleStore articles,
                                   RunStore runs, MarketDataSource market, ContentProperties content,
-                                  CommentaryProperties props, ModelRouter router, MeterRegistry meters) {
+                                  CommentaryProperties props, ModelRouter router, MeterRegistry meters,
+                                  ContentSchedule schedule, ReviewQueue review) {
         for (ArticleStatus s : new ArticleStatus[] {ArticleStatus.DONE, ArticleStatus.FAILED, ArticleStatus.REJECTED,
                 ArticleStatus.SKIPPED}) {
             meters.counter("finassist.commentary.items", "status", s.id());
@@ -81,7 +141,7 @@ class CommentaryConfiguration {
         Gauge.builder("finassist.commentary.runs.active", runs, RunStore::active)
                 .description("commentary runs in progress").register(meters);
         return new CommentaryJobs(dataSource, service, new CommentaryItems(service, articles), runs, market,
-                constituentsDir(props, content), props, workers(props, router), meters);
+                constituentsDir(props, content), props, workers(props, router), meters, schedule, review);
     }
 
     private static Path constituentsDir(CommentaryProperties props, ContentProperties content) {

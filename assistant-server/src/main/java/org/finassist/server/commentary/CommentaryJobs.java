@@ -50,11 +50,13 @@ final class CommentaryJobs implements SmartLifecycle {
     private final MeterRegistry meters;
     private final OneTimeTask<String> runTask;
     private final OneTimeTask<String> itemTask;
+    private final ContentSchedule schedule;
+    private final ReviewQueue review;
     private volatile Scheduler scheduler;
 
     CommentaryJobs(DataSource dataSource, CommentaryService service, CommentaryItems items, RunStore runs,
                    MarketDataSource market, Path constituentsDir, CommentaryProperties props, int workers,
-                   MeterRegistry meters) {
+                   MeterRegistry meters, ContentSchedule schedule, ReviewQueue review) {
         this.dataSource = dataSource;
         this.service = service;
         this.items = items;
@@ -64,6 +66,8 @@ final class CommentaryJobs implements SmartLifecycle {
         this.props = props;
         this.workers = workers;
         this.meters = meters;
+        this.schedule = schedule;
+        this.review = review;
         this.runTask = Tasks.oneTime(RUN_TASK, String.class).execute((inst, ctx) -> schedulePending(inst.getId()));
         this.itemTask = Tasks.oneTime(ITEM_TASK, String.class).execute((inst, ctx) -> runItem(inst.getId(), inst.getData()));
     }
@@ -129,6 +133,9 @@ final class CommentaryJobs implements SmartLifecycle {
         ItemResult result = items.run(request, runId);
         runs.settle(articleId, result.status(), result.error());
         meters.counter("finassist.commentary.items", "status", result.status().id()).increment();
+        if (result.status() == ArticleStatus.DONE) {
+            review.publishApproved(); // an auto-approved article goes out now; a failed earlier one is retried
+        }
     }
 
     private Scheduler scheduler() {
@@ -150,6 +157,7 @@ final class CommentaryJobs implements SmartLifecycle {
                 .missedHeartbeatsLimit(props.missedHeartbeats())
                 .deleteUnresolvedAfter(props.deleteUnresolvedAfter())
                 .enableImmediateExecution()
+                .startTasks(schedule.tasks(this::start))
                 .build();
         s.start();
         scheduler = s;

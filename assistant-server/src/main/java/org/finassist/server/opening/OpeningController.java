@@ -15,6 +15,8 @@ import org.finassist.ocr.guide.StepState;
 import org.finassist.ocr.idcard.CardSide;
 import org.finassist.ocr.idcard.IdNumber;
 import org.finassist.ocr.intake.IntakeException;
+import org.finassist.server.funnel.Arm;
+import org.finassist.server.funnel.FunnelRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.finassist.server.security.Callers;
@@ -44,19 +46,24 @@ class OpeningController {
     private final OpeningSteps steps;
     private final ObjectProvider<OpeningQuestions> questions;
     private final IdPhotoRejections rejections;
+    private final FunnelTrail funnel;
 
     OpeningController(IdPhotoService photos, OpeningSessionStore sessions, OpeningSteps steps,
-                      ObjectProvider<OpeningQuestions> questions, IdPhotoRejections rejections) {
+                      ObjectProvider<OpeningQuestions> questions, IdPhotoRejections rejections,
+                      ObjectProvider<FunnelRecorder> funnel) {
         this.photos = photos;
+        this.funnel = new FunnelTrail(funnel.getIfAvailable(() -> FunnelRecorder.NONE), steps);
         this.rejections = rejections;
         this.sessions = sessions;
         this.steps = steps;
         this.questions = questions;
     }
 
-    record SessionView(String sessionId, String currentStep, List<StepState> steps) {
-        static SessionView of(String id, OpeningSession s) {
-            return new SessionView(id, s.currentStep().map(StepDefinition::id).orElse(null), s.states());
+    /** {@code guidance}: whether the widget shows the guide's hints and guiding digital human (experiment arm). */
+    record SessionView(String sessionId, String currentStep, List<StepState> steps, boolean guidance) {
+        static SessionView of(String id, OpeningSession s, Arm arm) {
+            return new SessionView(id, s.currentStep().map(StepDefinition::id).orElse(null), s.states(),
+                    arm.guidance());
         }
     }
 
@@ -77,22 +84,30 @@ class OpeningController {
         return steps.steps().stream().map(StepDefinitionView::of).toList();
     }
 
+    /** {@code channel} (or {@code utm_source}) names where the prospect came from, for the funnel screen. */
     @PostMapping("/sessions")
-    ResponseEntity<SessionView> create() {
+    ResponseEntity<SessionView> create(@RequestParam(name = "channel", required = false) String channel,
+                                       @RequestParam(name = "utm_source", required = false) String utmSource) {
         String id = UUID.randomUUID().toString();
-        return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(id, sessions.create(id, Callers.currentSubject())));
+        OpeningSession s = sessions.create(id, Callers.currentSubject());
+        Arm arm = funnel.recorder().start(id, channel != null ? channel : utmSource);
+        funnel.started(id);
+        return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(id, s, arm));
     }
 
     @GetMapping("/sessions/{id}")
     SessionView get(@PathVariable String id) {
-        return SessionView.of(id, session(id));
+        return SessionView.of(id, session(id), funnel.recorder().arm(id));
     }
 
     @PostMapping("/sessions/{id}")
     StepState submit(@PathVariable String id, @RequestBody StepSubmission body) {
         OpeningSession s = session(id);
+        int before = funnel.position(s);
         StepState state = s.submit(body.step(), body.fields() == null ? Map.of() : body.fields());
         sessions.save(id, s);
+        funnel.submitted(id, state);
+        funnel.moved(id, before, funnel.position(s));
         return state;
     }
 
@@ -133,15 +148,18 @@ class OpeningController {
     }
 
     private void record(String id, OpeningSession s, IdPhotoReport report, CardSide expected) {
+        funnel.photoChecked(id, report, report.side() == expected);
         if (!report.accepted() || report.side() != expected) {
             return;
         }
+        int before = funnel.position(s);
         if (report.side() == CardSide.FRONT) {
             s.recordIdCardFront(report.front().name(), report.front().idNumber());
         } else {
             s.recordIdCardBack();
         }
         sessions.save(id, s);
+        funnel.moved(id, before, funnel.position(s));
     }
 
     private static CardSide side(String side) {

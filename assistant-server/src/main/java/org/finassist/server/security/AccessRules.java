@@ -45,6 +45,7 @@ final class AccessRules {
             AccessRule.of(POST, "/api/chat/*/handoff", CUSTOMER, KEY_CHAT),
             AccessRule.of(GET, "/api/chat/*/messages", CUSTOMER, KEY_CHAT),
             AccessRule.of(POST, "/api/chat/*/feedback", CUSTOMER, KEY_CHAT),
+            AccessRule.of(GET, "/api/chat/*/messages", CUSTOMER, KEY_CHAT),
             AccessRule.of(GET, "/api/diagnosis/*", CUSTOMER, KEY_CHAT),
             AccessRule.of(GET, "/api/opening/steps", CUSTOMER, KEY_CHAT),
             AccessRule.of(POST, "/api/opening/sessions", CUSTOMER, KEY_CHAT),
@@ -64,6 +65,9 @@ final class AccessRules {
             AccessRule.of(GET, "/api/commentary/jobs", CONTENT_OPS, OPS_VIEWER),
             AccessRule.of(null, "/api/commentary/jobs/**", CONTENT_OPS),
             AccessRule.of(GET, "/api/commentary/articles/**", CONTENT_OPS, KEY_CONTENT_READ),
+            // content-ops review of written articles (issue 21): the queue, approve (publishes), reject
+            AccessRule.of(GET, "/api/commentary/review", CONTENT_OPS),
+            AccessRule.of(null, "/api/commentary/review/**", CONTENT_OPS),
 
             // operations dashboard, metrics
             AccessRule.of(GET, "/ops", OPS_VIEWER),
@@ -82,10 +86,25 @@ final class AccessRules {
             AccessRule.of(GET, "/api/audit", AUDITOR),
             AccessRule.of(GET, "/api/audit/verify", AUDITOR),
 
+            // API documentation (springdoc) for integrators: operators who run or integrate the platform
+            AccessRule.of(GET, "/v3/api-docs", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/v3/api-docs/**", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/v3/api-docs.yaml", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/v3/api-docs.yaml/**", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/swagger-ui.html", ADMIN, SUPERVISOR),
+            AccessRule.of(GET, "/swagger-ui/**", ADMIN, SUPERVISOR),
+
             // the OpenAI-compatible gateway
             AccessRule.of(null, "/v1/**", KEY_GATEWAY),
 
             // administration: API keys, operator accounts; the management page
+            AccessRule.of(GET, "/manage/review.html", CONTENT_OPS),
+            AccessRule.of(GET, "/manage/review.js", CONTENT_OPS),
+            AccessRule.of(GET, "/manage/review.css", CONTENT_OPS),
+            AccessRule.of(GET, "/manage/manage.css", ADMIN, KB_ADMIN, CONTENT_OPS),
+            // hand-off inbox (agents act under the admin role); FAQ drafts are reviewed by knowledge-base owners
+            AccessRule.of(GET, "/admin/faq-drafts", ADMIN, KB_ADMIN),
+            AccessRule.of(POST, "/admin/faq-drafts/**", ADMIN, KB_ADMIN),
             AccessRule.of(GET, "/manage", ADMIN, KB_ADMIN),
             AccessRule.of(GET, "/manage/**", ADMIN, KB_ADMIN),
             AccessRule.of(GET, "/admin/**", ADMIN),

@@ -13,6 +13,7 @@ import org.finassist.dh.session.SessionStore;
 import org.finassist.dh.session.Transactions;
 import org.finassist.dh.session.WitnessEngine;
 import org.finassist.prompts.PromptRenderer;
+import org.finassist.server.funnel.FunnelRecorder;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,8 @@ class WitnessConfiguration implements WebSocketConfigurer {
 
     @Bean
     WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router,
-                                ObjectProvider<org.finassist.core.gate.WithholdListener> withholds) {
+                                ObjectProvider<org.finassist.core.gate.WithholdListener> withholds,
+                                ObjectProvider<FunnelRecorder> funnel) {
         EngineSettings settings = new EngineSettings(properties.maxReasks(), properties.maxOffScript(),
                 properties.idSuffixLength(), properties.readAloudThreshold(), 12, properties.rejoinTimeout(),
                 properties.customerSilence());
@@ -79,7 +81,7 @@ class WitnessConfiguration implements WebSocketConfigurer {
         return WitnessEngine.builder()
                 .nodeId(properties.effectiveNodeId())
                 .settings(settings)
-                .auditLog(stores.audit())
+                .auditLog(FunnelAuditLog.wrap(stores.audit(), funnel.getIfAvailable()))
                 .sessionStore(stores.sessions())
                 .transactions(stores.transactions())
                 // an off-script answer is spoken to a customer: it passes the customer answer rules first

@@ -109,6 +109,7 @@ public final class CommentaryBenchmark {
         p.put("finassist.rag.index-dir", dataDir.resolve("kb").toString());
         p.put("logging.level.root", "WARN");
         p.put("finassist.content.synthetic-stocks", String.valueOf(articles + articles / 50));
+        p.put("finassist.content.synthetic-names", "invented");
         String pr = "finassist.router.providers.ds.";
         p.put(pr + "flavor", "deepseek");
         p.put(pr + "base-url", fake.baseUrl().toString());

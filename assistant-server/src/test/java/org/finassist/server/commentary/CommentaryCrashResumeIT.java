@@ -124,7 +124,9 @@ class CommentaryCrashResumeIT {
         assertThat(done.path("skipped").asInt()).isEqualTo(total);
         assertThat(upstream.requests()).isEqualTo(before);
         String metrics = Http.get(s.url("/actuator/prometheus")).body();
-        assertThat(metrics).contains("finassist_commentary_items_total{status=\"skipped\"}")
+        // every meter also carries the node tag, in an order the registry chooses
+        assertThat(metrics).containsPattern("finassist_commentary_items_total\\{[^}]*status=\"skipped\"[^}]*}")
+                .containsPattern("finassist_commentary_items_total\\{[^}]*node=\"[^\"]+\"")
                 .contains("finassist_commentary_runs_active");
     }
 

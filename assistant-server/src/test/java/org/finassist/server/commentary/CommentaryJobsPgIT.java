@@ -54,10 +54,13 @@ class CommentaryJobsPgIT {
         ds.setPassword(TestPostgres.password());
         ds.setMaximumPoolSize(8);
         JdbcClient jdbc = JdbcClient.create(ds);
-        try (var in = getClass().getResourceAsStream("/db/migration/V20__commentary.sql")) {
-            for (String sql : new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!sql.isBlank()) {
-                    jdbc.sql(sql).update();
+        for (String file : new String[] {"V20__commentary.sql", "V21__commentary_review.sql"}) {
+            try (var in = getClass().getResourceAsStream("/db/migration/" + file)) {
+                for (String sql : new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "")
+                        .split(";")) {
+                    if (!sql.isBlank()) {
+                        jdbc.sql(sql).update();
+                    }
                 }
             }
         }
@@ -71,8 +74,11 @@ class CommentaryJobsPgIT {
         RunStore runs = new RunStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)), Clock.systemUTC());
         CommentaryProperties props = new CommentaryProperties(4, null, null, Duration.ofMillis(100), Duration.ofSeconds(1),
                 4, null, null);
-        return new CommentaryJobs(ds, service, new CommentaryItems(service, new JdbcArticleStore(jdbc)), runs, MARKET,
-                null, props, 4, registry);
+        JdbcArticleStore articles = new JdbcArticleStore(jdbc, org.finassist.content.commentary.ReviewPolicy.REVIEW_ALL);
+        ContentSchedule schedule = new ContentSchedule(new ScheduleProperties(false, null, null, null, null, null, null),
+                MARKET, org.finassist.content.market.TradingCalendar.WEEKDAYS, Clock.systemUTC(), null, Duration.ZERO);
+        return new CommentaryJobs(ds, service, new CommentaryItems(service, articles), runs, MARKET,
+                null, props, 4, registry, schedule, new ReviewQueue(articles, PublishHook.NONE, Clock.systemUTC()));
     }
 
     @AfterEach

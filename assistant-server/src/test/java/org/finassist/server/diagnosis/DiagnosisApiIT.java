@@ -47,7 +47,6 @@ class DiagnosisApiIT {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         FakeUpstreams.register(r);
-        r.add("finassist.content.synthetic-stocks", () -> "300");
     }
 
     @BeforeEach
@@ -91,7 +90,7 @@ class DiagnosisApiIT {
         assertThat(body.path("scores")).hasSize(5);
         assertThat(body.path("ratingLabel").asText()).isIn("偏强", "中性偏强", "中性", "中性偏弱", "偏弱");
         assertThat(body.path("publishedText").asText()).startsWith("【AI生成】").contains("不构成投资建议")
-                .as("the synthetic demo market is said to be invented").contains("模拟行情", "并非真实行情");
+                .as("the demo market's prices are said to be simulated").contains("模拟行情", "价格与成交数据均为模拟", "并非真实行情");
         assertThat(body.path("disclosureCheck").path("passed").asBoolean()).isTrue();
         assertThat(DS.requests()).isEqualTo(1);
     }
@@ -157,8 +156,10 @@ class DiagnosisApiIT {
     void badInputGetsChineseMessagesWithoutStackTraces() throws Exception {
         JsonNode unknown = get("999999", 404);
         assertThat(unknown.path("code").asText()).isEqualTo("unknown_symbol");
-        assertThat(unknown.path("message").asText()).contains("999999", "暂无");
-        assertThat(get("不存在的公司", 404).path("message").asText()).contains("未找到");
+        assertThat(unknown.path("status").asInt()).isEqualTo(404);
+        assertThat(unknown.path("detail").asText()).contains("Cannot resolve");
+        assertThat(unknown.path("message").asText()).contains("没有找到“999999”");
+        assertThat(get("不存在的公司", 404).path("message").asText()).contains("没有找到");
         JsonNode index = get("000001.SH", 400);
         assertThat(index.path("message").asText()).contains("指数");
         SecurityInfo suspended = market.securities().stream().filter(s -> !s.isIndex())
@@ -167,5 +168,60 @@ class DiagnosisApiIT {
         JsonNode body = get(suspended.symbol().toString(), 422);
         assertThat(body.path("message").asText()).contains("停牌");
         assertThat(body.toString()).doesNotContain("Exception", "at org.");
+    }
+
+    /** Issue 21: the names a customer uses, on every board of the shipped master; real names, simulated prices. */
+    @Test
+    void diagnosesRealStocksByCodeNameShortNameAndInitials() throws Exception {
+        String[][] cases = {{"600519", "600519.SH", "贵州茅台"}, {"贵州茅台", "600519.SH", "贵州茅台"},
+            {"茅台", "600519.SH", "贵州茅台"}, {"gzmt", "600519.SH", "贵州茅台"}, {"五粮液", "000858.SZ", "五粮液"},
+            {"300750", "300750.SZ", "宁德时代"}, {"宁德", "300750.SZ", "宁德时代"}, {"怡合达", "301029.SZ", "怡合达"},
+            {"688981", "688981.SH", "中芯国际"}, {"zxgj", "688981.SH", "中芯国际"}};
+        DS.always(Script.status(500, "down"));
+        SF.always(Script.status(500, "down"));
+        for (String[] c : cases) {
+            JsonNode body = get(c[0], 200);
+            assertThat(body.path("symbol").asText()).as(c[0]).isEqualTo(c[1]);
+            assertThat(body.path("name").asText()).as(c[0]).isEqualTo(c[2]);
+            assertThat(body.path("publishedText").asText()).contains(c[2], "价格与成交数据均为模拟");
+        }
+        JsonNode ambiguous = get("平安", 409);
+        assertThat(ambiguous.path("code").asText()).isEqualTo("ambiguous");
+        assertThat(ambiguous.path("message").asText()).contains("平安银行（000001.SZ）", "中国平安（601318.SH）");
+        assertThat(ambiguous.path("candidates").toString()).contains("000001.SZ", "601318.SH");
+    }
+
+    /** The issue's own sentences: recognised in chat, answered about the real company, never an invented one. */
+    @Test
+    void chatRecognisesTheNamesCustomersUse() throws Exception {
+        DS.keepBodies(true).always(Script.ok("好的。"));
+        for (String[] c : new String[][] {{"帮我诊断一下贵州茅台", "600519.SH"}, {"宁德时代现在怎么样", "300750.SZ"},
+            {"600519能买吗", "600519.SH"}, {"300750 诊股", "300750.SZ"}, {"茅台走势如何", "600519.SH"}}) {
+            HttpResponse<String> r = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                    "{\"message\":\"" + c[0] + "\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(r.body()).as(c[0]).contains("event: subject\ndata: {\"symbol\":\"" + c[1] + "\"}");
+            assertThat(DS.bodies().getLast().toString()).as(c[0])
+                    .contains(c[1].startsWith("600519") ? "贵州茅台" : "宁德时代", "价格与成交数据为模拟");
+        }
+        HttpResponse<String> ambiguous = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                "{\"message\":\"诊断一下平安\"}");
+        assertThat(tokens(ambiguous.body())).contains("平安银行（000001.SZ）", "中国平安（601318.SH）", "哪一只");
+        HttpResponse<String> unknown = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                "{\"message\":\"帮我诊断一下雷霆万钧\"}");
+        assertThat(tokens(unknown.body())).contains("没有找到“雷霆万钧”");
+        HttpResponse<String> typo = Http.postJson("http://127.0.0.1:" + port + "/api/chat",
+                "{\"message\":\"帮我诊断一下贵州矛台\"}");
+        assertThat(tokens(typo.body())).contains("贵州茅台（600519.SH）");
+    }
+
+    private static String tokens(String sse) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (String frame : sse.split("\n\n")) {
+            if (frame.startsWith("event: token")) {
+                text.append(JSON.readTree(frame.substring(frame.indexOf("data: ") + 6)).path("delta").asText());
+            }
+        }
+        return text.toString();
     }
 }

@@ -150,8 +150,10 @@ class GatewayIT {
         assertThat(providers.path("nokey").path("state").asText()).isEqualTo("disabled");
         assertThat(providers.path("local").path("state").asText()).isEqualTo("up");
         String prometheus = Http.get(url("/actuator/prometheus")).body();
-        assertThat(prometheus).contains("finassist_router_requests_total{provider=\"ds\",route=\"qa\"}")
-                .contains("finassist_router_ttft_seconds_bucket").contains("finassist_router_tokens_total")
+        // tags in Prometheus' alphabetical order; the node tag (cluster) sits between provider and route
+        assertThat(prometheus.lines().filter(l -> l.startsWith("finassist_router_requests_total{"))
+                .filter(l -> l.contains("provider=\"ds\"") && l.contains("route=\"qa\""))).isNotEmpty();
+        assertThat(prometheus).contains("finassist_router_ttft_seconds_bucket").contains("finassist_router_tokens_total")
                 .contains("finassist_router_cost_cny").contains("finassist_gateway_overhead_seconds");
     }
 

@@ -211,13 +211,57 @@ class BrowserIT {
         assertThat(admin.path("kbsAfterDelete").asInt()).isEqualTo(admin.path("kbs").asInt());
     }
 
+    /** Real sessions through the opening API, simulated traffic beside them, then the funnel screen and big screen. */
+    @Test
+    @Order(6)
+    void funnelScreenAndBigScreen() throws Exception {
+        for (String channel : List.of("wechat", "douyin")) {
+            JsonNode session = JSON.readTree(Http.postJson(base() + "/api/opening/sessions?channel=" + channel, "").body());
+            String url = base() + "/api/opening/sessions/" + session.path("sessionId").asText();
+            assertThat(session.path("guidance").asBoolean()).as("experiment off: everyone guided").isTrue();
+            Http.postJson(url, "{\"step\":\"phone\",\"fields\":{\"mobile\":\"1381234\",\"smsCode\":\"123456\"}}");
+            Http.postJson(url, "{\"step\":\"phone\",\"fields\":{\"mobile\":\"13812345678\",\"smsCode\":\"123456\"}}");
+        }
+        JsonNode api = JSON.readTree(Http.get(base() + "/api/ops/funnel?range=today").body());
+        assertThat(api.path("totals").path("started").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(api.path("steps").get(0).path("completed").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(api.path("steps").get(1).path("entered").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(api.path("channels").toString()).contains("wechat", "douyin");
+        var sim = Http.postJson(base() + "/admin/funnel/simulate?sessions=3000&days=8&seed=22", "");
+        assertThat(sim.statusCode()).as(sim.body()).isEqualTo(200);
+        assertThat(Http.get(base() + "/api/ops/funnel?range=forever").body()).contains("\"code\":\"bad_range\"");
+
+        JsonNode r = run("funnel");
+        JsonNode f = r.path("funnel");
+        assertThat(f.path("bannerHidden").asBoolean()).as("customers' data carries no simulated banner").isTrue();
+        assertThat(f.path("real").path("started").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(f.path("simulated").path("started").asLong()).as(f.toString()).isGreaterThan(1000);
+        assertThat(f.path("simulated").path("openingRate").asDouble()).isBetween(0.15, 0.6);
+        assertThat(f.path("charts").asInt()).isEqualTo(7);
+        assertThat(f.path("reasons").size()).isGreaterThanOrEqualTo(5);
+        assertThat(f.path("experiment").asText()).contains("guided:", "control:", "p = ");
+        assertThat(f.path("csv").path("status").asInt()).isEqualTo(200);
+        assertThat(f.path("csv").path("type").asText()).startsWith("text/csv");
+        assertThat(f.path("csv").path("lines").asInt()).isEqualTo(12);
+        JsonNode big = r.path("big");
+        assertThat(big.path("big").asBoolean()).isTrue();
+        assertThat(big.path("scrollWidth").asInt()).isLessThanOrEqualTo(1920);
+        assertThat(big.path("scrollHeight").asInt()).isLessThanOrEqualTo(1080);
+        assertThat(big.path("background").asText()).isEqualTo("rgb(5, 9, 15)");
+        assertThat(big.path("controlsVisible").asBoolean()).isFalse();
+        assertThat(big.path("banner").asBoolean()).isTrue();
+        assertThat(big.path("refreshes").asInt()).as("refreshes by itself").isGreaterThanOrEqualTo(2);
+        assertThat(big.path("charts").asInt()).isEqualTo(7);
+        assertThat(big.path("chartsInView").asBoolean()).isTrue();
+    }
+
     @Test
     void widgetScriptIsSmall() throws Exception {
         assertThat(new ClassPathResource("static/widget/finassist-chat.js").contentLength()).isLessThan(100 * 1024);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theWidgetShowsTheHandOffAndTheAgentsReplyFromTheInbox() throws Exception {
         int before = DS.requests();
         JsonNode r = run("handoff", "转人工！！你们这机器人根本答非所问", "您好，我是人工客服小王，已经看到您的问题，马上为您处理。");

@@ -1,0 +1,97 @@
+package org.finassist.content.master;
+
+import org.finassist.content.market.Board;
+import org.finassist.content.market.Symbol;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Name resolution over the shipped master, for stocks of every board it holds (it has no BSE stock). */
+class NameResolverTest {
+
+    private static final NameResolver RESOLVER = new NameResolver(SecuritiesMaster.bundled());
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+        // SH main board
+        "600519, 600519.SH", "sh600519, 600519.SH", "600519.SS, 600519.SH", "贵州茅台, 600519.SH", "茅台, 600519.SH",
+        "gzmt, 600519.SH", "GZMT, 600519.SH",
+        // SZ main board
+        "000858, 000858.SZ", "五粮液, 000858.SZ", "gldq, 000651.SZ", "格力, 000651.SZ", "万科Ａ, 000002.SZ",
+        "万科, 000002.SZ", "比亚迪, 002594.SZ",
+        // ChiNext 300 / 301
+        "300750, 300750.SZ", "宁德时代, 300750.SZ", "宁德, 300750.SZ", "ndsd, 300750.SZ", "怡合达, 301029.SZ",
+        "301029.SZ, 301029.SZ",
+        // STAR 688
+        "688981, 688981.SH", "中芯国际, 688981.SH", "中芯, 688981.SH", "zxgj, 688981.SH",
+        // a former name, a polyphonic reading
+        "吉电股份, 000875.SZ", "cqyh, 601963.SH", "pfyh, 600000.SH"})
+    void resolvesCodesNamesShortNamesAndInitials(String query, String symbol) {
+        assertThat(RESOLVER.resolve(query)).isInstanceOfSatisfying(Resolution.Found.class,
+                f -> assertThat(f.security().symbol()).isEqualTo(Symbol.parse(symbol)));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "帮我诊断一下贵州茅台|600519.SH", "宁德时代现在怎么样|300750.SZ", "600519能买吗|600519.SH",
+        "300750 诊股|300750.SZ", "茅台能买吗？|600519.SH", "gzmt怎么样|600519.SH", "帮我看看 宁德 最近的走势|300750.SZ",
+        "中芯国际技术面如何|688981.SH", "诊断下五粮液吧|000858.SZ", "今天茅台涨了吗|600519.SH",
+        "怡合达这只股票怎么样|301029.SZ", "sz000858 能不能买|000858.SZ"})
+    void findsTheStockInASentence(String text, String symbol) {
+        assertThat(RESOLVER.findIn(text)).isInstanceOfSatisfying(Resolution.Found.class,
+                f -> assertThat(f.security().symbol()).isEqualTo(Symbol.parse(symbol)));
+    }
+
+    @Test
+    void ambiguousNamesAskBack() {
+        Resolution r = RESOLVER.resolve("平安");
+        assertThat(r).isInstanceOf(Resolution.Ambiguous.class);
+        Resolution.Ambiguous a = (Resolution.Ambiguous) r;
+        assertThat(a.candidates()).extracting(s -> s.symbol().toString()).contains("000001.SZ", "601318.SH");
+        assertThat(a.question()).contains("平安银行（000001.SZ）", "中国平安（601318.SH）", "哪一只");
+        assertThat(RESOLVER.findIn("平安怎么样")).isInstanceOf(Resolution.Ambiguous.class);
+        // initials two stocks share (五粮液, 万里扬) ask back too, quoting what was typed
+        assertThat(RESOLVER.resolve("WLY")).isInstanceOfSatisfying(Resolution.Ambiguous.class,
+                w -> assertThat(w.question()).contains("“WLY”", "五粮液（000858.SZ）", "万里扬（002434.SZ）"));
+        // a category word shared by dozens of stocks: ask for a name, list a few
+        Resolution banks = RESOLVER.resolve("银行");
+        assertThat(banks).isInstanceOfSatisfying(Resolution.Ambiguous.class, b -> {
+            assertThat(b.total()).isGreaterThan(NameResolver.GENERIC);
+            assertThat(b.question()).contains("共" + b.total() + "只", "具体的股票名称");
+        });
+    }
+
+    @Test
+    void aNameWithOneWrongCharacterIsOfferedAsAQuestion() {
+        assertThat(RESOLVER.resolve("贵州矛台")).isInstanceOfSatisfying(Resolution.Ambiguous.class, a -> {
+            assertThat(a.candidates()).extracting(s -> s.symbol().toString()).containsExactly("600519.SH");
+            assertThat(a.question()).contains("贵州茅台（600519.SH）");
+        });
+        assertThat(RESOLVER.findIn("宁德时带现在怎么样")).isInstanceOfSatisfying(Resolution.Ambiguous.class,
+                a -> assertThat(a.candidates()).extracting(s -> s.name()).containsExactly("宁德时代"));
+        assertThat(RESOLVER.findIn("中国能买吗")).as("a category word alone is asked about")
+                .isInstanceOf(Resolution.Ambiguous.class);
+    }
+
+    @Test
+    void unknownNamesGetAClearAnswer() {
+        assertThat(RESOLVER.resolve("雷霆万钧")).isInstanceOfSatisfying(Resolution.Unknown.class,
+                u -> assertThat(u.message()).contains("没有找到“雷霆万钧”", "6位代码"));
+        // the invented name is one character off a real one: asked about, never taken as found
+        assertThat(RESOLVER.resolve("中丰软件")).isInstanceOfSatisfying(Resolution.Ambiguous.class,
+                a -> assertThat(a.question()).contains("中望软件（688083.SH）"));
+        assertThat(RESOLVER.findIn("帮我诊断一下天丰科技")).isInstanceOfSatisfying(Resolution.Unknown.class,
+                u -> assertThat(u.query()).isEqualTo("天丰科技"));
+        assertThat(RESOLVER.findIn("雷霆万钧科技的情况怎么样")).isInstanceOfSatisfying(Resolution.Unknown.class,
+                u -> assertThat(u.message()).contains("没有找到“雷霆万钧科技”"));
+        assertThat(RESOLVER.resolve("699999")).isInstanceOf(Resolution.Unknown.class);
+        assertThat(RESOLVER.findIn("大盘今天怎么样")).isInstanceOf(Resolution.Absent.class);
+    }
+
+    @Test
+    void shippedMasterSpansTheBoards() {
+        assertThat(RESOLVER.master().countByBoard().keySet()).contains(Board.MAIN, Board.CHINEXT, Board.STAR);
+    }
+}
