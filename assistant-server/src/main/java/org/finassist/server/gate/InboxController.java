@@ -77,14 +77,10 @@ class InboxController {
         return store.drafts();
     }
 
-    @PostMapping("/admin/faq-drafts/{id}/approve")
-    ResponseEntity<?> approve(@PathVariable long id) {
-        return done(store.review(id, "approved"), "not_a_draft", "No draft with that id is waiting for review.");
-    }
-
-    @PostMapping("/admin/faq-drafts/{id}/reject")
-    ResponseEntity<?> reject(@PathVariable long id) {
-        return done(store.review(id, "rejected"), "not_a_draft", "No draft with that id is waiting for review.");
+    @PostMapping("/admin/faq-drafts/{id}/{decision:approve|reject}")
+    ResponseEntity<?> review(@PathVariable long id, @PathVariable String decision) {
+        return done(store.review(id, decision.equals("approve") ? "approved" : "rejected"), "not_a_draft",
+                "No draft with that id is waiting for review.");
     }
 
     private static boolean valid(Action a) {

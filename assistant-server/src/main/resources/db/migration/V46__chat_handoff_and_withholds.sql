@@ -1,4 +1,3 @@
--- Versioned after main's V161 so that a database already migrated by main takes it in order.
 -- Issue 14: a conversation handed off to a person (why, when, who took it, whether it is resolved), how each answer
 -- ended (answered, declined, withheld, handed_off) for the resolution rate, sentences withheld by the answer gate
 -- (a hash, never the text) and FAQ drafts written from resolved hand-offs for a knowledge-base owner to review.
