@@ -46,11 +46,13 @@ final class Stage implements CompletionListener {
     // reasoning a client chose to show is model text too: it stops at its first failing sentence, without a retry
     @Override
     public void onReasoning(String delta) {
-        for (String s : reasoning.offer(delta)) {
-            reasoningStopped = reasoningStopped || !policy.check(s).isEmpty();
-            if (!reasoningStopped) {
-                shown.listener.onReasoning(s);
-            }
+        reasoning.offer(delta).forEach(this::considerReasoning);
+    }
+
+    private void considerReasoning(String sentence) {
+        reasoningStopped = reasoningStopped || !policy.check(sentence).isEmpty();
+        if (!reasoningStopped && !sentence.isEmpty()) {
+            shown.listener.onReasoning(sentence);
         }
     }
 
@@ -66,6 +68,7 @@ final class Stage implements CompletionListener {
 
     @Override
     public void onComplete(Completion done) {
+        considerReasoning(reasoning.rest());
         consider(content.rest());
         completion = done;
     }

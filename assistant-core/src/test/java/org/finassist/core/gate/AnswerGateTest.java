@@ -54,7 +54,7 @@ class AnswerGateTest {
     private final CompletionRequest request = CompletionRequest.of("general", List.of(Message.user("开户要多久？")));
 
     /** Records deltas and attempts in order. */
-    static final class Recorder implements CompletionListener {
+    static class Recorder implements CompletionListener {
         final List<String> deltas = new ArrayList<>();
         final List<Attempt> attempts = new ArrayList<>();
 
@@ -120,6 +120,19 @@ class AnswerGateTest {
         assertThat(a.fellBack()).isTrue();
         assertThat(a.completion().provider()).isEqualTo(LocalGroundedModel.ID);
         assertThat(withholds).extracting(Withhold::stage).containsExactly("first", "regenerated", "fallback");
+    }
+
+    @Test
+    void reasoningWithoutATerminatorIsShownWhenItPasses() {
+        upstream.always(Script.ok("开户一般十分钟左右。").withReasoning("先看开户流程", 2));
+        List<String> reasoning = new ArrayList<>();
+        gate.deliver(request, AnswerPolicy.complianceOnly(), null, new Recorder() {
+            @Override
+            public void onReasoning(String delta) {
+                reasoning.add(delta);
+            }
+        });
+        assertThat(reasoning).containsExactly("先看开户流程");
     }
 
     @Test

@@ -15,11 +15,10 @@ class CheckedOffScriptResponderTest {
 
     private final ScriptTexts texts = new ScriptTexts(PromptRenderer.classpath(), 4);
     private final List<Withhold> withholds = new ArrayList<>();
+    private final Applicant applicant = new Applicant("APP-1", "王小明", "110101199003071234", "示例证券", "普通账户");
 
     @Test
     void anOffScriptAnswerWithAdviceIsReplacedByTheScriptedDeferral() {
-        // the deferral is personalised (broker name), so it needs a real applicant
-        Applicant applicant = new Applicant("A-1", "张伟", "11010119900307123X", "示例证券", "普通证券账户");
         var responder = new CheckedOffScriptResponder((q, a) -> "开户后建议您立即买入这只股票，稳赚不赔。", texts, withholds::add);
         String spoken = responder.answer("开完户买什么好", applicant);
         assertThat(spoken).isEqualTo(texts.offScriptFallback(applicant)).doesNotContain("买入");
@@ -33,7 +32,7 @@ class CheckedOffScriptResponderTest {
     void aCompliantOffScriptAnswerIsSpokenAsIs() {
         var responder = new CheckedOffScriptResponder((q, a) -> "我们不提供具体的买卖建议，视频见证结束后您可以在APP中查看交易规则。",
                 texts, withholds::add);
-        assertThat(responder.answer("开完户买什么好", null)).startsWith("我们不提供具体的买卖建议");
+        assertThat(responder.answer("开完户买什么好", applicant)).startsWith("我们不提供具体的买卖建议");
         assertThat(withholds).isEmpty();
     }
 }
