@@ -6,6 +6,8 @@ import org.finassist.core.classify.Classification;
 import org.finassist.core.classify.ScenarioClassifier;
 import org.finassist.core.router.Scenario;
 
+import java.util.regex.Pattern;
+
 /**
  * Sends "宁德时代现在怎么样", "茅台能买吗", "gzmt怎么样" to stock diagnosis: the keyword rules know codes and
  * words like 诊股, not names. A keyword rule's answer stands (招商银行开户 stays account opening); a general or Q&A
@@ -13,6 +15,18 @@ import org.finassist.core.router.Scenario;
  * diagnosis grounding then asks back about).
  */
 final class StockNameClassifier implements ScenarioClassifier {
+
+    /**
+     * A short name, initials or a name shared by several stocks is a weak signal: "科创" is part of 科创板, "上能" of
+     * 晚上能转, "比特" of 比特币. Such a match routes to diagnosis only when the sentence also asks about a stock and
+     * names no board or product. A code, a full name and a former name are specific enough alone.
+     */
+    private static final Pattern STOCK_INTENT = Pattern.compile(
+            "诊|股价|走势|怎么样|咋样|如何|能买|能不能买|可以买|值得|前景|涨|跌|估值|分析|行情|业绩|财报|持有|加仓|减仓|"
+                    + "割肉|被套|套牢|抄底|看好|看空|目标价|市盈率|分红|这只|这支|个股");
+    private static final Pattern OTHER_TOPIC = Pattern.compile(
+            "科创板|创业板|北交所|主板|新三板|板块|基金|ETF|etf|债|比特币|数字货币|期货|期权|理财|账户|开户|销户|转账|"
+                    + "银证|银行卡|机票|手续费|佣金|密码|权限");
 
     private final ScenarioClassifier delegate;
     private final LiveMaster master;
@@ -29,10 +43,19 @@ final class StockNameClassifier implements ScenarioClassifier {
             return c;
         }
         return switch (master.resolver().findIn(text)) {
-            case Resolution.Found f -> new Classification(Scenario.STOCK_DIAGNOSIS, 0.9, "stock-name",
-                    f.security().symbol().toString());
-            case Resolution.Ambiguous a -> new Classification(Scenario.STOCK_DIAGNOSIS, 0.7, "stock-name", null);
+            case Resolution.Found f when specific(f.how()) || asksAboutAStock(text) ->
+                    new Classification(Scenario.STOCK_DIAGNOSIS, 0.9, "stock-name", f.security().symbol().toString());
+            case Resolution.Ambiguous a when asksAboutAStock(text) ->
+                    new Classification(Scenario.STOCK_DIAGNOSIS, 0.7, "stock-name", null);
             default -> c;
         };
+    }
+
+    private static boolean specific(Resolution.Match how) {
+        return how == Resolution.Match.CODE || how == Resolution.Match.NAME || how == Resolution.Match.FORMER_NAME;
+    }
+
+    static boolean asksAboutAStock(String text) {
+        return STOCK_INTENT.matcher(text).find() && !OTHER_TOPIC.matcher(text).find();
     }
 }

@@ -1,0 +1,36 @@
+package org.finassist.server.diagnosis;
+
+import org.finassist.content.master.LiveMaster;
+import org.finassist.content.master.SecuritiesMaster;
+import org.finassist.core.classify.Classification;
+import org.finassist.core.router.Scenario;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stock names override a Q&A or general guess only when the sentence is about a stock: parts of board, product and
+ * everyday words ("科创板", "晚上能转", "比特币", "去上海的机票") must not send a customer to diagnosis.
+ */
+class StockNameClassifierTest {
+
+    private static final LiveMaster MASTER = new LiveMaster(SecuritiesMaster.bundled());
+    private final StockNameClassifier classifier =
+            new StockNameClassifier(text -> new Classification(Scenario.QA, 0.5, "example", null), MASTER);
+
+    @Test
+    void namesCustomersUseForAStockGoToDiagnosis() {
+        for (String q : new String[] {"宁德时代现在怎么样", "茅台能买吗", "gzmt怎么样", "贵州茅台", "茅台走势如何",
+                "平安能不能买"}) {
+            assertThat(classifier.classify(q).scenario()).as(q).isEqualTo(Scenario.STOCK_DIAGNOSIS);
+        }
+    }
+
+    @Test
+    void wordsThatMerelyContainAShortNameStayWhereTheyWere() {
+        for (String q : new String[] {"科创板怎么开通", "那科创板呢", "晚上能转账吗", "晚上能转钱吗", "比特币能买吗",
+                "去上海的机票", "科创板的股票涨跌幅是多少", "创业板权限怎么开"}) {
+            assertThat(classifier.classify(q).scenario()).as(q).isEqualTo(Scenario.QA);
+        }
+    }
+}
