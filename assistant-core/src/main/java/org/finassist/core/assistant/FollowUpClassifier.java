@@ -20,10 +20,12 @@ final class FollowUpClassifier {
 
     static Classification classify(ScenarioClassifier classifier, List<Message> history, String message,
                                    String standalone) {
-        Classification c = classifier.classify(standalone);
         if (!FollowUp.isFollowUp(message)) {
-            return c;
+            // a question that stands on its own is classified as typed: a model's rewrite can only blur it
+            // ("诊股 600000" must stay a diagnosis whatever the rewrite route answers)
+            return classifier.classify(message);
         }
+        Classification c = classifier.classify(standalone);
         Optional<String> anchor = FollowUp.anchor(history);
         if (anchor.isEmpty() || "rule".equals(c.method())) {
             return c;

@@ -126,7 +126,10 @@ class QaGroundingIT {
         Turn t = askWhenIndexed("股票交易时间是几点");
         assertThat(t.usage().path("provider").asText()).isEqualTo("local");
         assertThat(t.citations()).isNotEmpty();
-        assertThat(t.text()).doesNotContain("无法回答").contains(t.citations().getFirst().path("text").asText().substring(0, 8));
+        // one concise answer taken from a cited passage (an FAQ passage reads "问：…答：…"; the answer is its 答 part)
+        String opening = t.text().strip().substring(0, 12);
+        assertThat(t.text()).doesNotContain("无法回答");
+        assertThat(t.citations()).anySatisfy(c -> assertThat(c.path("text").asText()).contains(opening));
         Turn nothing = ask("火星上的天气怎么样");
         assertThat(nothing.citations()).isEmpty();
         assertThat(nothing.text()).contains("转人工");

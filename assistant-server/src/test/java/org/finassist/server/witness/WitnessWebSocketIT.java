@@ -141,6 +141,12 @@ class WitnessWebSocketIT {
             other.connect();
             SimulatedCustomer c = new SimulatedCustomer(id("e1"), applicant(5), Persona.COOPERATIVE);
             good.join(c);
+            // the join is processed asynchronously: wait until the server speaks to the session, so the other
+            // runtime's frame for it meets an owned session (NOT_SESSION_OWNER) rather than none yet
+            long joined = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (good.received(ServerFrame.Speak.class).isEmpty() && System.nanoTime() < joined) {
+                Thread.sleep(20);
+            }
             other.sendRaw("{not json");
             other.sendRaw("{\"type\":\"teleport\",\"session\":\"x\"}");
             other.sendRaw("{\"type\":\"asr.final\",\"session\":\"x\",\"seq\":1,\"text\":\"" + "是".repeat(5000) + "\"}");
