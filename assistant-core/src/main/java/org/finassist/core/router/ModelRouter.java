@@ -37,10 +37,16 @@ public final class ModelRouter {
 
     public ModelRouter(RouterConfig config, Collection<ProviderClient> clients, ProviderClient local,
                        RouterListener listener) {
+        this(config, clients, local, listener, AccountLimits.NONE);
+    }
+
+    /** With account-level limits and circuit state shared by every node ({@link AccountLimits}). */
+    public ModelRouter(RouterConfig config, Collection<ProviderClient> clients, ProviderClient local,
+                       RouterListener listener, AccountLimits accounts) {
         this.config = config;
         this.local = local;
         this.listener = listener == null ? RouterListener.NONE : listener;
-        clients.forEach(c -> guards.put(c.config().id(), new ProviderGuard(c, config)));
+        clients.forEach(c -> guards.put(c.config().id(), new ProviderGuard(c, config, accounts)));
         for (ProviderConfig p : config.providers()) {
             if (!guards.containsKey(p.id())) {
                 disabled.put(p.id(), new ProviderStatus(p.id(), p.flavor().name().toLowerCase(), "disabled",
@@ -130,6 +136,23 @@ public final class ModelRouter {
         return List.of(direct);
     }
 
+    /** The candidates by list price (input + output per million tokens), ties in route order; unknown ones last. */
+    private List<Candidate> cheapestFirst(List<Candidate> candidates) {
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        sorted.sort(java.util.Comparator.comparing(this::listPrice));
+        return sorted;
+    }
+
+    private BigDecimal listPrice(Candidate c) {
+        ProviderGuard g = guards.get(c.provider());
+        ModelSpec m = g == null ? null : g.client.config().modelsByAlias().get(c.model());
+        if (m == null) {
+            return BigDecimal.valueOf(Long.MAX_VALUE);
+        }
+        var p = g.client.config().pricesOf(m);
+        return p.inputPerMillion().add(p.outputPerMillion());
+    }
+
     private String routeName(CompletionRequest request) {
         String r = request.route();
         if (r == null || r.isBlank()) {
@@ -174,7 +197,7 @@ public final class ModelRouter {
             int attempts = 0;
             int failures = 0;
             int contextNeeded = 0;
-            List<Candidate> candidates = candidatesFor(route);
+            List<Candidate> candidates = options.economy() ? cheapestFirst(candidatesFor(route)) : candidatesFor(route);
             for (Candidate c : candidates) {
                 stopIfCancelled();
                 String skip = precheck(c, attempts, contextNeeded);
@@ -187,17 +210,22 @@ public final class ModelRouter {
                 cancellation.sleep(Backoff.nanos(config, failures, remainingNanos()));
                 stopIfCancelled();
                 String refused = guard.admit();
-                if (refused != null) {
-                    record(new Attempt(c.provider(), c.model(), "skipped", refused, 0, null, 0));
+                AccountLimits.Permit permit = refused != null ? null
+                        : guard.admitAccount(route, Duration.ofNanos(Math.max(0, remainingNanos())));
+                if (refused != null || permit.refused() != null) {
+                    record(new Attempt(c.provider(), c.model(), "skipped",
+                            refused != null ? refused : permit.refused(), 0, null, 0));
                     continue;
                 }
                 attempts++;
                 long t0 = System.nanoTime();
+                long tokens = 0;
                 try {
                     Completion done = call(guard.client, model);
                     long nanos = System.nanoTime() - t0;
                     upstreamNanos += nanos;
                     guard.succeeded(nanos);
+                    tokens = done.usage().promptTokens() + done.usage().completionTokens();
                     record(new Attempt(c.provider(), c.model(), "ok", null, 200, null, nanos / 1000));
                     return finish(done, guard.client.config(), model);
                 } catch (ProviderException e) {
@@ -207,6 +235,8 @@ public final class ModelRouter {
                     record(new Attempt(c.provider(), c.model(), "failed", e.kind().code(), e.httpStatus(),
                             e.getMessage(), nanos / 1000));
                     bill(e, guard.client.config(), model);
+                    tokens = e.billedUsage() == null ? 0
+                            : e.billedUsage().promptTokens() + e.billedUsage().completionTokens();
                     if (e.retryAfter() != null) {
                         guard.coolDown(e.retryAfter());
                     }
@@ -225,6 +255,8 @@ public final class ModelRouter {
                     // not the provider's fault (e.g. the caller's client went away): free the permits and stop
                     guard.failed(System.nanoTime() - t0, e, false);
                     throw e;
+                } finally {
+                    permit.release(tokens);
                 }
             }
             stopIfCancelled();

@@ -10,9 +10,13 @@ import org.finassist.core.provider.ProviderClient;
 import org.finassist.core.provider.ProviderConfig;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-/** One provider's client with its circuit breaker, bulkhead, rate limiter and Retry-After cool-down. */
+/**
+ * One provider's client with its circuit breaker, bulkhead, rate limiter and Retry-After cool-down (all per node),
+ * and its account's limits and shared circuit state ({@link AccountLimits}, across nodes).
+ */
 final class ProviderGuard {
 
     final ProviderClient client;
@@ -20,10 +24,16 @@ final class ProviderGuard {
     final Bulkhead bulkhead;
     final RateLimiter rateLimiter;
     private final Duration maxCoolDown;
+    private final AccountLimits account;
     private volatile long coolDownUntilNanos;
 
     ProviderGuard(ProviderClient client, RouterConfig router) {
+        this(client, router, AccountLimits.NONE);
+    }
+
+    ProviderGuard(ProviderClient client, RouterConfig router, AccountLimits account) {
         this.client = client;
+        this.account = account;
         this.maxCoolDown = router.maxCoolDown();
         ProviderConfig p = client.config();
         this.circuit = CircuitBreaker.of(p.id(), CircuitBreakerConfig.custom()
@@ -35,6 +45,7 @@ final class ProviderGuard {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .build());
+        publishTransitions(router.circuitOpenFor());
         this.bulkhead = Bulkhead.of(p.id(), BulkheadConfig.custom()
                 .maxConcurrentCalls(p.maxConcurrency())
                 .maxWaitDuration(router.bulkheadMaxWait())
@@ -51,10 +62,29 @@ final class ProviderGuard {
         return client.config().id();
     }
 
+    /** Tells the other nodes when this node's circuit opens (skip the provider) or closes after a probe. */
+    private void publishTransitions(Duration openFor) {
+        circuit.getEventPublisher().onStateTransition(e -> {
+            switch (e.getStateTransition().getToState()) {
+                case OPEN, FORCED_OPEN -> account.opened(id(), Instant.now().plus(openFor));
+                case CLOSED -> {
+                    if (e.getStateTransition().getFromState() == CircuitBreaker.State.HALF_OPEN) {
+                        account.closed(id());
+                    }
+                }
+                default -> { }
+            }
+        });
+    }
+
     /** Why the provider cannot take a call now, or null when it can (and then a permit is held). */
     String admit() {
         if (System.nanoTime() - coolDownUntilNanos < 0) {
             return "cooling_down";
+        }
+        if (account.openUntil(id()).isAfter(Instant.now())) {
+            // another node found the provider failing: do not pay for calls to learn it again
+            return "circuit_open";
         }
         if (!circuit.tryAcquirePermission()) {
             return "circuit_open";
@@ -68,6 +98,19 @@ final class ProviderGuard {
             return "saturated";
         }
         return null;
+    }
+
+    /**
+     * The account's permit for a call this node admitted; when the account refuses, the node's permits are given
+     * back and the refusal says why.
+     */
+    AccountLimits.Permit admitAccount(String route, Duration hold) {
+        AccountLimits.Permit permit = account.admit(id(), route, hold);
+        if (permit.refused() != null) {
+            bulkhead.onComplete();
+            circuit.releasePermission();
+        }
+        return permit;
     }
 
     void succeeded(long nanos) {

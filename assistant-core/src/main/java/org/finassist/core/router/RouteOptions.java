@@ -9,13 +9,25 @@ import org.finassist.core.chat.Cancellation;
  * @param localFallback whether the local grounded model may answer when every provider failed; false makes the
  *                      router fail with {@code UNAVAILABLE} instead (API callers that pinned a model, require tools
  *                      or a JSON schema cannot use local prose)
+ * @param economy       try the route's candidates cheapest first (by list price of input plus output tokens),
+ *                      whatever their rank: a virtual key past its soft budget is downgraded this way
  */
-public record RouteOptions(Cancellation cancellation, boolean localFallback) {
+public record RouteOptions(Cancellation cancellation, boolean localFallback, boolean economy) {
 
     /** Not cancellable, local fallback allowed: the product chat and feature modules. */
     public static final RouteOptions DEFAULT = new RouteOptions(Cancellation.NONE, true);
 
     public RouteOptions {
         cancellation = cancellation == null ? Cancellation.NONE : cancellation;
+    }
+
+    /** The route's own candidate order. */
+    public RouteOptions(Cancellation cancellation, boolean localFallback) {
+        this(cancellation, localFallback, false);
+    }
+
+    /** The same options, cheapest candidates first. */
+    public RouteOptions cheapestFirst() {
+        return new RouteOptions(cancellation, localFallback, true);
     }
 }

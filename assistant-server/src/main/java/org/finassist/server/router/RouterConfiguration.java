@@ -43,7 +43,8 @@ class RouterConfiguration {
     }
 
     @Bean
-    ModelRouter modelRouter(RouterProperties properties, PromptRenderer prompts, MeterRegistry registry) {
+    ModelRouter modelRouter(RouterProperties properties, PromptRenderer prompts, MeterRegistry registry,
+                            org.finassist.core.router.AccountLimits accounts) {
         RouterConfig config = properties.toConfig();
         List<ProviderClient> clients = new ArrayList<>();
         for (ProviderConfig p : config.providers()) {
@@ -58,7 +59,8 @@ class RouterConfiguration {
         if (clients.isEmpty()) {
             log.info("No external provider started: every route answers through the local grounded model");
         }
-        return new ModelRouter(config, clients, new LocalGroundedModel(prompts), new MicrometerRouterListener(registry));
+        return new ModelRouter(config, clients, new LocalGroundedModel(prompts), new MicrometerRouterListener(registry),
+                accounts);
     }
 
     @Bean

@@ -26,20 +26,58 @@ import java.util.Map;
 public record RouterProperties(Map<String, Provider> providers, Map<String, List<String>> routes, Duration defaultDeadline,
                                int maxAttempts, Duration backoffBase, Duration backoffMax, Duration bulkheadMaxWait,
                                float circuitFailureRate, int circuitWindow, Duration circuitOpenFor,
-                               Double classifierMinConfidence, String rewriteRoute, Duration maxCoolDown) {
+                               Double classifierMinConfidence, String rewriteRoute, Duration maxCoolDown,
+                               java.util.Set<String> batchRoutes) {
 
     public RouterProperties {
         providers = providers == null ? Map.of() : providers;
+        batchRoutes = batchRoutes == null ? java.util.Set.of("commentary") : java.util.Set.copyOf(batchRoutes);
         routes = routes == null ? Map.of() : routes;
         classifierMinConfidence = classifierMinConfidence == null ? 0.45 : classifierMinConfidence;
         rewriteRoute = rewriteRoute == null || rewriteRoute.isBlank() ? "general" : rewriteRoute;
     }
 
-    /** One provider account; {@code id} defaults to its key under {@code providers}. */
+    /**
+     * One provider account; {@code id} defaults to its key under {@code providers}. {@code maxConcurrency} and
+     * {@code requestsPerMinute} are per node; {@code account} holds the limits of the whole account, shared by
+     * every node.
+     */
     public record Provider(String id, String flavor, URI baseUrl, String apiKey, Map<String, Model> models,
                            int maxConcurrency, int requestsPerMinute, Duration connectTimeout,
                            Duration firstTokenTimeout, Duration requestTimeout, Price prices,
-                           Duration queueTimeout) {
+                           Duration queueTimeout, Account account) {
+    }
+
+    /**
+     * {@code finassist.router.providers.<id>.account.*}: what the provider account allows all nodes together
+     * (0 = no limit). Requests of the batch routes ({@code finassist.router.batch-routes}) may use at most
+     * {@code batchShare} of each limit and never the {@code chatReserve} share kept for customer chat.
+     */
+    public record Account(int maxConcurrency, int requestsPerMinute, long tokensPerMinute, Double batchShare,
+                          Double chatReserve) {
+
+        public Account {
+            batchShare = batchShare == null ? 1.0 : batchShare;
+            chatReserve = chatReserve == null ? 0.05 : chatReserve;
+            if (maxConcurrency < 0 || requestsPerMinute < 0 || tokensPerMinute < 0
+                    || !(batchShare > 0 && batchShare <= 1) || !(chatReserve >= 0 && chatReserve < 1)) {
+                throw new IllegalArgumentException("finassist.router.providers.<id>.account: limits >= 0,"
+                        + " batch-share in (0, 1], chat-reserve in [0, 1)");
+            }
+        }
+
+        public boolean limitsAnything() {
+            return maxConcurrency > 0 || requestsPerMinute > 0 || tokensPerMinute > 0;
+        }
+
+        /** The batch's part of an account limit: its share, less the chat reserve (at least 1 when the limit is set). */
+        public long batchPart(long limit) {
+            if (limit <= 0) {
+                return 0;
+            }
+            long reserve = (long) Math.ceil(limit * chatReserve);
+            return Math.max(1, Math.min((long) Math.floor(limit * batchShare), limit - reserve));
+        }
     }
 
     /** One model of a provider; {@code alias} defaults to its key under {@code models}. */
