@@ -16,6 +16,8 @@ import org.finassist.core.classify.ScenarioClassifier;
 import org.finassist.core.gate.AnswerGate;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.RouteOptions;
+import org.finassist.server.keys.VirtualKey;
+import org.finassist.server.security.Callers;
 import org.finassist.server.web.BoundedBody;
 import org.finassist.server.gateway.internal.ChatCompletionWire;
 import org.finassist.server.router.RouterTimings;
@@ -43,10 +45,12 @@ class GatewayController {
     private final Timer overhead;
     private final StreamPinger pinger;
     private final AnswerGate gate;
+    private final KeyHook keys;
 
     GatewayController(ModelRouter router, ScenarioClassifier classifier, GatewayProperties properties,
-                      MeterRegistry registry, StreamPinger pinger, AnswerGate gate) {
+                      MeterRegistry registry, StreamPinger pinger, AnswerGate gate, KeyHook keys) {
         this.gate = gate;
+        this.keys = keys;
         this.router = router;
         this.pinger = pinger;
         this.classifier = classifier;
@@ -83,10 +87,14 @@ class GatewayController {
         long t0 = System.nanoTime();
         ChatCompletionWire.Parsed parsed;
         CompletionRequest cr;
+        VirtualKey key = Callers.currentKey();
+        RouteOptions keyed;
         try {
             parsed = parse(request);
             cr = new CompletionRequest(route(parsed), parsed.messages(), parsed.parameters(), null, null);
             router.validate(cr);
+            // the virtual key's policy (issue 19): allowlists, rates, budgets; past a soft budget, cheapest first
+            keyed = keys.admit(key, parsed.model(), cr.route(), RouteOptions.DEFAULT);
         } catch (GatewayException e) {
             GatewayResponses.error(response, e);
             return;
@@ -98,24 +106,24 @@ class GatewayController {
         long created = System.currentTimeMillis() / 1000;
         boolean pinned = !parsed.model().startsWith(PREFIX);
         RouteOptions options = new RouteOptions(new Cancellation(), LocalFallbackPolicy.allows(parsed, pinned,
-                request.getHeader(LocalFallbackPolicy.OPT_IN_HEADER)));
+                request.getHeader(LocalFallbackPolicy.OPT_IN_HEADER)), keyed.economy());
         boolean gated = customerFacing(request);
         if (parsed.stream()) {
             stream(request, cr, options, new GatewayStream(response, id, created, parsed.model(), cr.route(),
-                    parsed.includeUsage(), options.cancellation()), gated);
+                    parsed.includeUsage(), options.cancellation()), gated, key);
             record(t0);
         } else {
-            completeAsync(request, response, cr, options, id, created, parsed.model(), t0, gated);
+            completeAsync(request, response, cr, options, id, created, parsed.model(), t0, gated, key);
         }
     }
 
     private void stream(HttpServletRequest request, CompletionRequest cr, RouteOptions options,
-                        GatewayStream stream, boolean gated) throws IOException {
+                        GatewayStream stream, boolean gated, VirtualKey key) throws IOException {
         try (AutoCloseable ignored = pinger.watch(stream)) {
             if (gated) {
-                GatedCompletions.stream(gate, cr, stream);
+                GatedCompletions.stream(gate, cr, keys.recording(key, stream));
             } else {
-                router.stream(cr, stream, options);
+                router.stream(cr, keys.recording(key, stream), options);
             }
         } catch (IOException | RuntimeException e) {
             throw e;
@@ -133,7 +141,7 @@ class GatewayController {
      */
     private void completeAsync(HttpServletRequest request, HttpServletResponse response, CompletionRequest cr,
                                RouteOptions options, String id, long created, String model, long t0,
-                               boolean gated) {
+                               boolean gated, VirtualKey key) {
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(router.config().defaultDeadline().plusSeconds(30).toMillis());
         async.addListener(new CancelOnDeparture(options.cancellation()));
@@ -147,6 +155,7 @@ class GatewayController {
         Thread.ofVirtual().name("gateway-" + id).start(() -> {
             try (AutoCloseable ignored = watching) {
                 Completion c = gated ? GatedCompletions.complete(gate, cr) : router.complete(cr, options);
+                keys.record(key, c);
                 record(t0);
                 response.setHeader("x-finassist-provider", c.provider());
                 response.setHeader("x-finassist-route", c.trail().route());

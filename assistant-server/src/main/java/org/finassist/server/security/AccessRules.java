@@ -17,6 +17,7 @@ import static org.finassist.server.security.Grantee.SUPERVISOR;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * The least-privilege table, first match wins; a request no row matches is denied. README.md's "Who may call what"
@@ -97,6 +98,11 @@ final class AccessRules {
             AccessRule.of(null, "/v1/**", KEY_GATEWAY),
 
             // administration: API keys, operator accounts; the management page
+            // virtual keys (issue 19): a key's policy and spend, and their page
+            AccessRule.of(PUT, "/admin/api-keys/*/policy", ADMIN),
+            AccessRule.of(GET, "/admin/api-keys/*/spend", ADMIN),
+            AccessRule.of(GET, "/manage/keys.html", ADMIN),
+            AccessRule.of(GET, "/manage/keys.js", ADMIN),
             AccessRule.of(GET, "/manage/review.html", CONTENT_OPS),
             AccessRule.of(GET, "/manage/review.js", CONTENT_OPS),
             AccessRule.of(GET, "/manage/review.css", CONTENT_OPS),

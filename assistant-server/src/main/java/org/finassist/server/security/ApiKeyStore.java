@@ -1,5 +1,7 @@
 package org.finassist.server.security;
 
+import org.finassist.server.keys.KeyPolicy;
+import org.finassist.server.keys.VirtualKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
@@ -26,11 +28,19 @@ final class ApiKeyStore {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     record KeyInfo(long id, String name, List<String> scopes, String prefix, OffsetDateTime createdAt,
-                   OffsetDateTime revokedAt) {
+                   OffsetDateTime revokedAt, KeyPolicy policy) {
     }
 
-    /** An active key as the request's caller: its id, name and scopes. */
-    record KeyCaller(long id, String name, Set<Grantee> scopes) {
+    /** An active key as the request's caller: its id, name, policy and scopes. */
+    record KeyCaller(VirtualKey key, Set<Grantee> scopes) {
+
+        long id() {
+            return key.id();
+        }
+
+        String name() {
+            return key.name();
+        }
     }
 
     record CreatedKey(KeyInfo info, String secret) {
@@ -46,21 +56,28 @@ final class ApiKeyStore {
         reload();
     }
 
-    /** The key's name and role when {@code secret} is an active key. */
+    /** The key's name and role when {@code secret} is an active key that has not expired. */
     Optional<KeyCaller> caller(String secret) {
         refreshIfStale();
-        return secret == null ? Optional.empty() : Optional.ofNullable(active.get(hash(secret)));
+        return secret == null ? Optional.empty() : Optional.ofNullable(active.get(hash(secret)))
+                .filter(k -> !k.key().policy().expiredAt(java.time.Instant.now()));
     }
 
     CreatedKey create(String name, Set<Grantee> scopes) {
+        return create(name, scopes, KeyPolicy.NONE);
+    }
+
+    CreatedKey create(String name, Set<Grantee> scopes, KeyPolicy policy) {
         StringBuilder sb = new StringBuilder("fa-");
         for (int i = 0; i < 40; i++) {
             sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         String secret = sb.toString();
         OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("INSERT INTO api_keys (name, role, scopes, key_prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(name, "client", join(scopes), secret.substring(0, 8), hash(secret), now).update();
+        jdbc.sql("INSERT INTO api_keys (name, role, scopes, key_prefix, key_hash, created_at, policy)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(name, "client", join(scopes), secret.substring(0, 8), hash(secret), now,
+                        KeyPolicies.write(policy)).update();
         reload();
         KeyInfo info = list().stream().filter(k -> k.prefix().equals(secret.substring(0, 8)) && k.revokedAt() == null)
                 .reduce((a, b) -> b).orElseThrow();
@@ -68,11 +85,20 @@ final class ApiKeyStore {
     }
 
     List<KeyInfo> list() {
-        return jdbc.sql("SELECT id, name, scopes, key_prefix, created_at, revoked_at FROM api_keys ORDER BY id")
+        return jdbc.sql("SELECT id, name, scopes, key_prefix, created_at, revoked_at, policy FROM api_keys ORDER BY id")
                 .query((rs, n) -> new KeyInfo(rs.getLong(1), rs.getString(2),
                         parse(rs.getString(3)).stream().map(Grantee::wireName).sorted().toList(), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
+                        KeyPolicies.read(rs.getString(7))))
                 .list();
+    }
+
+    /** Replaces a key's policy; false when no active key has that id. Other nodes see it at their next reload. */
+    boolean setPolicy(long id, KeyPolicy policy) {
+        int n = jdbc.sql("UPDATE api_keys SET policy = ? WHERE id = ? AND revoked_at IS NULL")
+                .params(KeyPolicies.write(policy), id).update();
+        reload();
+        return n > 0;
     }
 
     boolean revoke(long id) {
@@ -90,8 +116,9 @@ final class ApiKeyStore {
 
     private void reload() {
         Map<String, KeyCaller> keys = new ConcurrentHashMap<>();
-        jdbc.sql("SELECT key_hash, id, name, scopes FROM api_keys WHERE revoked_at IS NULL").query((rs, n) -> keys.put(
-                rs.getString(1), new KeyCaller(rs.getLong(2), rs.getString(3), parse(rs.getString(4))))).list();
+        jdbc.sql("SELECT key_hash, id, name, scopes, policy FROM api_keys WHERE revoked_at IS NULL")
+                .query((rs, n) -> keys.put(rs.getString(1), new KeyCaller(new VirtualKey(rs.getLong(2),
+                        rs.getString(3), KeyPolicies.read(rs.getString(5))), parse(rs.getString(4))))).list();
         active = Map.copyOf(keys);
         loadedAt = System.currentTimeMillis();
     }

@@ -32,6 +32,12 @@ public final class Callers {
         throw new IllegalStateException("No HTTP request on this thread");
     }
 
+    /** The API key the current request was authenticated with, or null (JWT, operator, anonymous). */
+    public static org.finassist.server.keys.VirtualKey currentKey() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication key
+                ? key.key().key() : null;
+    }
+
     /** The owner subject of the current request's records; never null inside a secured request. */
     public static String subject(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

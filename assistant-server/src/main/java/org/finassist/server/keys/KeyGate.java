@@ -1,0 +1,108 @@
+package org.finassist.server.keys;
+
+import org.finassist.core.chat.Completion;
+import org.finassist.server.limits.SharedLimits;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * The gateway's two calls per request for a virtual key: {@link #admit} before routing (expiry, allowlists, RPM,
+ * TPM, budgets) and {@link #record} after the answer (spend, tokens). A key without a policy passes {@link #admit}
+ * without allocating or touching the database, and its spend is batched.
+ */
+public final class KeyGate {
+
+    /** How to route an admitted request. */
+    public record Admission(boolean economy) {
+        static final Admission NORMAL = new Admission(false);
+        static final Admission ECONOMY = new Admission(true);
+    }
+
+    private final SharedLimits limits;
+    private final SpendStore store;
+    private final SpendBuffer buffer;
+    private final Clock clock;
+    private final KeysProperties properties;
+
+    KeyGate(SharedLimits limits, SpendStore store, SpendBuffer buffer, Clock clock, KeysProperties properties) {
+        this.limits = limits;
+        this.store = store;
+        this.buffer = buffer;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Checks one request of {@code key} for {@code model} (as sent) on {@code route} (as resolved).
+     *
+     * @throws KeyRefusal with the OpenAI status, type and code to answer
+     */
+    public Admission admit(VirtualKey key, String model, String route) {
+        KeyPolicy p = key.policy();
+        if (p.isUnlimited()) {
+            return Admission.NORMAL;
+        }
+        if (p.expiredAt(clock.instant())) {
+            throw new KeyRefusal(401, "invalid_request_error", "invalid_api_key",
+                    "This API key expired at " + p.expiresAt() + ".");
+        }
+        if (!p.allowsModel(model)) {
+            throw new KeyRefusal(403, "invalid_request_error", "model_not_allowed",
+                    "This API key may not use model '" + model + "'; allowed: " + p.models() + ".");
+        }
+        if (!p.allowsRoute(route)) {
+            throw new KeyRefusal(403, "invalid_request_error", "model_not_allowed",
+                    "This API key may not use route '" + route + "'; allowed: " + p.routes() + ".");
+        }
+        if (p.requestsPerMinute() > 0 && !limits.tryConsume("key:" + key.id() + ":rpm", 1,
+                SharedLimits.Rate.perMinute(p.requestsPerMinute()))) {
+            throw new KeyRefusal(429, "requests", "rate_limit_exceeded", "Rate limit reached for this API key: "
+                    + p.requestsPerMinute() + " requests per minute. Retry shortly.");
+        }
+        if (p.tokensPerMinute() > 0 && !limits.tryConsume("key:" + key.id() + ":tpm", 1,
+                SharedLimits.Rate.perMinute(p.tokensPerMinute()))) {
+            throw new KeyRefusal(429, "tokens", "rate_limit_exceeded", "Rate limit reached for this API key: "
+                    + p.tokensPerMinute() + " tokens per minute. Retry shortly.");
+        }
+        return p.hasBudget() ? budget(key, p) : Admission.NORMAL;
+    }
+
+    private Admission budget(VirtualKey key, KeyPolicy p) {
+        SpendStore.Totals t = store.totals(key.id(), today());
+        if (reached(t.today(), p.dailyHardCny()) || reached(t.month(), p.monthlyHardCny())) {
+            boolean daily = reached(t.today(), p.dailyHardCny());
+            throw new KeyRefusal(429, "insufficient_quota", "budget_exceeded", "This API key has spent "
+                    + (daily ? t.today() + " CNY today of its daily budget of " + p.dailyHardCny()
+                    : t.month() + " CNY this month of its monthly budget of " + p.monthlyHardCny())
+                    + " CNY. Raise the budget or wait for the next " + (daily ? "day" : "month") + ".");
+        }
+        return reached(t.today(), p.dailySoftCny()) || reached(t.month(), p.monthlySoftCny())
+                ? Admission.ECONOMY : Admission.NORMAL;
+    }
+
+    private static boolean reached(BigDecimal spent, BigDecimal limit) {
+        return limit != null && spent.compareTo(limit) >= 0;
+    }
+
+    /** Charges an answer to its key: tokens per minute, and spend (at once for a key with a budget). */
+    public void record(VirtualKey key, Completion c) {
+        KeyPolicy p = key.policy();
+        long tokens = (long) c.usage().promptTokens() + c.usage().completionTokens();
+        if (p.tokensPerMinute() > 0 && tokens > 1) {
+            limits.consume("key:" + key.id() + ":tpm", tokens - 1, SharedLimits.Rate.perMinute(p.tokensPerMinute()));
+        }
+        Spend s = new Spend(key.id(), today(), c.provider() + ":" + c.model(), 1, c.usage().promptTokens(),
+                c.usage().completionTokens(), c.costCny() == null ? BigDecimal.ZERO : c.costCny());
+        if (p.hasBudget()) {
+            store.add(s);
+        } else {
+            buffer.add(s);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), properties.zone());
+    }
+}
