@@ -4,11 +4,11 @@ ALTER TABLE api_keys ADD COLUMN policy VARCHAR(4000);
 -- same rows with atomic UPDATE ... SET x = x + ?, so budgets hold across the cluster.
 CREATE TABLE key_spend (
     key_id             BIGINT        NOT NULL,
-    day                DATE          NOT NULL,
+    spend_day          DATE          NOT NULL,
     model              VARCHAR(120)  NOT NULL,
     requests           BIGINT        NOT NULL,
     prompt_tokens      BIGINT        NOT NULL,
     completion_tokens  BIGINT        NOT NULL,
     cost_cny           NUMERIC(18,6) NOT NULL,
-    PRIMARY KEY (key_id, day, model)
+    PRIMARY KEY (key_id, spend_day, model)
 );

@@ -19,16 +19,18 @@ import java.util.List;
  * @param monthlyHardCny   the same for the calendar month
  * @param expiresAt        the key is refused from this instant on
  */
-public record KeyPolicy(List<String> models, List<String> routes, int requestsPerMinute, long tokensPerMinute,
+public record KeyPolicy(List<String> models, List<String> routes, Integer requestsPerMinute, Long tokensPerMinute,
                         BigDecimal dailySoftCny, BigDecimal dailyHardCny, BigDecimal monthlySoftCny,
                         BigDecimal monthlyHardCny, Instant expiresAt) {
 
     /** No limits at all: the policy of every key that was never given one. */
-    public static final KeyPolicy NONE = new KeyPolicy(null, null, 0, 0, null, null, null, null, null);
+    public static final KeyPolicy NONE = new KeyPolicy(null, null, 0, 0L, null, null, null, null, null);
 
     public KeyPolicy {
         models = models == null ? List.of() : List.copyOf(models);
         routes = routes == null ? List.of() : List.copyOf(routes);
+        requestsPerMinute = requestsPerMinute == null ? 0 : requestsPerMinute;
+        tokensPerMinute = tokensPerMinute == null ? 0L : tokensPerMinute;
         if (requestsPerMinute < 0 || tokensPerMinute < 0) {
             throw new IllegalArgumentException("requestsPerMinute and tokensPerMinute must not be negative");
         }

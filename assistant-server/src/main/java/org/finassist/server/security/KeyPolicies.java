@@ -35,7 +35,7 @@ final class KeyPolicies {
             return JSON.readValue(json, KeyPolicy.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // a row edited by hand into nonsense must not open the key up: refuse everything until it is fixed
-            return new KeyPolicy(java.util.List.of("-"), null, 0, 0, null, null, null, null, null);
+            return new KeyPolicy(java.util.List.of("-"), null, 0, 0L, null, null, null, null, null);
         }
     }
 }

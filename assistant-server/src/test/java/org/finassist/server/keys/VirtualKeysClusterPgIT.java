@@ -99,7 +99,7 @@ class VirtualKeysClusterPgIT {
         CHEAP.always(Script.ok("便宜的回答").withUsage(1000, 1000, 0));
         Node a = node(poolA, "node-a");
         Node b = node(poolB, "node-b");
-        VirtualKey key = new VirtualKey(42, "app", new KeyPolicy(null, null, 0, 0, new BigDecimal("0.05"),
+        VirtualKey key = new VirtualKey(42, "app", new KeyPolicy(null, null, 0, 0L, new BigDecimal("0.05"),
                 new BigDecimal("0.07"), null, null, null));
         List<String> served = new ArrayList<>();
         KeyRefusal refused = null;
