@@ -1,8 +1,8 @@
 package org.finassist.content.commentary;
 
-import org.finassist.content.diagnosis.Fact;
-import org.finassist.content.diagnosis.NarrativeAttempt;
-import org.finassist.content.diagnosis.NarrativeSource;
+import org.finassist.content.facts.Fact;
+import org.finassist.content.guard.NarrativeAttempt;
+import org.finassist.content.guard.NarrativeSource;
 import org.finassist.core.guardrail.Violation;
 
 import java.math.BigDecimal;

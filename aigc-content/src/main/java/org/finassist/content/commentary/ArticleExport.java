@@ -3,8 +3,8 @@ package org.finassist.content.commentary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.finassist.content.diagnosis.Fact;
-import org.finassist.content.diagnosis.NarrativeAttempt;
+import org.finassist.content.facts.Fact;
+import org.finassist.content.guard.NarrativeAttempt;
 import org.finassist.core.guardrail.Violation;
 
 import java.io.IOException;
