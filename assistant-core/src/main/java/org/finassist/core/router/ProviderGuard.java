@@ -144,6 +144,11 @@ final class ProviderGuard {
         var m = circuit.getMetrics();
         String detail = "failure rate " + (m.getFailureRate() < 0 ? "n/a" : m.getFailureRate() + "%")
                 + " over " + m.getNumberOfBufferedCalls() + " calls";
+        Instant sharedOpenUntil = account.openUntil(id());
+        if ("up".equals(state) && sharedOpenUntil.isAfter(Instant.now())) {
+            state = "circuit_open";
+            detail += "; circuit opened by another node until " + sharedOpenUntil;
+        }
         int inFlight = p.maxConcurrency() - bulkhead.getMetrics().getAvailableConcurrentCalls();
         return new ProviderStatus(p.id(), p.flavor().name().toLowerCase(), state, detail,
                 p.models().stream().map(md -> md.alias()).toList(), p.maxConcurrency(), inFlight);

@@ -102,6 +102,9 @@ class AccountLimitsClusterPgIT {
         assertThat(onB.provider()).isEqualTo("local");
         assertThat(onB.trail().attempts().getFirst().reason()).isEqualTo("circuit_open");
         assertThat(DS.requests()).isEqualTo(seenByA);
+        // B's health says so too, though B itself never saw a failure
+        assertThat(b.providerStatuses().stream().filter(p -> p.id().equals("ds")).findFirst().orElseThrow().state())
+                .isEqualTo("circuit_open");
     }
 
     @Test
