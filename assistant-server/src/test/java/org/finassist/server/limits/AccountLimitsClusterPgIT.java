@@ -62,7 +62,11 @@ class AccountLimitsClusterPgIT {
     }
 
     private static Completion ask(ModelRouter router) {
-        return router.complete(new CompletionRequest("general", List.of(Message.user("你好")), null, null, null));
+        return ask(router, "general");
+    }
+
+    private static Completion ask(ModelRouter router, String route) {
+        return router.complete(new CompletionRequest(route, List.of(Message.user("你好")), null, null, null));
     }
 
     @Test
@@ -105,6 +109,22 @@ class AccountLimitsClusterPgIT {
         // B's health says so too, though B itself never saw a failure
         assertThat(b.providerStatuses().stream().filter(p -> p.id().equals("ds")).findFirst().orElseThrow().state())
                 .isEqualTo("circuit_open");
+    }
+
+    @Test
+    void theBatchNeverTakesTheChatReserve() {
+        // 4 requests a minute, a quarter kept for chat: the batch (commentary) gets 3, chat still gets the 4th
+        RouterProperties.Account account = new RouterProperties.Account(0, 4, 0, null, 0.25);
+        ModelRouter a = node(poolA, "node-a", account, Duration.ZERO, 100);
+        ModelRouter b = node(poolB, "node-b", account, Duration.ZERO, 100);
+        DS.always(Script.ok("好的"));
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(ask(i % 2 == 0 ? a : b, "commentary").provider());
+        }
+        assertThat(batch).containsExactly("ds", "ds", "ds", "local", "local");
+        assertThat(ask(b, "general").provider()).isEqualTo("ds");
+        assertThat(ask(a, "general").provider()).isEqualTo("local");
     }
 
     @Test

@@ -38,9 +38,10 @@ final class TwoNodes {
                 Duration.ofSeconds(5), Duration.ofSeconds(10), prices);
     }
 
-    /** A router whose "general" route tries {@code ranks} in order; circuit window {@code window}. */
+    /** A router whose "general" and (batch) "commentary" routes try {@code ranks} in order; circuit window {@code window}. */
     static ModelRouter router(List<ProviderConfig> providers, AccountLimits accounts, int window, String... ranks) {
-        RouterConfig config = new RouterConfig(providers, Map.of("general", RouteConfig.parse("general", List.of(ranks))),
+        RouterConfig config = new RouterConfig(providers, Map.of("general", RouteConfig.parse("general", List.of(ranks)),
+                "commentary", RouteConfig.parse("commentary", List.of(ranks))),
                 Duration.ofSeconds(30), 3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(100), 50f,
                 window, Duration.ofSeconds(60));
         List<ProviderClient> clients = providers.stream().map(ProviderClients::create).toList();
