@@ -67,17 +67,18 @@ final class PostgresSharedLimits implements SharedLimits {
         Lease lease = new Lease(name, UUID.randomUUID().toString(), now.plus(ttl));
         Boolean taken = tx.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("limits_lease:" + name).query().singleRow();
-            jdbc.sql("DELETE FROM limits_lease WHERE name = ? AND expires_at <= ?").params(name, ts(now)).update();
+            // lapsed slots do not count; they are deleted when any slot of the name is released
             return jdbc.sql("INSERT INTO limits_lease (id, name, node, expires_at) SELECT ?, ?, ?, ? "
-                            + "WHERE (SELECT COUNT(*) FROM limits_lease WHERE name = ?) < ?")
-                    .params(lease.id(), name, node, ts(lease.expiresAt()), name, limit).update() == 1;
+                            + "WHERE (SELECT COUNT(*) FROM limits_lease WHERE name = ? AND expires_at > ?) < ?")
+                    .params(lease.id(), name, node, ts(lease.expiresAt()), name, ts(now), limit).update() == 1;
         });
         return Boolean.TRUE.equals(taken) ? Optional.of(lease) : Optional.empty();
     }
 
     @Override
     public void release(Lease lease) {
-        jdbc.sql("DELETE FROM limits_lease WHERE id = ?").param(lease.id()).update();
+        jdbc.sql("DELETE FROM limits_lease WHERE id = ? OR (name = ? AND expires_at <= ?)")
+                .params(lease.id(), lease.name(), ts(clock.instant())).update();
     }
 
     @Override
