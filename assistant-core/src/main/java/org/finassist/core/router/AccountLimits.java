@@ -15,7 +15,7 @@ public interface AccountLimits {
     /** No account limits and no shared circuit: every call is admitted at no cost. */
     AccountLimits NONE = new AccountLimits() {
         @Override
-        public Permit admit(String provider, String route, Duration hold) {
+        public Permit admit(String provider, boolean batch, Duration hold) {
             return Permit.FREE;
         }
 
@@ -34,13 +34,13 @@ public interface AccountLimits {
     };
 
     /**
-     * Asks the account of {@code provider} for one call of {@code route} (batch routes get the batch's share, the
-     * others the whole account). Never blocks longer than the implementation's configured wait.
+     * Asks the account of {@code provider} for one call (a {@code batch} call gets the batch's share, the others the
+     * whole account). Never blocks longer than the implementation's configured wait.
      *
      * @param hold how long the call may run at most; a concurrency slot of a node that dies lapses after it
      * @return a permit, {@link Permit#refused()} non-null when the account is full
      */
-    Permit admit(String provider, String route, Duration hold);
+    Permit admit(String provider, boolean batch, Duration hold);
 
     /** Until when another node (or this one) reported the provider's circuit open; {@link Instant#EPOCH} if closed. */
     Instant openUntil(String provider);

@@ -211,7 +211,7 @@ public final class ModelRouter {
                 stopIfCancelled();
                 String refused = guard.admit();
                 AccountLimits.Permit permit = refused != null ? null
-                        : guard.admitAccount(route, Duration.ofNanos(Math.max(0, remainingNanos())));
+                        : guard.admitAccount(options.batch(), Duration.ofNanos(Math.max(0, remainingNanos())));
                 if (refused != null || permit.refused() != null) {
                     record(new Attempt(c.provider(), c.model(), "skipped",
                             refused != null ? refused : permit.refused(), 0, null, 0));

@@ -104,8 +104,8 @@ final class ProviderGuard {
      * The account's permit for a call this node admitted; when the account refuses, the node's permits are given
      * back and the refusal says why.
      */
-    AccountLimits.Permit admitAccount(String route, Duration hold) {
-        AccountLimits.Permit permit = account.admit(id(), route, hold);
+    AccountLimits.Permit admitAccount(boolean batch, Duration hold) {
+        AccountLimits.Permit permit = account.admit(id(), batch, hold);
         if (permit.refused() != null) {
             bulkhead.onComplete();
             circuit.releasePermission();

@@ -31,10 +31,17 @@ public final class RoutedChatModel implements ChatModel, StreamingChatModel {
 
     private final ModelRouter router;
     private final String route;
+    private final RouteOptions options;
 
     public RoutedChatModel(ModelRouter router, String route) {
+        this(router, route, RouteOptions.DEFAULT);
+    }
+
+    /** With options for every call, e.g. {@link RouteOptions#BATCH} for a batch job. */
+    public RoutedChatModel(ModelRouter router, String route, RouteOptions options) {
         this.router = router;
         this.route = route;
+        this.options = options;
     }
 
     @Override
@@ -59,7 +66,7 @@ public final class RoutedChatModel implements ChatModel, StreamingChatModel {
 
     @Override
     public ChatResponse doChat(ChatRequest chatRequest) {
-        return toResponse(router.complete(toRequest(chatRequest)));
+        return toResponse(router.complete(toRequest(chatRequest), options));
     }
 
     @Override
@@ -84,7 +91,7 @@ public final class RoutedChatModel implements ChatModel, StreamingChatModel {
             public void onError(RouterException error) {
                 handler.onError(error);
             }
-        });
+        }, options);
     }
 
     private CompletionRequest toRequest(ChatRequest chatRequest) {

@@ -41,8 +41,8 @@ class RouterAccountsIT {
         volatile Instant openUntil = Instant.EPOCH;
 
         @Override
-        public Permit admit(String provider, String route, Duration hold) {
-            admitted.add(provider + "@" + route);
+        public Permit admit(String provider, boolean batch, Duration hold) {
+            admitted.add(provider + (batch ? "@batch" : "@chat"));
             String reason = refuse;
             return new Permit() {
                 @Override
@@ -99,8 +99,16 @@ class RouterAccountsIT {
         dear.always(Script.ok("贵").withUsage(120, 30, 0));
         Completion c = router(accounts, 100).complete(ask());
         assertThat(c.provider()).isEqualTo("dear");
-        assertThat(accounts.admitted).containsExactly("dear@qa");
+        assertThat(accounts.admitted).containsExactly("dear@chat");
         assertThat(accounts.released).containsExactly(150L);
+    }
+
+    @Test
+    void aBatchJobsCallIsAskedForAsBatch() {
+        Recording accounts = new Recording();
+        dear.always(Script.ok("贵"));
+        router(accounts, 100).complete(ask(), RouteOptions.BATCH);
+        assertThat(accounts.admitted).containsExactly("dear@batch");
     }
 
     @Test

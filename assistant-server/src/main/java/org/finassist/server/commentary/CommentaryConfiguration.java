@@ -56,7 +56,8 @@ class CommentaryConfiguration {
                                         CommentaryProperties props, KnowledgeIndex knowledge,
                                         Disclosure contentDisclosure) {
         ChatModel model = content.modelNarrative() ? new BulkheadChatModel(
-                new RoutedChatModel(router, Scenario.COMMENTARY.id()), "commentary-batch", workers(props, router),
+                new RoutedChatModel(router, Scenario.COMMENTARY.id(), org.finassist.core.router.RouteOptions.BATCH),
+                "commentary-batch", workers(props, router),
                 PERMIT_WAIT) : null;
         return CommentaryService.builder().marketData(market).renderer(prompts).disclosure(contentDisclosure)
                 .anomalyRules(org.finassist.content.anomaly.AnomalyRules.DEFAULT

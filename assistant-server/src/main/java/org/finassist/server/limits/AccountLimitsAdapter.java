@@ -10,13 +10,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The router's provider accounts on {@link SharedLimits}: a call takes a slot of the account's concurrency and a
  * token of its requests per minute, and checks that tokens per minute are not spent (the answer's tokens are
- * charged when it ends); batch-route calls also take from the batch's part. A full account is waited for
+ * charged when it ends); batch calls ({@code RouteOptions.BATCH}) also take from the batch's part. A full account is waited for
  * ({@code chat-wait}, {@code batch-wait}), then refused so the router tries the next candidate. The shared circuit
  * state is read at most every {@code circuit-refresh}. When the backend fails, calls are admitted (the per-node
  * limits still hold) and the failure is logged: limits must not take the service down.
@@ -31,14 +30,12 @@ final class AccountLimitsAdapter implements AccountLimits {
 
     private final SharedLimits limits;
     private final Map<String, RouterProperties.Account> accounts;
-    private final Set<String> batchRoutes;
     private final LimitsProperties properties;
     private final Map<String, Cached> circuits = new ConcurrentHashMap<>();
 
     AccountLimitsAdapter(SharedLimits limits, RouterProperties router, LimitsProperties properties) {
         this.limits = limits;
         this.properties = properties;
-        this.batchRoutes = router.batchRoutes();
         Map<String, RouterProperties.Account> byId = new HashMap<>();
         router.providers().forEach((key, p) -> {
             if (p.account() != null && p.account().limitsAnything()) {
@@ -49,12 +46,11 @@ final class AccountLimitsAdapter implements AccountLimits {
     }
 
     @Override
-    public Permit admit(String provider, String route, Duration hold) {
+    public Permit admit(String provider, boolean batch, Duration hold) {
         RouterProperties.Account account = accounts.get(provider);
         if (account == null) {
             return Permit.FREE;
         }
-        boolean batch = batchRoutes.contains(route);
         Duration wait = batch ? properties.batchWait() : properties.chatWait();
         long deadline = System.nanoTime() + Math.min(wait.toNanos(), Math.max(0, hold.toNanos()));
         long pause = 20;

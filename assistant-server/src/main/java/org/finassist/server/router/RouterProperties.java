@@ -26,12 +26,10 @@ import java.util.Map;
 public record RouterProperties(Map<String, Provider> providers, Map<String, List<String>> routes, Duration defaultDeadline,
                                int maxAttempts, Duration backoffBase, Duration backoffMax, Duration bulkheadMaxWait,
                                float circuitFailureRate, int circuitWindow, Duration circuitOpenFor,
-                               Double classifierMinConfidence, String rewriteRoute, Duration maxCoolDown,
-                               java.util.Set<String> batchRoutes) {
+                               Double classifierMinConfidence, String rewriteRoute, Duration maxCoolDown) {
 
     public RouterProperties {
         providers = providers == null ? Map.of() : providers;
-        batchRoutes = batchRoutes == null ? java.util.Set.of("commentary") : java.util.Set.copyOf(batchRoutes);
         routes = routes == null ? Map.of() : routes;
         classifierMinConfidence = classifierMinConfidence == null ? 0.45 : classifierMinConfidence;
         rewriteRoute = rewriteRoute == null || rewriteRoute.isBlank() ? "general" : rewriteRoute;
@@ -50,7 +48,7 @@ public record RouterProperties(Map<String, Provider> providers, Map<String, List
 
     /**
      * {@code finassist.router.providers.<id>.account.*}: what the provider account allows all nodes together
-     * (0 = no limit). Requests of the batch routes ({@code finassist.router.batch-routes}) may use at most
+     * (0 = no limit). Batch jobs' calls (the commentary batch) may use at most
      * {@code batchShare} of each limit and never the {@code chatReserve} share kept for customer chat.
      */
     public record Account(int maxConcurrency, int requestsPerMinute, long tokensPerMinute, Double batchShare,

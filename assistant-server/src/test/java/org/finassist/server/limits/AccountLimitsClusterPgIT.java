@@ -7,6 +7,7 @@ import org.finassist.core.chat.Message;
 import org.finassist.core.fake.FakeUpstream;
 import org.finassist.core.fake.Script;
 import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.RouteOptions;
 import org.finassist.server.router.RouterProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,8 @@ class AccountLimitsClusterPgIT {
     }
 
     private static Completion ask(ModelRouter router, String route) {
-        return router.complete(new CompletionRequest(route, List.of(Message.user("你好")), null, null, null));
+        return router.complete(new CompletionRequest(route, List.of(Message.user("你好")), null, null, null),
+                route.equals("commentary") ? RouteOptions.BATCH : RouteOptions.DEFAULT);
     }
 
     @Test
@@ -113,7 +115,7 @@ class AccountLimitsClusterPgIT {
 
     @Test
     void theBatchNeverTakesTheChatReserve() {
-        // 4 requests a minute, a quarter kept for chat: the batch (commentary) gets 3, chat still gets the 4th
+        // 4 requests a minute, a quarter kept for chat: the batch job's calls get 3, chat still gets the 4th
         RouterProperties.Account account = new RouterProperties.Account(0, 4, 0, null, 0.25);
         ModelRouter a = node(poolA, "node-a", account, Duration.ZERO, 100);
         ModelRouter b = node(poolB, "node-b", account, Duration.ZERO, 100);

@@ -64,7 +64,7 @@ class LimitsBenchmarkIT {
                     work.add(pool.submit(() -> {
                         for (int i = 0; i < callsPerNode / THREADS; i++) {
                             long t0 = System.nanoTime();
-                            AccountLimits.Permit p = node.admit("p", "general", Duration.ofSeconds(30));
+                            AccountLimits.Permit p = node.admit("p", false, Duration.ofSeconds(30));
                             p.release(1500);
                             micros.add((System.nanoTime() - t0) / 1000);
                         }

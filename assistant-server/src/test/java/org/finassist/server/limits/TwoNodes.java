@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Routers as two nodes would build them: providers "ds" (dear) and "sf" (cheap) on fake upstreams. */
 final class TwoNodes {
@@ -53,7 +52,7 @@ final class TwoNodes {
         RouterProperties.Provider p = new RouterProperties.Provider(id, "deepseek", null, null, null, 0, 0, null, null,
                 null, null, null, account);
         RouterProperties router = new RouterProperties(Map.of(id, p), null, null, 0, null, null, null, 0, 0, null, null,
-                null, null, Set.of("commentary"));
+                null, null);
         return new AccountLimitsAdapter(limits, router, new LimitsProperties("postgres", Duration.ZERO, chatWait,
                 chatWait));
     }
