@@ -42,6 +42,7 @@ public record KeyPolicy(List<String> models, List<String> routes, Integer reques
     }
 
     /** Whether the key is unlimited: the gateway then skips every check. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isUnlimited() {
         return models.isEmpty() && routes.isEmpty() && requestsPerMinute == 0 && tokensPerMinute == 0
                 && !hasBudget() && expiresAt == null;
