@@ -79,6 +79,15 @@ class JudgeCorpusEvalTest {
         assertThat(rate(fresh, "refusal", Outcome::passed)).isZero();
     }
 
+    /** The dev copy written for the fresh corpus: every answer must get what its category asks. */
+    @Test
+    void freshDevCopyIsJudgedAsLabelled() throws IOException {
+        List<String> off = evaluate(rows("witness-answers-fresh-dev.tsv")).stream().filter(o -> !expected(o))
+                .map(o -> o.row().step() + " " + o.row().category() + " " + o.row().text() + " -> " + o.evaluation())
+                .toList();
+        assertThat(off).isEmpty();
+    }
+
     @Test
     void devSplitToo() throws IOException {
         List<Outcome> dev = evaluate().stream().filter(o -> o.row().split().equals("dev")).toList();
