@@ -54,6 +54,10 @@ final class BuildSplitStudy {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3) {
+            debug(SceneKind.valueOf(args[0]), Integer.parseInt(args[1]), Boolean.parseBoolean(args[2]));
+            return;
+        }
         int perKind = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         SceneGenerator gen = new SceneGenerator(CjkFont.get().orElseThrow(), Synthetic.TODAY);
         Clock clock = Clock.fixed(Synthetic.TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(),
@@ -103,6 +107,31 @@ final class BuildSplitStudy {
                 counting.passes.size(), ms, frame.size(), frameConfidence(frame),
                 name == null ? "-" : String.valueOf(name.equals(truth)), weakest, mean,
                 name == null ? "-" : name.equals(truth) ? "=" : name + "/" + truth, flipped);
+    }
+
+    /** Every pass's lines for one build scene, and the name's room in the frame and in the crop. */
+    private static void debug(SceneKind kind, int index, boolean flip) throws Exception {
+        SceneGenerator gen = new SceneGenerator(CjkFont.get().orElseThrow(), Synthetic.TODAY);
+        Clock clock = Clock.fixed(Synthetic.TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(),
+                ZoneId.of("Asia/Shanghai"));
+        try (PaddleOcrEngine paddle = PaddleOcrEngine.load(2, 960)) {
+            Counting counting = new Counting(paddle);
+            ImageIntake intake = new ImageIntake(IntakeLimits.defaults());
+            IdPhotoChecker checker = new IdPhotoChecker(intake, QualityInspector.standard(QualityThresholds.defaults()),
+                    counting, Optional.empty(), new IdCardValidator(clock, 18));
+            Scene s = gen.scene(Scene.Split.BUILD, kind, index);
+            BufferedImage img = intake.accept(s.upload()).image();
+            IdPhotoReport r = checker.check(flip ? Images.rotate180(img) : img, CardSide.UNKNOWN, Optional.empty());
+            System.out.println(s.identity().name() + " read " + (r.front() == null ? null : r.front().name())
+                    + " accepted " + r.accepted() + " findings " + r.findings());
+            for (List<TextLine> pass : counting.passes) {
+                System.out.println("-- pass");
+                for (TextLine l : pass) {
+                    System.out.printf("%-24s %.3f/%.3f x=%d y=%d w=%d h=%d a=%.1f%n", l.text(), l.confidence(),
+                            l.weakest(), l.x(), l.y(), l.width(), l.height(), l.angleDeg());
+                }
+            }
+        }
     }
 
     /** Mean confidence of the frame's lines of two or more characters, weighted by length. */
