@@ -65,7 +65,9 @@ public final class IdPhotoChecker {
     public IdPhotoReport check(BufferedImage upright, CardSide expected, Optional<LocalDate> knownBirthDate) {
         BufferedImage photo = upright;
         Read frame = read(primary, photo, null);
+        boolean frameTurned = false;
         if (frame.side == CardSide.UNKNOWN && !confidentText(frame.lines)) {
+            frameTurned = true;
             // a card photographed upside down reads as little or nothing; one turn is cheaper than asking for a retake.
             // Text read confidently without a single ID label is some other picture: no turn (latency cap).
             BufferedImage turned = Images.rotate180(photo);
@@ -87,7 +89,8 @@ public final class IdPhotoChecker {
         Read second = null;
         if (score(frame, knownBirthDate) > 0 && worthReadingAgain(frame, photo, card)) {
             Read again = read(primary, card, card);
-            if (again.side == CardSide.UNKNOWN && !confidentText(again.lines)) {
+            // both orientations of the frame were already read: turning the crop repeats that (latency cap)
+            if (again.side == CardSide.UNKNOWN && !confidentText(again.lines) && !frameTurned) {
                 again = read(primary, Images.rotate180(card), card);
             }
             if (again.side != CardSide.UNKNOWN) {
@@ -159,12 +162,13 @@ public final class IdPhotoChecker {
     }
 
     /**
-     * Re-reading the straightened card helps when it brings the print closer (a card small in the photo) or the
-     * first reading found a card; a picture read confidently without any ID label, whose located "card" is most of
-     * the frame anyway, would only cost two more passes (the latency cap for non-ID pictures).
+     * Re-reading the straightened card helps when the first reading found a card, or when it brings the print much
+     * closer (a card small in the photo). A picture whose frame showed no ID label in either orientation, and whose
+     * located "card" is a quarter of the frame or more, would only cost more passes (the cap for non-ID pictures:
+     * on the build split no accepted photo needed a third pass).
      */
     private static boolean worthReadingAgain(Read frame, BufferedImage photo, BufferedImage card) {
-        if (frame.side != CardSide.UNKNOWN || !confidentText(frame.lines)) {
+        if (frame.side != CardSide.UNKNOWN) {
             return true;
         }
         double share = (double) card.getWidth() * card.getHeight() / ((double) photo.getWidth() * photo.getHeight());
