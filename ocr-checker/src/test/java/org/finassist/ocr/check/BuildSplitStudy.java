@@ -27,7 +27,8 @@ import org.finassist.ocr.synth.scene.SceneKind;
  * Evidence for two rules, gathered on the BUILD split only (never the held-out one): the name's weakest character
  * confidence of right and wrong readings (the name-trust rule) and, per picture, the OCR passes and how confident the
  * first whole-frame reading is (the cap on non-ID pictures). Prints one tab-separated line per scene.
- * args: perKind (default 8, the whole build split at BENCH_SCENES=4).
+ * args: perKind (default 8, the whole build split at BENCH_SCENES=4); -Dstudy.kinds=QR_CODE,PORTRAIT limits the kinds;
+ * or kind index flip (true/false) to print every pass of one picture.
  */
 final class BuildSplitStudy {
 
@@ -69,7 +70,11 @@ final class BuildSplitStudy {
                     counting, Optional.empty(), new IdCardValidator(clock, 18));
             System.out.println("kind\tindex\tside\taccepted\tpasses\tms\tframeLines\tframeConf\tnameOk\tnameWeakest"
                     + "\tnameMean\tnameRead\tflip");
+            String only = System.getProperty("study.kinds", "");
             for (SceneKind kind : SceneKind.values()) {
+                if (!only.isEmpty() && !List.of(only.split(",")).contains(kind.name())) {
+                    continue;
+                }
                 for (int i = 0; i < perKind; i++) {
                     Scene s = gen.scene(Scene.Split.BUILD, kind, i);
                     BufferedImage img = intake.accept(s.upload()).image();
