@@ -46,19 +46,62 @@ public final class PiiMasker {
     }
 
     public static String mask(String text) {
+        return mask(text, null);
+    }
+
+    /**
+     * Masks {@code answer}, a reply to {@code question}, and also every personal value of the question that the
+     * answer repeats without the label that identified it: "交易密码：668899" is masked in the question, but an answer
+     * saying "没有找到“668899.SH”" would otherwise store the password in clear. Values shorter than four characters
+     * (except names) are not searched for, as they occur by chance.
+     */
+    public static String maskEchoing(String answer, String question) {
+        String masked = mask(answer);
+        if (masked == null || masked.isEmpty() || question == null) {
+            return masked;
+        }
+        List<Secret> secrets = new ArrayList<>();
+        mask(question, secrets);
+        for (Secret secret : secrets) {
+            Function<Hit, String> stars = h -> "*".repeat(h.m().end() - h.m().start());
+            masked = secret.inView() ? apply(echoPattern(secret.value()), masked, stars)
+                    : applyRaw(Pattern.compile(Pattern.quote(secret.value())), masked, stars);
+        }
+        return masked;
+    }
+
+    /** A value that was masked, as the pattern that found it saw it: in the ASCII view (see DigitView) or as written. */
+    private record Secret(String value, boolean inView) {
+    }
+
+    /** {@code found}, when not null, receives each value that was masked. */
+    private static String mask(String text, List<Secret> found) {
         if (text == null || !worthScanning(text)) {
             return text;
         }
         String t = text;
-        t = apply(PASSWORD, t, h -> h.labelled("******"));
-        t = apply(EMAIL, t, h -> h.raw(1) + "***@" + h.raw(2));
-        t = apply(KEYED_ACCOUNT, t, h -> h.labelled(keepLast(digitsOf(h.view(2)), 4)));
-        t = apply(DIGIT_RUN, t, h -> maskRun(h.view(0)));
-        t = apply(LETTER_ID, t, h -> maskLetterId(h.view(0)));
-        t = apply(LANDLINE, t, h -> h.view(1) + "-****" + h.view(3));
+        t = apply(PASSWORD, t, h -> h.labelled(found, "******"));
+        t = apply(EMAIL, t, h -> h.secret(found, h.view(0), h.raw(1) + "***@" + h.raw(2)));
+        t = apply(KEYED_ACCOUNT, t, h -> h.labelled(found, keepLast(digitsOf(h.view(2)), 4)));
+        t = apply(DIGIT_RUN, t, h -> h.secret(found, digitsOf(h.view(0)), maskRun(h.view(0))));
+        t = apply(LETTER_ID, t, h -> h.secret(found, h.view(0).replace(" ", ""), maskLetterId(h.view(0))));
+        t = apply(LANDLINE, t, h -> h.secret(found, digitsOf(h.view(0)), h.view(1) + "-****" + h.view(3)));
         // names and addresses on the original text: 张三 must stay a name, not become 张3
-        t = applyRaw(NAME, t, h -> h.labelled(h.raw(2).charAt(0) + "*".repeat(h.raw(2).length() - 1)));
-        return applyRaw(ADDRESS, t, h -> h.labelled("***"));
+        t = applyRaw(NAME, t, h -> h.labelledRaw(found, h.raw(2).charAt(0) + "*".repeat(h.raw(2).length() - 1)));
+        return applyRaw(ADDRESS, t, h -> h.labelledRaw(found, "***"));
+    }
+
+    /** A masked value as it may be repeated: digits with the separators a number is written with between them. */
+    private static Pattern echoPattern(String secret) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            if (i > 0 && Character.isDigit(c) && Character.isDigit(secret.charAt(i - 1))) {
+                re.append("[ \\-./]{0,2}");
+            }
+            re.append(Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE);
     }
 
     /**
@@ -175,8 +218,30 @@ public final class PiiMasker {
         }
 
         /** The label (group 1) and what followed it as written ("是", "：") with {@code value} for group 2. */
-        String labelled(String value) {
+        String labelled(List<Secret> found, String value) {
+            note(found, new Secret(m.group(2), true), value, raw(2));
             return original.substring(m.start(1), m.start(2)) + value;
+        }
+
+        /** As {@link #labelled}, for a pattern run on the text as written (names, addresses). */
+        String labelledRaw(List<Secret> found, String value) {
+            note(found, new Secret(m.group(2), false), value, raw(2));
+            return original.substring(m.start(1), m.start(2)) + value;
+        }
+
+        /** {@code replacement} for the whole match, noting {@code value} (its ASCII view) in {@code found}. */
+        String secret(List<Secret> found, String value, String replacement) {
+            note(found, new Secret(value, true), replacement, original.substring(m.start(), m.end()));
+            return replacement;
+        }
+
+        /** Notes a value that is really masked (not left as it was) and long enough not to occur by chance. */
+        private static void note(List<Secret> found, Secret secret, String replacement, String was) {
+            String v = secret.value();
+            if (found != null && !replacement.equals(was) && !v.isEmpty()
+                    && v.length() >= (secret.inView() && Character.isDigit(v.charAt(0)) ? 4 : 2)) {
+                found.add(secret);
+            }
         }
     }
 

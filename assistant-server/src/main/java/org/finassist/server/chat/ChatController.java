@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.finassist.core.assistant.AssistantService;
 import org.finassist.core.assistant.TurnRequest;
+import org.finassist.core.privacy.PiiMasker;
 import org.finassist.core.router.Scenario;
 import org.finassist.server.security.Callers;
 import org.finassist.server.web.BoundedBody;
@@ -87,9 +88,13 @@ class ChatController {
         }
         boolean retry = turnId != null && store.hasQuestion(conversationId, turnId);
         var history = store.history(conversationId, HISTORY, retry ? turnId : null);
+        // the assistant works on the question as it is stored, masked: personal data must not steer it (a password
+        // "668899" taken for a stock code) nor come back in an answer; the history it reads is masked alike. The
+        // stream keeps the text as typed only to mask the stored answer against it (ConversationStore#addAnswer)
+        String question = PiiMasker.mask(body.message());
         ChatTurnStream stream = new ChatTurnStream(sse, store, conversationId, body.message(),
                 Boolean.TRUE.equals(body.showReasoning()), turnId, retry);
-        assistant.turn(new TurnRequest(history, body.message(), scenario, body.knowledgeBases(),
+        assistant.turn(new TurnRequest(history, question, scenario, body.knowledgeBases(),
                 Boolean.TRUE.equals(body.showReasoning())), stream);
     }
 
