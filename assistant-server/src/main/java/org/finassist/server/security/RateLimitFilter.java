@@ -1,6 +1,5 @@
 package org.finassist.server.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,8 +12,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +26,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
     /** Which bucket this instance takes from. */
     enum Stage { ADDRESS, CALLER }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String WIDGET_TOKEN_PATH = "/api/widget/token";
 
     private final Stage stage;
@@ -105,34 +101,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private static void reject(HttpServletRequest request, HttpServletResponse response, ConsumptionProbe probe)
             throws IOException {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setCharacterEncoding("UTF-8");
-        String detail = "Too many requests; retry after " + seconds + " s.";
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (path(request).startsWith("/v1/")) {
-            response.setContentType("application/json");
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", detail);
-            error.put("type", "requests");
-            error.put("param", null);
-            error.put("code", "rate_limit_exceeded");
-            body.put("error", error);
-        } else {
-            response.setContentType("application/problem+json");
-            body.put("type", "about:blank");
-            body.put("title", "Too Many Requests");
-            body.put("status", 429);
-            body.put("detail", detail);
-            body.put("code", "rate_limited");
-            body.put("message", "请求太频繁了，请稍后再试。");
-        }
-        JSON.writeValue(response.getOutputStream(), body);
+        ProblemResponses.write(request, response, new ProblemResponses.Refusal(429, "Too Many Requests",
+                "rate_limited", "requests", "rate_limit_exceeded", "请求太频繁了，请稍后再试。",
+                "Too many requests; retry after " + seconds + " s."));
     }
 
     private static String path(HttpServletRequest request) {
-        String servlet = request.getServletPath();
-        String info = request.getPathInfo();
-        return (servlet == null ? "" : servlet) + (info == null ? "" : info);
+        return ProblemResponses.path(request);
     }
 }

@@ -4,6 +4,8 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -75,8 +77,10 @@ class SecurityConfiguration {
 
     @Bean
     OperatorAudit operatorAudit(JdbcClient jdbc, SecurityProperties properties,
-                                @Value("${finassist.data-dir}") Path dataDir) {
-        return new OperatorAudit(jdbc, OperatorAudit.key(properties.auditKey(), dataDir));
+                                @Value("${finassist.data-dir}") Path dataDir,
+                                org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new OperatorAudit(jdbc, OperatorAudit.key(properties.auditKey(), dataDir),
+                new org.springframework.transaction.support.TransactionTemplate(transactions));
     }
 
     @Bean
@@ -92,6 +96,22 @@ class SecurityConfiguration {
                 registry.addInterceptor(new OperatorAuditInterceptor(audit));
             }
         };
+    }
+
+    /** Before everything: a body's pace is judged however far the request gets. */
+    @Bean
+    FilterRegistrationBean<MinimumBodyRate> minimumBodyRate(ResourceLimitProperties limits) {
+        FilterRegistrationBean<MinimumBodyRate> bean = new FilterRegistrationBean<>(new MinimumBodyRate(limits));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return bean;
+    }
+
+    /** After Spring Security (order -100): only callers allowed to upload take a slot. */
+    @Bean
+    FilterRegistrationBean<UploadGate> uploadGate(ResourceLimitProperties limits) {
+        FilterRegistrationBean<UploadGate> bean = new FilterRegistrationBean<>(new UploadGate(limits));
+        bean.setOrder(0);
+        return bean;
     }
 
     /** Stated although it is the default: rejects {@code ;}, encoded {@code . / \ %}, {@code //}, {@code ..}. */
