@@ -4,6 +4,8 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,6 +28,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -73,8 +77,10 @@ class SecurityConfiguration {
 
     @Bean
     OperatorAudit operatorAudit(JdbcClient jdbc, SecurityProperties properties,
-                                @Value("${finassist.data-dir}") Path dataDir) {
-        return new OperatorAudit(jdbc, OperatorAudit.key(properties.auditKey(), dataDir));
+                                @Value("${finassist.data-dir}") Path dataDir,
+                                org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new OperatorAudit(jdbc, OperatorAudit.key(properties.auditKey(), dataDir),
+                new org.springframework.transaction.support.TransactionTemplate(transactions));
     }
 
     @Bean
@@ -92,6 +98,22 @@ class SecurityConfiguration {
         };
     }
 
+    /** Before everything: a body's pace is judged however far the request gets. */
+    @Bean
+    FilterRegistrationBean<MinimumBodyRate> minimumBodyRate(ResourceLimitProperties limits) {
+        FilterRegistrationBean<MinimumBodyRate> bean = new FilterRegistrationBean<>(new MinimumBodyRate(limits));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return bean;
+    }
+
+    /** After Spring Security (order -100): only callers allowed to upload take a slot. */
+    @Bean
+    FilterRegistrationBean<UploadGate> uploadGate(ResourceLimitProperties limits) {
+        FilterRegistrationBean<UploadGate> bean = new FilterRegistrationBean<>(new UploadGate(limits));
+        bean.setOrder(0);
+        return bean;
+    }
+
     /** Stated although it is the default: rejects {@code ;}, encoded {@code . / \ %}, {@code //}, {@code ..}. */
     @Bean
     HttpFirewall httpFirewall() {
@@ -105,7 +127,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
-                                            ApiKeyStore keys, CustomerTokens tokens) throws Exception {
+                                            ApiKeyStore keys, CustomerTokens tokens, RateLimitProperties rateLimits)
+            throws Exception {
         boolean devLoopback = devLoopback(properties, env);
         SecurityErrors errors = new SecurityErrors();
         BearerTokenResolver bearer = devLoopback ? DevLoopback.lenient(new DefaultBearerTokenResolver())
@@ -140,6 +163,13 @@ class SecurityConfiguration {
         pages.setRequestMatcher(SecurityErrors::isPage);
         http.requestCache(c -> c.requestCache(pages));
         http.csrf(c -> c.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf));
+        if (rateLimits.enabled()) {
+            // per address before anything else (failed sign-ins count), per caller once the caller is known
+            http.addFilterBefore(new RateLimitFilter(RateLimitFilter.Stage.ADDRESS, rateLimits),
+                    DisableEncodeUrlFilter.class);
+            http.addFilterBefore(new RateLimitFilter(RateLimitFilter.Stage.CALLER, rateLimits),
+                    AuthorizationFilter.class);
+        }
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
