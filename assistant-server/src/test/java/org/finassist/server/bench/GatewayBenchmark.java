@@ -32,15 +32,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * through the gateway, each of the latter two in its own process so their CPU time per request and (for the
  * gateway) resident memory can be read from {@code /proc}. Errors are labelled by the URI that failed. An answer
  * from the local model means the gateway did not reach the upstream, so the run is reported INVALID.
- * Settings: -Dbench.seconds (10), -Dbench.warmup (3), -Dbench.levels (1,64,512), -Dbench.gatewayJvm (JVM options
- * of the gateway process; default: those of scripts/run.sh).
+ * The proxy and the gateway are first run for {@code bench.jitWarmup} seconds at 64 clients, so the gateway's CPU
+ * per request is that of compiled code, not of its JIT compiler; the load average of the machine (shared, noisy) is
+ * reported at the start and the end, and the gateway and the proxy are always measured in the same run.
+ * Settings: -Dbench.seconds (10), -Dbench.warmup (3), -Dbench.jitWarmup (20), -Dbench.levels (1,64,512),
+ * -Dbench.gatewayJvm (JVM options of the gateway process; default: those of scripts/run.sh).
  */
 public final class GatewayBenchmark {
 
     private static final String BODY = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"股票交易时间是几点？\"}]}";
     private static final Map<String, Long> ERRORS = new ConcurrentHashMap<>();
     private static volatile int proxyPort;
-    private static volatile int measuredSeconds;
 
     record Result(long requests, double rps, double p50us, double p99us, long errors, long localAnswers) {
     }
@@ -48,6 +50,7 @@ public final class GatewayBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 10);
         int warmup = Integer.getInteger("bench.warmup", 3);
+        int jitWarmup = Integer.getInteger("bench.jitWarmup", 20);
         int[] levels = Arrays.stream(System.getProperty("bench.levels", "1,64,512").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         String jvm = System.getProperty("bench.gatewayJvm", "-XX:+UseSerialGC -Xmx256m -Xss512k"
@@ -56,7 +59,6 @@ public final class GatewayBenchmark {
             fake.keepBodies(false).always(Script.ok("A股交易时间为9:30-11:30、13:00-15:00。").withUsage(30, 20, 10));
             int gwPort = freePort();
             proxyPort = freePort();
-            measuredSeconds = seconds;
             Process gateway = startGateway(fake, gwPort, jvm);
             Process proxy = new ProcessBuilder("node", "bench/proxy.mjs", String.valueOf(proxyPort),
                     fake.baseUrl().toString()).directory(Path.of("..").toFile()).inheritIO().start();
@@ -65,7 +67,10 @@ public final class GatewayBenchmark {
                         .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
                 awaitUp(client, URI.create("http://127.0.0.1:" + gwPort + "/actuator/health"));
                 awaitUp(client, URI.create("http://127.0.0.1:" + proxyPort + "/v1/models"));
-                String report = run(client, fake, gwPort, proxyPort, gateway, proxy, levels, seconds, warmup, jvm);
+                String loadBefore = loadAverage();
+                warmUp(client, fake, gwPort, jitWarmup);
+                String report = run(client, fake, gwPort, proxyPort, gateway, proxy, levels, seconds, warmup, jvm)
+                        .replace("%LOAD%", loadBefore + " at the start, " + loadAverage() + " at the end");
                 Path out = Path.of(System.getProperty("bench.out", "../bench/results/gateway-latest.md"));
                 Files.createDirectories(out.getParent());
                 Files.writeString(out, report);
@@ -78,6 +83,27 @@ public final class GatewayBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /** JIT warm-up of both processes (not measured): until their hot paths are compiled. */
+    private static void warmUp(HttpClient client, FakeUpstream fake, int gwPort, int seconds) throws Exception {
+        if (seconds <= 0) {
+            return;
+        }
+        load(client, URI.create("http://127.0.0.1:" + proxyPort + "/v1/chat/completions"), String.format(BODY,
+                "chat-upstream"), 64, seconds, true);
+        load(client, URI.create("http://127.0.0.1:" + gwPort + "/v1/chat/completions"), String.format(BODY,
+                "bench:chat"), 64, seconds, true);
+    }
+
+    /** The 1-, 5- and 15-minute load averages, from /proc. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "load average " + f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException e) {
+            return "load average unknown";
+        }
     }
 
     private static String run(HttpClient client, FakeUpstream fake, int gwPort, int proxyPort, Process gateway,
@@ -94,15 +120,15 @@ public final class GatewayBenchmark {
         List<String> verdicts = new ArrayList<>();
         long totalLocal = 0;
         for (int level : levels) {
-            load(client, direct, upstreamBody, level, warmup);
-            Result d = load(client, direct, upstreamBody, level, seconds);
-            load(client, viaProxy, upstreamBody, level, warmup);
+            load(client, direct, upstreamBody, level, warmup, false);
+            Result d = load(client, direct, upstreamBody, level, seconds, true);
+            load(client, viaProxy, upstreamBody, level, warmup, false);
             long p0 = cpuMicros(proxy);
-            Result p = load(client, viaProxy, upstreamBody, level, seconds);
+            Result p = load(client, viaProxy, upstreamBody, level, seconds, true);
             double proxyCpu = (cpuMicros(proxy) - p0) / (double) Math.max(1, p.requests);
-            load(client, viaGateway, gatewayBody, level, warmup);
+            load(client, viaGateway, gatewayBody, level, warmup, false);
             long g0 = cpuMicros(gateway);
-            Result g = load(client, viaGateway, gatewayBody, level, seconds);
+            Result g = load(client, viaGateway, gatewayBody, level, seconds, true);
             double gatewayCpu = (cpuMicros(gateway) - g0) / (double) Math.max(1, g.requests);
             long rssMiB = peakRssKb(gateway) / 1024;
             long errors = d.errors + p.errors + g.errors;
@@ -117,7 +143,7 @@ public final class GatewayBenchmark {
         }
         String header = "Gateway benchmark " + LocalDateTime.now() + " — " + Runtime.getRuntime().availableProcessors()
                 + " CPUs, Java " + Runtime.version() + ", " + seconds + " s per target and level after " + warmup
-                + " s warm-up; gateway JVM: " + jvm + "\n\n";
+                + " s warm-up per level (after a JIT warm-up); %LOAD%; gateway JVM: " + jvm + "\n\n";
         String validity = totalLocal > 0 ? "\n**INVALID RUN: " + totalLocal + " gateway answers came from the local"
                 + " model, so the gateway did not measure the upstream path.**\n" : "\nValid run: no local-model answers.\n";
         return header + table + validity + "\n" + String.join("\n", verdicts) + "\n\nErrors by URI: " + new TreeMap<>(ERRORS)
@@ -156,7 +182,8 @@ public final class GatewayBenchmark {
     }
 
     /** Closed-loop load: {@code concurrency} virtual threads send requests back to back for {@code seconds}. */
-    private static Result load(HttpClient client, URI uri, String body, int concurrency, int seconds) throws Exception {
+    private static Result load(HttpClient client, URI uri, String body, int concurrency, int seconds, boolean measured)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
@@ -165,8 +192,7 @@ public final class GatewayBenchmark {
         AtomicLong errors = new AtomicLong();
         AtomicLong local = new AtomicLong();
         String label = (uri.getPath().startsWith("/v1") ? uri.getPort() == proxyPort ? "proxy " : "gateway " : "direct ")
-                + uri.getHost() + ":" + uri.getPort() + uri.getPath() + " @" + concurrency + (seconds < measuredSeconds
-                ? " (warm-up)" : "");
+                + uri.getHost() + ":" + uri.getPort() + uri.getPath() + " @" + concurrency + (measured ? "" : " (warm-up)");
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
