@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * through the gateway, each of the latter two in its own process so their CPU time per request and (for the
  * gateway) resident memory can be read from {@code /proc}. Errors are labelled by the URI that failed. An answer
  * from the local model means the gateway did not reach the upstream, so the run is reported INVALID.
- * The proxy and the gateway are first warmed at 64 clients, the gateway until its JIT compiler has settled, so its
+ * The proxy and the gateway are first warmed, the gateway at every level until its JIT compiler has settled, so its
  * CPU per request is that of compiled code (the JIT's share in each measured window is still reported, and
  * included in the CPU figures); the load average of the machine (shared, noisy) is
  * reported at the start and the end, and the gateway and the proxy are always measured in the same run.
@@ -71,7 +71,7 @@ public final class GatewayBenchmark {
                 awaitUp(client, URI.create("http://127.0.0.1:" + gwPort + "/actuator/health"));
                 awaitUp(client, URI.create("http://127.0.0.1:" + proxyPort + "/v1/models"));
                 String loadBefore = loadAverage();
-                warmUp(client, gateway, gwPort, jitWarmup);
+                warmUp(client, gateway, gwPort, jitWarmup, levels);
                 String report = run(client, fake, gwPort, proxyPort, gateway, proxy, levels, seconds, warmup, jvm)
                         .replace("%JIT%", jitWarmupReport).replace("%LOAD%", loadBefore + " at the start, " + loadAverage() + " at the end");
                 Path out = Path.of(System.getProperty("bench.out", "../bench/results/gateway-latest.md"));
@@ -89,11 +89,12 @@ public final class GatewayBenchmark {
     }
 
     /**
-     * JIT warm-up (not measured): the proxy for {@code seconds}, then the gateway in 5 s rounds at 64 clients until
-     * its JIT compiler threads used less than 5 % of its CPU in a round, or {@code bench.jitWarmupMax} seconds. On
+     * JIT warm-up (not measured): the proxy for {@code seconds}, then the gateway in rounds of 5 s at each level
+     * until its JIT compiler threads used less than 5 % of its CPU in a round, or {@code bench.jitWarmupMax} seconds. On
      * a loaded 2-core machine C2 keeps compiling for minutes, and its CPU is not a cost per request.
      */
-    private static void warmUp(HttpClient client, Process gateway, int gwPort, int seconds) throws Exception {
+    private static void warmUp(HttpClient client, Process gateway, int gwPort, int seconds, int[] levels)
+            throws Exception {
         if (seconds <= 0) {
             return;
         }
@@ -104,7 +105,9 @@ public final class GatewayBenchmark {
         long start = System.nanoTime();
         while (true) {
             long[] c0 = cpuTicks(gateway);
-            load(client, uri, String.format(BODY, "bench:chat"), 64, 5, false);
+            for (int level : levels) {
+                load(client, uri, String.format(BODY, "bench:chat"), level, 5, false);
+            }
             long[] c1 = cpuTicks(gateway);
             double jitShare = (c1[1] - c0[1]) / (double) Math.max(1, c1[0] - c0[0]);
             long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
@@ -112,7 +115,7 @@ public final class GatewayBenchmark {
                     100 * jitShare);
             if ((waited >= seconds && jitShare < 0.05) || waited >= max) {
                 jitWarmupReport = String.format("JIT warm-up %d s (compiler threads %.0f%% of the gateway's CPU in"
-                        + " its last 5 s)", waited, 100 * jitShare);
+                        + " its last round)", waited, 100 * jitShare);
                 return;
             }
         }

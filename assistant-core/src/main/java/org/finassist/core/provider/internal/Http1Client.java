@@ -3,7 +3,6 @@ package org.finassist.core.provider.internal;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -204,7 +203,7 @@ final class Http1Client implements AutoCloseable {
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
-        private final byte[] buf = new byte[16 * 1024];
+        private final byte[] buf = new byte[8 * 1024];
         private int pos;
         private int limit;
         private long idleSince;
@@ -212,13 +211,15 @@ final class Http1Client implements AutoCloseable {
         Connection(Socket socket) throws IOException {
             this.socket = socket;
             this.in = socket.getInputStream();
-            this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            this.out = socket.getOutputStream();
         }
 
+        /** Head and body in one write: one packet for a small request, no buffer kept per connection. */
         void write(byte[] head, byte[] body) throws IOException {
+            byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, all, head.length, body.length);
             try {
-                out.write(head);
-                out.write(body);
+                out.write(all);
                 out.flush();
             } catch (IOException e) {
                 throw new StaleConnection(e.toString());
