@@ -121,10 +121,10 @@ class SecurityConfiguration {
 
     /**
      * The OpenAI-compatible gateway ({@code /v1/**}) is called by API clients with a bearer key only: a stateless
-     * chain with the same access rules, bearer resolution and error shapes as the main chain, but without what
-     * serves browsers (CSRF tokens and their cookie on every response, sessions, the saved request, form and Basic
-     * sign-in, sign-in and sign-out pages, CORS: the widget's origins are allowed on {@code /api/**} only), which
-     * a request per answer paid for nothing.
+     * chain with the same access rules, bearer and Basic authentication and error shapes as the main chain, but
+     * without what serves browsers (CSRF tokens and their cookie on every response, sessions, the saved request,
+     * form sign-in, sign-in and sign-out pages, CORS: the widget's origins are allowed on {@code /api/**} only),
+     * which a request per answer paid for nothing.
      */
     @Bean
     @Order(1)
@@ -144,6 +144,8 @@ class SecurityConfiguration {
         });
         http.oauth2ResourceServer(o -> o.bearerTokenResolver(bearer).authenticationEntryPoint(errors)
                 .accessDeniedHandler(errors).authenticationManagerResolver(managers(bearer, keys, tokens)));
+        // operators' Basic credentials are still recognised, so one without the gateway scope is refused (403)
+        http.httpBasic(b -> b.authenticationEntryPoint(errors));
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         http.requestCache(c -> c.disable());
         http.csrf(c -> c.disable());
