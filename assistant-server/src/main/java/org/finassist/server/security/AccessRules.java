@@ -59,6 +59,7 @@ final class AccessRules {
             AccessRule.of(GET, "/api/chat/feedback", KB_ADMIN),
             AccessRule.of(GET, "/api/kb", KB_ADMIN, KEY_KB_READ),
             AccessRule.of(POST, "/api/kb/*/search", KB_ADMIN, KEY_KB_READ),
+            AccessRule.of(PUT, "/api/kb/*/published", KB_ADMIN),
             AccessRule.of(null, "/api/kb/**", KB_ADMIN),
 
             // AIGC commentary batches and articles
