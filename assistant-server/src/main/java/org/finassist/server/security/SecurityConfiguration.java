@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,8 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,6 +56,8 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** The gateway's paths, served by {@link #gatewayFilterChain}. */
+    private static final String GATEWAY = "/v1/**";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
@@ -125,14 +130,63 @@ class SecurityConfiguration {
         return args -> BootstrapAdmin.createIfNone(operators, properties.bootstrapAdmin());
     }
 
+    /**
+     * No Micrometer observation of every security filter, authentication and authorisation: with an observation
+     * registry present Spring Security otherwise wraps each of the chain's ~15 filters in its own observation,
+     * which was the largest single cost of a gateway request (issue 19 profile). Requests stay observed as a
+     * whole by Spring MVC's {@code http.server.requests}.
+     */
     @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The OpenAI-compatible gateway ({@code /v1/**}) is called by API clients with a bearer key only: a stateless
+     * chain with the same access rules, bearer and Basic authentication and error shapes as the main chain, but
+     * without what serves browsers (CSRF tokens and their cookie on every response, sessions, the saved request,
+     * form sign-in, sign-in and sign-out pages, CORS: the widget's origins are allowed on {@code /api/**} only),
+     * which a request per answer paid for nothing.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain gatewayFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
+                                           ApiKeyStore keys, CustomerTokens tokens) throws Exception {
+        boolean devLoopback = devLoopback(properties, env);
+        SecurityErrors errors = new SecurityErrors();
+        BearerTokenResolver bearer = bearer(devLoopback);
+        http.securityMatcher(GATEWAY);
+        http.authorizeHttpRequests(a -> {
+            for (AccessRule rule : AccessRules.RULES) {
+                if (rule.pattern().startsWith("/v1/")) {
+                    grant(a.requestMatchers(matcher(rule)), rule, devLoopback);
+                }
+            }
+            denyTheRest(a, devLoopback);
+        });
+        http.oauth2ResourceServer(o -> o.bearerTokenResolver(bearer).authenticationEntryPoint(errors)
+                .accessDeniedHandler(errors).authenticationManagerResolver(managers(bearer, keys, tokens)));
+        // operators' Basic credentials are still recognised, so one without the gateway scope is refused (403)
+        http.httpBasic(b -> b.authenticationEntryPoint(errors));
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        http.requestCache(c -> c.disable());
+        http.csrf(c -> c.disable());
+        http.logout(l -> l.disable());
+        http.exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
                                             ApiKeyStore keys, CustomerTokens tokens, RateLimitProperties rateLimits)
             throws Exception {
         boolean devLoopback = devLoopback(properties, env);
         SecurityErrors errors = new SecurityErrors();
-        BearerTokenResolver bearer = devLoopback ? DevLoopback.lenient(new DefaultBearerTokenResolver())
-                : new DefaultBearerTokenResolver();
+        BearerTokenResolver bearer = bearer(devLoopback);
         http.authorizeHttpRequests(a -> {
             // a forward (/manage → /manage/index.html) or an error page was authorised as the original request
             a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll();
@@ -140,12 +194,7 @@ class SecurityConfiguration {
             for (AccessRule rule : AccessRules.RULES) {
                 grant(a.requestMatchers(matcher(rule)), rule, devLoopback);
             }
-            // deny by default; a dev loopback caller reaches Spring MVC, which answers 404/405 for what is not there
-            if (devLoopback) {
-                a.anyRequest().access(DevLoopback.manager());
-            } else {
-                a.anyRequest().denyAll();
-            }
+            denyTheRest(a, devLoopback);
         });
         // CORS preflights (the widget on the brokerage's pages) are answered from Spring MVC's CORS configuration
         // before authentication: a browser never sends credentials with one
@@ -174,6 +223,20 @@ class SecurityConfiguration {
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Deny by default; a dev loopback caller reaches Spring MVC, which answers 404/405 for what is not there. */
+    private static void denyTheRest(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
+                                    boolean devLoopback) {
+        if (devLoopback) {
+            a.anyRequest().access(DevLoopback.manager());
+        } else {
+            a.anyRequest().denyAll();
+        }
+    }
+
+    private static BearerTokenResolver bearer(boolean devLoopback) {
+        return devLoopback ? DevLoopback.lenient(new DefaultBearerTokenResolver()) : new DefaultBearerTokenResolver();
     }
 
     /**

@@ -76,7 +76,7 @@ class WitnessEmbeddedH2IT {
         } finally {
             scheduler.shutdownNow();
         }
-        long expected = engine.sessionStore().load("h2-1").orElseThrow().auditRecords();
+        long expected = engine.sessionStore().load("h2-1").orElseThrow().audit().auditRecords();
         assertThat(engine.auditLog().verify("h2-1", expected).valid()).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dh_audit_record WHERE session_id = 'h2-1'", Long.class))
                 .isEqualTo(expected);

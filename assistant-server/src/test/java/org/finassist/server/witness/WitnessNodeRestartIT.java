@@ -79,7 +79,7 @@ class WitnessNodeRestartIT {
             }
             WitnessEngine engine = nodeB.getBean(WitnessEngine.class);
             for (SimulatedCustomer c : customers) {
-                long expected = engine.sessionStore().load(c.sessionId()).orElseThrow().auditRecords();
+                long expected = engine.sessionStore().load(c.sessionId()).orElseThrow().audit().auditRecords();
                 assertThat(engine.auditLog().verify(c.sessionId(), expected).valid()).as(c.sessionId()).isTrue();
             }
             rt.close();
