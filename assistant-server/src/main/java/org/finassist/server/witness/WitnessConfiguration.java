@@ -14,6 +14,7 @@ import org.finassist.dh.session.Transactions;
 import org.finassist.dh.session.WitnessEngine;
 import org.finassist.prompts.PromptRenderer;
 import org.finassist.server.funnel.FunnelRecorder;
+import org.finassist.server.cluster.ClusterBus;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,10 +93,12 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    DecisionRelay witnessDecisionRelay(WitnessEngine engine, ObjectProvider<JdbcTemplate> jdbc) {
+    DecisionRelay witnessDecisionRelay(WitnessEngine engine, ObjectProvider<JdbcTemplate> jdbc,
+                                       ObjectProvider<ClusterBus> bus) {
         JdbcTemplate template = jdbc.getIfAvailable();
         return template == null ? DecisionRelay.local(engine)
-                : new JdbcDecisionRelay(engine, template, properties.decisionWait(), Duration.ofMillis(200));
+                : new JdbcDecisionRelay(engine, template, properties.decisionWait(), Duration.ofMillis(200),
+                bus.getIfAvailable(() -> ClusterBus.NONE));
     }
 
     /** The witness endpoints as their own OpenAPI group: /v3/api-docs/witness. */
