@@ -39,10 +39,12 @@ class ChatController {
 
     private final AssistantService assistant;
     private final ConversationStore store;
+    private final OpenStreams streams;
 
-    ChatController(AssistantService assistant, ConversationStore store) {
+    ChatController(AssistantService assistant, ConversationStore store, OpenStreams streams) {
         this.assistant = assistant;
         this.store = store;
+        this.streams = streams;
     }
 
     private static final java.util.regex.Pattern TURN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -89,8 +91,14 @@ class ChatController {
         var history = store.history(conversationId, HISTORY, retry ? turnId : null);
         ChatTurnStream stream = new ChatTurnStream(sse, store, conversationId, body.message(),
                 Boolean.TRUE.equals(body.showReasoning()), turnId, retry);
-        assistant.turn(new TurnRequest(history, body.message(), scenario, body.knowledgeBases(),
-                Boolean.TRUE.equals(body.showReasoning())), stream);
+        streams.opened(stream);
+        try {
+            assistant.turn(new TurnRequest(history, body.message(), scenario, body.knowledgeBases(),
+                    Boolean.TRUE.equals(body.showReasoning())), stream);
+        } finally {
+            streams.closed(stream);
+            Thread.interrupted(); // an interrupt from the shutdown drain is for the turn, not for the servlet
+        }
     }
 
     @PostMapping("/api/chat/{conversationId}/handoff")

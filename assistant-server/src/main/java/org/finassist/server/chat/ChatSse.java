@@ -16,12 +16,35 @@ final class ChatSse {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServletResponse response;
     private ServletOutputStream out;
+    private boolean ended;
 
     ChatSse(HttpServletResponse response) {
         this.response = response;
     }
 
-    void event(String name, Object data) {
+    /** Writes one event; after {@link #end} every further event fails, which stops the turn that writes it. */
+    synchronized void event(String name, Object data) {
+        if (ended) {
+            throw new UncheckedIOException(new IOException("the stream was ended at shutdown"));
+        }
+        write(name, data);
+    }
+
+    /** Writes these last events (if the client is still there) and refuses any later one. */
+    synchronized void end(String name, Object data, String lastName, Object lastData) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        try {
+            write(name, data);
+            write(lastName, lastData);
+        } catch (UncheckedIOException e) {
+            // the client went away already: nothing to tell it
+        }
+    }
+
+    private void write(String name, Object data) {
         try {
             if (out == null) {
                 out = SseResponse.begin(response);

@@ -34,6 +34,8 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeSocketHandler.class);
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 1 << 20;
+    /** Close status of every runtime connection when this node shuts down: reconnect (to another node) and resume. */
+    static final CloseStatus SHUTTING_DOWN = CloseStatus.GOING_AWAY.withReason("server_shutdown");
     /** Close status of a connection replaced by a newer one with the same runtime id. */
     static final CloseStatus SUPERSEDED = new CloseStatus(4001, "superseded");
 
@@ -106,6 +108,21 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
     @Override
     public void close() {
         reaper.shutdownNow();
+    }
+
+    /**
+     * Closes every runtime connection with 1001 before the web server stops (which would cut them with 1006) and
+     * releases their sessions, which wait for the runtimes to reconnect, through the load balancer to another node,
+     * and resume. Returns how many were closed.
+     */
+    int goingAway() {
+        int n = 0;
+        for (Map.Entry<String, WebSocketSession> e : List.copyOf(sockets.entrySet())) {
+            RuntimeConnection.close(e.getValue(), SHUTTING_DOWN);
+            released(e.getKey(), SHUTTING_DOWN);
+            n++;
+        }
+        return n;
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.springdoc.core.models.GroupedOpenApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -116,6 +117,45 @@ class WitnessConfiguration implements WebSocketConfigurer {
     RuntimeSocketHandler runtimeSocketHandler(WitnessEngine engine, TurnLatency latency) {
         return new RuntimeSocketHandler(engine, FrameCodec.json(properties.maxFrameChars()),
                 new RuntimeTokens(properties.runtimeTokens()), properties, latency);
+    }
+
+    /**
+     * Drains the funnel writes of the witness audit trail after the web server stopped (phase 0: after every
+     * default-phase lifecycle) and before beans are destroyed, i.e. while the DataSource is still open.
+     */
+    @Bean
+    SmartLifecycle witnessFunnelDrain(WitnessEngine engine) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                if (engine.auditLog() instanceof FunnelAuditLog funnel && !funnel.drain(Duration.ofSeconds(10))) {
+                    LOG.warn("Funnel events of witness sessions still queued after 10 s at shutdown");
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return 0;
+            }
+        };
+    }
+
+    @Bean
+    RuntimeShutdown runtimeShutdown(RuntimeSocketHandler handler) {
+        return new RuntimeShutdown(handler);
     }
 
     /** Lets frames up to 4 bytes per allowed character reach the codec, which refuses oversized ones politely. */
