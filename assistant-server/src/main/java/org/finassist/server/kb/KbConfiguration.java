@@ -118,8 +118,10 @@ class KbConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    IngestJobs ingestJobs(KnowledgeIndex index, JdbcClient jdbc) {
-        return new IngestJobs(index, new IngestJobStore(jdbc));
+    IngestJobs ingestJobs(KnowledgeIndex index, JdbcClient jdbc,
+                          org.finassist.server.cluster.ClusterProperties cluster,
+                          @org.springframework.beans.factory.annotation.Value("${finassist.node-id}") String nodeId) {
+        return new IngestJobs(index, new IngestJobStore(jdbc, nodeId), cluster.jobHeartbeat(), cluster.jobDeadAfter());
     }
 
     @Bean
