@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code GET /api/ops/summary}: the operations dashboard's one JSON snapshot (see the package description), over
  * every node of the deployment; {@code GET /api/ops/history}: the last hour of cluster-wide provider figures for its
  * time series. Both are computed from the nodes' snapshots in {@code ops_node_snapshot} ({@link ClusterFigures}),
- * so every node gives the same answer; they lag the meters by at most {@code finassist.cluster.snapshot-every}.
+ * so every node gives the same answer once figures settle: the asked node's own figures are current, the other
+ * nodes' lag by at most {@code finassist.cluster.snapshot-every}.
  */
 @RestController
 class OpsController {
@@ -41,6 +42,8 @@ class OpsController {
     private final long startedAtMillis = System.currentTimeMillis();
     private final OpsHistory writer;
     private long lastPurge;
+    private long lastWrite;
+    private NodeFigures lastWritten;
 
     OpsController(MeterRegistry registry, JdbcClient jdbc, ObjectProvider<WitnessEngine> witness,
                   ClusterProperties cluster, @Value("${finassist.node-id}") String nodeId) {
@@ -61,12 +64,30 @@ class OpsController {
         tick();
     }
 
+    /**
+     * Before an answer, writes this node's snapshot if its figures changed since the last one: the asked node's own
+     * figures are current, the others' lag by at most their {@code snapshot-every}. Rows are only ever appended in
+     * time order per node, so a dashboard polling the nodes round-robin never sees a total go down.
+     */
+    private void fresh() {
+        write(false);
+    }
+
     private void tick() {
+        write(true);
+    }
+
+    private synchronized void write(boolean always) {
         try {
             WitnessEngine engine = witness.getIfAvailable();
-            long now = System.currentTimeMillis();
-            snapshots.write(nodeId, now, startedAtMillis,
-                    NodeFigures.read(registry, meters, engine == null ? 0 : engine.liveCount()));
+            NodeFigures figures = NodeFigures.read(registry, meters, engine == null ? 0 : engine.liveCount());
+            if (!always && figures.equals(lastWritten)) {
+                return;
+            }
+            long now = Math.max(System.currentTimeMillis(), lastWrite + 1);
+            snapshots.write(nodeId, now, startedAtMillis, figures);
+            lastWrite = now;
+            lastWritten = figures;
             if (now - lastPurge > 60_000) {
                 snapshots.purge(now - cluster.snapshotKeep().toMillis());
                 lastPurge = now;
@@ -85,6 +106,7 @@ class OpsController {
     /** The cluster's provider figures every 10 s over the last hour, oldest first: the dashboard's charts on load. */
     @GetMapping("/api/ops/history")
     List<OpsHistory.Sample> history() {
+        fresh();
         ClusterFigures.Folded folded = fold();
         List<OpsHistory.Sample> out = new java.util.ArrayList<>(folded.history().stream()
                 .map(t -> new OpsHistory.Sample(Instant.ofEpochMilli(t.atMillis()).toString(), t.providers()))
@@ -96,6 +118,7 @@ class OpsController {
 
     @GetMapping("/api/ops/summary")
     Map<String, Object> summary() {
+        fresh();
         ClusterFigures.Totals t = fold().now();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("at", Instant.now().toString());
