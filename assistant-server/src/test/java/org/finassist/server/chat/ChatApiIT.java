@@ -34,6 +34,9 @@ class ChatApiIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    OpenStreams openStreams;
+
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry r) {
         FakeUpstreams.register(r);
@@ -251,5 +254,57 @@ class ChatApiIT {
                 assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aStreamStillOpenAtTheDrainDeadlineEndsWithAnErrorEventAndIsStoredInterrupted() throws Exception {
+        DS.always(Script.ok("融资融券的维持担保比例一般不得低于百分之一百三十，低于时需追加担保物。")
+                .withChunkChars(2).withChunkDelay(java.time.Duration.ofMillis(150)));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/chat"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\":\"维持担保比例是多少\",\"turnId\":\"sd-1\"}"))
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> r = java.net.http.HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        List<String> lines = new java.util.ArrayList<>();
+        java.util.Iterator<String> it = r.body().iterator();
+        // read until the first token has been sent, then do what the shutdown does at the drain deadline
+        while (it.hasNext()) {
+            String line = it.next();
+            lines.add(line);
+            if (line.equals("event: token")) {
+                break;
+            }
+        }
+        assertThat(openStreams.endAll()).isEqualTo(1);
+        it.forEachRemaining(lines::add);
+        List<Event> events = new java.util.ArrayList<>();
+        for (String frame : String.join("\n", lines).split("\n\n")) {
+            String name = frame.lines().filter(l -> l.startsWith("event: ")).findFirst().orElseThrow().substring(7);
+            String data = frame.lines().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
+            events.add(new Event(name, JSON.readTree(data)));
+        }
+        Event error = events.get(events.size() - 2);
+        assertThat(error.name()).isEqualTo("error");
+        assertThat(error.data().path("code").asText()).isEqualTo("shutdown");
+        assertThat(events.getLast().name()).isEqualTo("done");
+        assertThat(events.getLast().data().path("interrupted").asBoolean()).isTrue();
+        String conversation = events.getLast().data().path("conversationId").asText();
+        String said = String.join("", events.stream().filter(e -> e.name().equals("token"))
+                .map(e -> e.data().path("delta").asText()).toList());
+        assertThat(said).isNotEmpty();
+        Map<String, Object> stored = jdbc.sql("SELECT content, outcome FROM chat_messages WHERE conversation_id = ?"
+                + " AND role = 'assistant'").param(conversation).query().singleRow();
+        assertThat(stored.get("OUTCOME") != null ? stored.get("OUTCOME") : stored.get("outcome")).isEqualTo("interrupted");
+        assertThat(String.valueOf(stored.get("CONTENT") != null ? stored.get("CONTENT") : stored.get("content")))
+                .startsWith(said);
+
+        // the retry of that turn is answered afresh, not replayed from the interrupted part
+        DS.always(Script.ok("维持担保比例不得低于130%。"));
+        Map<String, List<JsonNode>> retry = byName(chat("{\"conversationId\":\"" + conversation
+                + "\",\"message\":\"维持担保比例是多少\",\"turnId\":\"sd-1\"}"));
+        assertThat(String.join("", retry.get("token").stream().map(n -> n.path("delta").asText()).toList()))
+                .isEqualTo("维持担保比例不得低于130%。");
     }
 }
