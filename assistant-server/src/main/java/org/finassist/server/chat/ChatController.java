@@ -95,7 +95,10 @@ class ChatController {
         try {
             assistant.turn(new TurnRequest(history, body.message(), scenario, body.knowledgeBases(),
                     Boolean.TRUE.equals(body.showReasoning())), stream);
+        } catch (ChatSse.Ended ended) {
+            // the shutdown drain ended this stream with its error and done events: nothing more to send
         } finally {
+            stream.settle();
             streams.closed(stream);
             Thread.interrupted(); // an interrupt from the shutdown drain is for the turn, not for the servlet
         }

@@ -25,7 +25,7 @@ final class ChatSse {
     /** Writes one event; after {@link #end} every further event fails, which stops the turn that writes it. */
     synchronized void event(String name, Object data) {
         if (ended) {
-            throw new UncheckedIOException(new IOException("the stream was ended at shutdown"));
+            throw new Ended();
         }
         write(name, data);
     }
@@ -39,8 +39,8 @@ final class ChatSse {
         try {
             write(name, data);
             write(lastName, lastData);
-        } catch (UncheckedIOException e) {
-            // the client went away already: nothing to tell it
+        } catch (UncheckedIOException | IllegalStateException e) {
+            // the client went away already, or the container finished the response: nothing to tell it
         }
     }
 
@@ -54,6 +54,13 @@ final class ChatSse {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Thrown at the turn's next event after {@link #end}: it stops the turn; the controller ends the request quietly. */
+    static final class Ended extends UncheckedIOException {
+        Ended() {
+            super(new IOException("the stream was ended at shutdown"));
         }
     }
 }

@@ -178,12 +178,24 @@ final class ChatTurnStream implements TurnListener {
         sse.event("done", Map.of("conversationId", conversationId));
     }
 
+    String conversationId() {
+        return conversationId;
+    }
+
+    /**
+     * The request thread's last word, after the turn returned: waits for a shutdown end in progress (its events must
+     * be written before the response is finished) and rules out a later one.
+     */
+    synchronized void settle() {
+        finished.set(true);
+    }
+
     /**
      * The node is stopping and this turn is still streaming: stores what was said so far as {@code interrupted}
      * and ends the stream with an {@code error} (code {@code shutdown}) and a {@code done} event. False when the
      * turn had ended already.
      */
-    boolean endForShutdown() {
+    synchronized boolean endForShutdown() {
         if (!finished.compareAndSet(false, true)) {
             return false;
         }

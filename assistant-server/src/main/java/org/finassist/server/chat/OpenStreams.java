@@ -49,6 +49,8 @@ final class OpenStreams implements SmartLifecycle {
     int endAll() {
         int n = 0;
         for (Map.Entry<ChatTurnStream, Thread> e : List.copyOf(open.entrySet())) {
+            LOG.info("Ending the chat stream of {} on thread {} ({})", e.getKey().conversationId(),
+                    e.getValue().getName(), e.getValue().getState());
             if (e.getKey().endForShutdown()) {
                 e.getValue().interrupt();
                 n++;

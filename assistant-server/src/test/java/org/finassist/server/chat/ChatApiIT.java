@@ -258,12 +258,14 @@ class ChatApiIT {
 
     @Test
     void aStreamStillOpenAtTheDrainDeadlineEndsWithAnErrorEventAndIsStoredInterrupted() throws Exception {
-        DS.always(Script.ok("融资融券的维持担保比例一般不得低于百分之一百三十，低于时需追加担保物。")
-                .withChunkChars(2).withChunkDelay(java.time.Duration.ofMillis(150)));
+        // a long answer in small slow chunks: the turn is still streaming when the drain deadline comes
+        DS.always(Script.ok("您好，交易时间请以交易所公告为准。节假日休市安排以交易所通知为准。如需帮助，请联系您的客户经理。"
+                + "开户、转账和交易相关的问题，也可以在营业时间内咨询人工客服。").withChunkChars(2)
+                .withChunkDelay(java.time.Duration.ofMillis(150)));
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + "/api/chat"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\":\"维持担保比例是多少\",\"turnId\":\"sd-1\"}"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\":\"几点开盘\",\"turnId\":\"sd-1\"}"))
                 .build();
         HttpResponse<java.util.stream.Stream<String>> r = java.net.http.HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.ofLines());
@@ -301,10 +303,10 @@ class ChatApiIT {
                 .startsWith(said);
 
         // the retry of that turn is answered afresh, not replayed from the interrupted part
-        DS.always(Script.ok("维持担保比例不得低于130%。"));
+        DS.always(Script.ok("您好，交易时间请以交易所公告为准。"));
         Map<String, List<JsonNode>> retry = byName(chat("{\"conversationId\":\"" + conversation
-                + "\",\"message\":\"维持担保比例是多少\",\"turnId\":\"sd-1\"}"));
+                + "\",\"message\":\"几点开盘\",\"turnId\":\"sd-1\"}"));
         assertThat(String.join("", retry.get("token").stream().map(n -> n.path("delta").asText()).toList()))
-                .isEqualTo("维持担保比例不得低于130%。");
+                .isEqualTo("您好，交易时间请以交易所公告为准。");
     }
 }
