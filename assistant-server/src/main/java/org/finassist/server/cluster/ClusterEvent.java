@@ -24,6 +24,13 @@ public sealed interface ClusterEvent {
     record DecisionSettled(long decisionId) implements ClusterEvent {
     }
 
+    /**
+     * A digital-human runtime authenticated on some node: a node still holding an older connection of it closes
+     * that one now (4001 superseded) instead of at its next claim renewal.
+     */
+    record RuntimeClaimed(String runtimeId) implements ClusterEvent {
+    }
+
     /** Configuration {@code scope} was reloaded on some node: reload it here too. */
     record ConfigReloaded(String scope) implements ClusterEvent {
     }
@@ -42,6 +49,7 @@ public sealed interface ClusterEvent {
             case OperatorChanged e -> e.username();
             case DecisionPending e -> e.targetNode();
             case DecisionSettled e -> Long.toString(e.decisionId());
+            case RuntimeClaimed e -> e.runtimeId();
             case ConfigReloaded e -> e.scope();
             case Resync e -> throw new IllegalArgumentException("Resync is local and never sent");
         };
@@ -60,6 +68,7 @@ public sealed interface ClusterEvent {
             case "operator" -> new OperatorChanged(arg);
             case "decision" -> new DecisionPending(arg);
             case "settled" -> arg.matches("\\d{1,18}") ? new DecisionSettled(Long.parseLong(arg)) : null;
+            case "claimed" -> new RuntimeClaimed(arg);
             case "config" -> new ConfigReloaded(arg);
             default -> null;
         };
@@ -72,6 +81,7 @@ public sealed interface ClusterEvent {
             case OperatorChanged e -> "operator";
             case DecisionPending e -> "decision";
             case DecisionSettled e -> "settled";
+            case RuntimeClaimed e -> "claimed";
             case ConfigReloaded e -> "config";
             case Resync e -> "resync";
         };

@@ -114,9 +114,11 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    RuntimeSocketHandler runtimeSocketHandler(WitnessEngine engine, TurnLatency latency) {
+    RuntimeSocketHandler runtimeSocketHandler(WitnessEngine engine, TurnLatency latency,
+                                              ObjectProvider<ClusterBus> bus) {
         return new RuntimeSocketHandler(engine, FrameCodec.json(properties.maxFrameChars()),
-                new RuntimeTokens(properties.runtimeTokens()), properties, latency);
+                new RuntimeTokens(properties.runtimeTokens()), properties, latency,
+                bus.getIfAvailable(() -> ClusterBus.NONE));
     }
 
     /**

@@ -11,7 +11,8 @@ class ClusterEventTest {
     void everySentEventSurvivesTheWireWithItsOrigin() {
         for (ClusterEvent e : new ClusterEvent[] {new ClusterEvent.ApiKeysChanged(),
                 new ClusterEvent.OperatorChanged("alice|ops"), new ClusterEvent.DecisionPending("node-b"),
-                new ClusterEvent.DecisionSettled(42), new ClusterEvent.ConfigReloaded("router")}) {
+                new ClusterEvent.DecisionSettled(42), new ClusterEvent.RuntimeClaimed("rt-1"),
+                new ClusterEvent.ConfigReloaded("router")}) {
             ClusterEvent.Received r = ClusterEvent.decode(ClusterEvent.encode(e, "node-a")).orElseThrow();
             assertThat(r.event()).isEqualTo(e);
             assertThat(r.origin()).isEqualTo("node-a");
