@@ -11,6 +11,7 @@ import org.finassist.core.assistant.TurnRequest;
 import org.finassist.core.router.Scenario;
 import org.finassist.server.security.Callers;
 import org.finassist.server.web.BoundedBody;
+import org.finassist.server.web.OpenStreams;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns one assistant turn into the widget's SSE events and persists both sides of it. */
-final class ChatTurnStream implements TurnListener {
+final class ChatTurnStream implements TurnListener, org.finassist.server.web.OpenStreams.Stream {
 
     /** The stored outcome of a turn cut off by a shutdown; never replayed to a retry. */
     static final String INTERRUPTED = "interrupted";
@@ -192,10 +192,11 @@ final class ChatTurnStream implements TurnListener {
 
     /**
      * The node is stopping and this turn is still streaming: stores what was said so far as {@code interrupted}
-     * and ends the stream with an {@code error} (code {@code shutdown}) and a {@code done} event. False when the
-     * turn had ended already.
+     * (a retry of the turn is answered afresh, not replayed) and ends the stream with an {@code error} (code
+     * {@code shutdown}) and a {@code done} event. False when the turn had ended already.
      */
-    synchronized boolean endForShutdown() {
+    @Override
+    public synchronized boolean endForShutdown() {
         if (!finished.compareAndSet(false, true)) {
             return false;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.finassist.core.fake.Script;
 import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
+import org.finassist.server.web.OpenStreams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
