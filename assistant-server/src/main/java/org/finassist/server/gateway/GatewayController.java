@@ -18,6 +18,7 @@ import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.RouteOptions;
 import org.finassist.server.keys.VirtualKey;
 import org.finassist.server.security.Callers;
+import org.finassist.server.web.OpenStreams;
 import org.finassist.server.web.BoundedBody;
 import org.finassist.server.gateway.internal.ChatCompletionWire;
 import org.finassist.server.router.RouterTimings;
@@ -46,9 +47,12 @@ class GatewayController {
     private final StreamPinger pinger;
     private final AnswerGate gate;
     private final KeyHook keys;
+    private final OpenStreams streams;
 
     GatewayController(ModelRouter router, ScenarioClassifier classifier, GatewayProperties properties,
-                      MeterRegistry registry, StreamPinger pinger, AnswerGate gate, KeyHook keys) {
+                      MeterRegistry registry, StreamPinger pinger, AnswerGate gate, KeyHook keys,
+                      OpenStreams streams) {
+        this.streams = streams;
         this.gate = gate;
         this.keys = keys;
         this.router = router;
@@ -119,6 +123,7 @@ class GatewayController {
 
     private void stream(HttpServletRequest request, CompletionRequest cr, RouteOptions options,
                         GatewayStream stream, boolean gated, VirtualKey key) throws IOException {
+        streams.opened(stream);
         try (AutoCloseable ignored = pinger.watch(stream)) {
             if (gated) {
                 GatedCompletions.stream(gate, cr, keys.recording(key, stream));
@@ -129,6 +134,10 @@ class GatewayController {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            stream.settle();
+            streams.closed(stream);
+            Thread.interrupted(); // an interrupt from the shutdown drain was for the upstream call
         }
         if (stream.failedAfterStart()) {
             ConnectionCut.mark(request);

@@ -20,6 +20,8 @@ import org.finassist.rag.segment.ChineseSegmenter;
 import org.finassist.rag.segment.FinanceDictionary;
 import org.finassist.rag.store.lucene.LuceneKnowledgeStore;
 import org.finassist.rag.store.pgvector.PgVectorKnowledgeStore;
+import org.finassist.server.cluster.ClusterProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.multipart.MultipartResolver;
@@ -118,8 +120,9 @@ class KbConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    IngestJobs ingestJobs(KnowledgeIndex index, JdbcClient jdbc) {
-        return new IngestJobs(index, new IngestJobStore(jdbc));
+    IngestJobs ingestJobs(KnowledgeIndex index, JdbcClient jdbc, ClusterProperties cluster,
+                          @Value("${finassist.node-id}") String nodeId) {
+        return new IngestJobs(index, new IngestJobStore(jdbc, nodeId), cluster.jobHeartbeat(), cluster.jobDeadAfter());
     }
 
     @Bean

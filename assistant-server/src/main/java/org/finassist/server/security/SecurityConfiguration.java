@@ -31,14 +31,17 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.finassist.server.cluster.ClusterBus;
+import org.finassist.server.cluster.ClusterEvent;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -66,13 +69,27 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ApiKeyStore apiKeyStore(JdbcClient jdbc) {
-        return new ApiKeyStore(jdbc);
+    ApiKeyStore apiKeyStore(JdbcClient jdbc, ClusterBus bus) {
+        return new ApiKeyStore(jdbc, bus);
     }
 
     @Bean
-    OperatorStore operatorStore(JdbcClient jdbc, PasswordEncoder encoder) {
-        return new OperatorStore(jdbc, encoder);
+    OperatorStore operatorStore(JdbcClient jdbc, PasswordEncoder encoder, ClusterBus bus) {
+        return new OperatorStore(jdbc, encoder, bus);
+    }
+
+    /** The signed-in operators' cookie sessions on this node, so a disable on any node can end them here. */
+    @Bean
+    SessionRegistry operatorSessions(ClusterBus bus) {
+        SessionRegistry registry = new SessionRegistryImpl();
+        bus.subscribe(ClusterEvent.OperatorChanged.class, e -> OperatorSessions.expire(registry, e.username()));
+        return registry;
+    }
+
+    /** Tells the registry when a servlet session ends, so it does not keep them. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -101,6 +118,12 @@ class SecurityConfiguration {
                 registry.addInterceptor(new OperatorAuditInterceptor(audit));
             }
         };
+    }
+
+    /** One set of buckets for both filter chains (the gateway's and the main one). */
+    @Bean
+    RateLimits rateLimits(RateLimitProperties properties) {
+        return new RateLimits(properties);
     }
 
     /** Before everything: a body's pace is judged however far the request gets. */
@@ -151,7 +174,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain gatewayFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
-                                           ApiKeyStore keys, CustomerTokens tokens) throws Exception {
+                                           ApiKeyStore keys, CustomerTokens tokens, RateLimits rateLimits)
+            throws Exception {
         boolean devLoopback = devLoopback(properties, env);
         SecurityErrors errors = new SecurityErrors();
         BearerTokenResolver bearer = bearer(devLoopback);
@@ -173,6 +197,7 @@ class SecurityConfiguration {
         http.csrf(c -> c.disable());
         http.logout(l -> l.disable());
         http.exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+        rateLimits.addTo(http);
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
@@ -182,8 +207,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
-                                            ApiKeyStore keys, CustomerTokens tokens, RateLimitProperties rateLimits)
-            throws Exception {
+                                            ApiKeyStore keys, CustomerTokens tokens, RateLimits rateLimits,
+                                            SessionRegistry sessions) throws Exception {
         boolean devLoopback = devLoopback(properties, env);
         SecurityErrors errors = new SecurityErrors();
         BearerTokenResolver bearer = bearer(devLoopback);
@@ -204,6 +229,8 @@ class SecurityConfiguration {
         http.formLogin(f -> f.defaultSuccessUrl("/manage"));
         http.httpBasic(b -> b.authenticationEntryPoint(errors));
         http.logout(l -> l.logoutSuccessUrl("/login?logout"));
+        // unlimited sessions per operator, but registered: a disabled operator's sessions end on every node at once
+        http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"));
         // a default, not the entry point: an explicit one would switch off Spring's generated sign-in page
         http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(errors, AnyRequestMatcher.INSTANCE)
                 .accessDeniedHandler(errors));
@@ -212,13 +239,7 @@ class SecurityConfiguration {
         pages.setRequestMatcher(SecurityErrors::isPage);
         http.requestCache(c -> c.requestCache(pages));
         http.csrf(c -> c.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf));
-        if (rateLimits.enabled()) {
-            // per address before anything else (failed sign-ins count), per caller once the caller is known
-            http.addFilterBefore(new RateLimitFilter(RateLimitFilter.Stage.ADDRESS, rateLimits),
-                    DisableEncodeUrlFilter.class);
-            http.addFilterBefore(new RateLimitFilter(RateLimitFilter.Stage.CALLER, rateLimits),
-                    AuthorizationFilter.class);
-        }
+        rateLimits.addTo(http);
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

@@ -14,10 +14,12 @@ import org.finassist.dh.session.Transactions;
 import org.finassist.dh.session.WitnessEngine;
 import org.finassist.prompts.PromptRenderer;
 import org.finassist.server.funnel.FunnelRecorder;
+import org.finassist.server.cluster.ClusterBus;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -93,10 +95,12 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    DecisionRelay witnessDecisionRelay(WitnessEngine engine, ObjectProvider<JdbcTemplate> jdbc) {
+    DecisionRelay witnessDecisionRelay(WitnessEngine engine, ObjectProvider<JdbcTemplate> jdbc,
+                                       ObjectProvider<ClusterBus> bus) {
         JdbcTemplate template = jdbc.getIfAvailable();
         return template == null ? DecisionRelay.local(engine)
-                : new JdbcDecisionRelay(engine, template, properties.decisionWait(), Duration.ofMillis(200));
+                : new JdbcDecisionRelay(engine, template, properties.decisionWait(), Duration.ofMillis(200),
+                bus.getIfAvailable(() -> ClusterBus.NONE));
     }
 
     /** The witness endpoints as their own OpenAPI group: /v3/api-docs/witness. */
@@ -112,11 +116,51 @@ class WitnessConfiguration implements WebSocketConfigurer {
 
     @Bean
     RuntimeSocketHandler runtimeSocketHandler(WitnessEngine engine, TurnLatency latency,
+                                              ObjectProvider<ClusterBus> bus,
                                               @org.springframework.beans.factory.annotation.Value("${finassist.data-dir}")
                                               java.nio.file.Path dataDir) {
         return new RuntimeSocketHandler(engine, FrameCodec.json(properties.maxFrameChars()),
                 RuntimeTokens.of(properties.runtimeTokens(), properties.runtimeTokenSecret(), dataDir), properties,
-                latency);
+                latency, bus.getIfAvailable(() -> ClusterBus.NONE));
+    }
+
+    /**
+     * Drains the funnel writes of the witness audit trail after the web server stopped (phase 0: after every
+     * default-phase lifecycle) and before beans are destroyed, i.e. while the DataSource is still open.
+     */
+    @Bean
+    SmartLifecycle witnessFunnelDrain(WitnessEngine engine) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                if (engine.auditLog() instanceof FunnelAuditLog funnel && !funnel.drain(Duration.ofSeconds(10))) {
+                    LOG.warn("Funnel events of witness sessions still queued after 10 s at shutdown");
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return 0;
+            }
+        };
+    }
+
+    @Bean
+    RuntimeShutdown runtimeShutdown(RuntimeSocketHandler handler) {
+        return new RuntimeShutdown(handler);
     }
 
     /** Lets frames up to 4 bytes per allowed character reach the codec, which refuses oversized ones politely. */
