@@ -10,7 +10,6 @@ import org.finassist.server.support.Http;
 import org.finassist.server.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code cluster_it}, pgvector store), as behind a round-robin load balancer: a document uploaded on A is found on
  * B; a key revoked on A is refused on B within a second; the ops summary is the same from either node; a
  * commentary batch started on A, with A killed ({@code kill -9}) mid-batch, completes on B with every article once.
- * The two checks of the shared provider limits are marked hooks for that work (issue 20).
+ * Provider account {@code acct} (the same upstream, pinned as {@code acct:chat}) has an account limit of 4 in flight:
+ * it holds across both nodes, and a circuit opened on A is open on B.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIT {
@@ -48,6 +48,8 @@ class TwoNodeClusterIT {
     private static final Pattern SUBJECT = Pattern.compile("（(\\d{6}\\.[A-Z]{2})）");
     private static final String ANSWER = "当日个股行情整体平稳，详情请以系统数据为准。";
     private static final int WORKERS = 4;
+    private static final String PINNED_TO_ACCT =
+            "{\"model\":\"acct:chat\",\"messages\":[{\"role\":\"user\",\"content\":\"你好\"}]}";
     private static FakeUpstream upstream;
     private static ServerProcess nodeA;
     private static ServerProcess nodeB;
@@ -131,18 +133,42 @@ class TwoNodeClusterIT {
 
     @Test
     @Order(4)
-    @Disabled("HOOK(limits): an account limit of 4 concurrent requests holds across both nodes — added at merge")
-    void anAccountConcurrencyOfFourHoldsAcrossBothNodes() {
-        // the limits work adds: --finassist.router.providers.ds.max-concurrency=4 as an account limit, 8 slow
-        // requests spread over nodeA and nodeB, and upstream.maxInFlight() == 4
+    void anAccountConcurrencyOfFourHoldsAcrossBothNodes() throws Exception {
+        // provider "acct" is the same upstream under an account limit of 4 (ds, used by the batch, has none)
+        upstream.reset();
+        upstream.always(Script.ok(ANSWER).withHeaderDelay(Duration.ofMillis(600)));
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ServerProcess node = i % 2 == 0 ? nodeA : nodeB;
+                answers.add(pool.submit(() -> Http.postJson(node.url("/v1/chat/completions"), PINNED_TO_ACCT)));
+            }
+            for (var f : answers) {
+                assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(200);
+            }
+        }
+        // each node alone allows 64 (its bulkhead); together they never had more than the account's 4 in flight
+        assertThat(upstream.requests()).isEqualTo(8);
+        assertThat(upstream.maxInFlight()).isLessThanOrEqualTo(4);
+        upstream.reset();
+        upstream.always(Script.ok(ANSWER).withHeaderDelay(Duration.ofMillis(150)));
     }
 
     @Test
     @Order(5)
-    @Disabled("HOOK(limits): a circuit opened on A is open on B — added at merge")
     void aCircuitOpenedOnAIsOpenOnB() {
-        // the limits work adds: failures through nodeA until its circuit opens, then a request on nodeB answered
-        // without an upstream call (upstream.requests() unchanged)
+        upstream.reset();
+        upstream.always(Script.status(500, "upstream broken"));
+        // circuit window 10 at 50 %: ten failures through A open acct's circuit on A
+        for (int i = 0; i < 10; i++) {
+            Http.postJson(nodeA.url("/v1/chat/completions"), PINNED_TO_ACCT);
+        }
+        int seenByA = upstream.requests();
+        HttpResponse<String> onB = Http.postJson(nodeB.url("/v1/chat/completions"), PINNED_TO_ACCT);
+        assertThat(onB.statusCode()).isEqualTo(503);
+        assertThat(upstream.requests()).as("B made no call of its own").isEqualTo(seenByA);
+        upstream.reset();
+        upstream.always(Script.ok(ANSWER).withHeaderDelay(Duration.ofMillis(150)));
     }
 
     @Test
@@ -192,7 +218,14 @@ class TwoNodeClusterIT {
                 "--finassist.content.commentary.workers=" + WORKERS,
                 "--finassist.content.commentary.polling-interval=200ms",
                 "--finassist.content.commentary.heartbeat-interval=500ms",
-                "--finassist.content.commentary.missed-heartbeats=4"));
+                "--finassist.content.commentary.missed-heartbeats=4",
+                // issue 20's provider accounts: limits and circuits shared through PostgreSQL
+                "--finassist.limits.backend=postgres", "--finassist.limits.circuit-refresh=0ms",
+                "--finassist.limits.chat-wait=20s"));
+        String acct = "--finassist.router.providers.acct.";
+        a.addAll(List.of(acct + "flavor=deepseek", acct + "base-url=" + upstream.baseUrl(), acct + "api-key=test-key",
+                acct + "max-concurrency=64", acct + "request-timeout=10s", acct + "models.chat.upstream=chat-upstream",
+                acct + "account.max-concurrency=4"));
         for (String route : List.of("general", "qa", "stock-diagnosis", "commentary", "account-opening", "witness")) {
             a.add("--finassist.router.routes." + route + "[0]=ds:chat");
         }
