@@ -92,6 +92,10 @@ public final class EvalCommand implements Callable<Integer> {
             + " not rank first, with the gold and the first passage, as Markdown (for reading what the misses return)")
     Path misses;
 
+    @Option(names = "--dump", description = "write every question's two legs (chunk, document, score) as JSONL, so"
+            + " fusions can be studied offline on the same retrievals")
+    Path dump;
+
     @Option(names = "--reranker-url", description = "also rerank the default fusion with this rerank endpoint,"
             + " e.g. http://127.0.0.1:9997/v1/rerank (Xinference, vLLM, Jina, SiliconFlow) or http://127.0.0.1:8080/rerank (TEI)")
     String rerankerUrl;
@@ -149,6 +153,7 @@ public final class EvalCommand implements Callable<Integer> {
                         RetrievalOptions.defaults().fusion());
                 System.out.printf("misses: %d test questions written to %s%n", n, misses);
             }
+            if (dump != null) LegDump.write(dump, all, dev);
             if (rerankerUrl != null) printReranked(all, dev);
             if (grid) {
                 print("dev grid", all.subList(0, dev), fusions(true));
