@@ -48,7 +48,7 @@ class EvalAnswersApiIT {
         sets = Files.createTempDirectory("eval-answers-sets");
         Files.writeString(sets.resolve("tiny.jsonl"), """
                 {"id": "t1", "question": "转人工", "expect": "handoff"}
-                {"id": "t2", "question": "帮我写一首关于春天的诗", "expect": "decline"}
+                {"id": "t2", "question": "卖股票要交印花税吗", "expect": "answer", "facts": [["千分之零点五", "0.05%"]]}
                 """);
         Files.writeString(sets.resolve("notes.txt"), "not a set");
         r.add("finassist.eval-answers.sets-dir", sets::toString);
@@ -117,8 +117,9 @@ class EvalAnswersApiIT {
         String id = JSON.readTree(started.body()).path("id").asText();
         runs.find(id).orElseThrow().completion().get(5, TimeUnit.MINUTES);
         JsonNode run = JSON.readTree(Http.get(url("/admin/eval-answers/runs/" + id)).body());
+        // both are answered without a model (a hand-off, a curated FAQ answer): the fake upstreams do not matter
+        assertThat(run.path("misses")).as(run.toString()).isEmpty();
         assertThat(run.path("useful").asInt()).isEqualTo(2);
-        assertThat(run.path("misses")).isEmpty();
     }
 
     @Test
