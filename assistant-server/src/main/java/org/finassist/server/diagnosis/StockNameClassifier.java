@@ -29,6 +29,9 @@ final class StockNameClassifier implements ScenarioClassifier {
             "科创板|创业板|北交所|主板|新三板|板块|基金|ETF|etf|债|比特币|数字货币|期货|期权|理财|账户|开户|销户|转账|"
                     + "银证|银行卡|机票|手续费|佣金|密码|权限|新股|打新|涨跌幅|产品|等级|测评|哪只|哪支|哪个股票|哪些股票|推荐");
 
+    /** Asks which stock, or for one: no stock is named, whatever short name the words happen to contain. */
+    private static final Pattern NO_STOCK_NAMED = Pattern.compile("推荐|哪只|哪支|哪个股票|哪些股票|什么股票|买什么股");
+
     private final ScenarioClassifier delegate;
     private final LiveMaster master;
 
@@ -40,6 +43,11 @@ final class StockNameClassifier implements ScenarioClassifier {
     @Override
     public Classification classify(String text) {
         Classification c = delegate.classify(text);
+        if (c.scenario() == Scenario.STOCK_DIAGNOSIS && !"rule".equals(c.method()) && NO_STOCK_NAMED.matcher(text).find()
+                && !(master.resolver().findIn(text) instanceof Resolution.Found f && specific(f.how()))) {
+            // "哪只股票明天能涨停", "给我推荐个能涨的股票": nothing to diagnose; the knowledge base says we do not recommend
+            return new Classification(Scenario.QA, c.confidence(), "no-stock-named", null);
+        }
         if ("rule".equals(c.method()) || (c.scenario() != Scenario.QA && c.scenario() != Scenario.GENERAL)) {
             return c;
         }

@@ -35,4 +35,16 @@ class StockNameClassifierTest {
             assertThat(classifier.classify(q).scenario()).as(q).isEqualTo(Scenario.QA);
         }
     }
+
+    @Test
+    void aRequestForARecommendationNamesNoStockEvenWhenTheExamplesSayDiagnosis() {
+        var examplesSayDiagnosis = new StockNameClassifier(
+                text -> new Classification(Scenario.STOCK_DIAGNOSIS, 0.6, "example", null), MASTER);
+        for (String q : new String[] {"哪只股票明天能涨停", "给我推荐个能涨的股票", "能推荐只股票吗"}) {
+            assertThat(examplesSayDiagnosis.classify(q).scenario()).as(q).isEqualTo(Scenario.QA);
+        }
+        for (String q : new String[] {"茅台能买吗", "推荐一下贵州茅台怎么样", "600519走势"}) {
+            assertThat(examplesSayDiagnosis.classify(q).scenario()).as(q).isEqualTo(Scenario.STOCK_DIAGNOSIS);
+        }
+    }
 }
