@@ -1,6 +1,6 @@
 package org.finassist.content.anomaly;
 
-import org.finassist.content.diagnosis.Fact;
+import org.finassist.content.facts.Fact;
 import org.finassist.content.market.SecurityInfo;
 
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package org.finassist.content.anomaly;
 
-import org.finassist.content.diagnosis.Fact;
-import org.finassist.content.diagnosis.FactFormat;
-import org.finassist.content.diagnosis.FactUnit;
+import org.finassist.content.facts.Fact;
+import org.finassist.content.facts.FactFormat;
+import org.finassist.content.facts.FactUnit;
 
 import java.time.LocalDate;
 import java.util.List;

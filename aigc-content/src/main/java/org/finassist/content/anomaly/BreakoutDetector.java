@@ -1,7 +1,7 @@
 package org.finassist.content.anomaly;
 
-import org.finassist.content.diagnosis.FactFormat;
-import org.finassist.content.diagnosis.FactUnit;
+import org.finassist.content.facts.FactFormat;
+import org.finassist.content.facts.FactUnit;
 
 import java.util.List;
 

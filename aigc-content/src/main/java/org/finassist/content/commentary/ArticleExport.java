@@ -3,8 +3,8 @@ package org.finassist.content.commentary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.finassist.content.diagnosis.Fact;
-import org.finassist.content.diagnosis.NarrativeAttempt;
+import org.finassist.content.facts.Fact;
+import org.finassist.content.guard.NarrativeAttempt;
 import org.finassist.core.guardrail.Violation;
 
 import java.io.IOException;
@@ -26,20 +26,20 @@ public final class ArticleExport {
     public static String markdown(Article a) {
         StringBuilder md = new StringBuilder();
         if (a.status() != ArticleStatus.DONE) {
-            md.append("# ").append(a.title()).append("\n\n> 未通过核对，未发布（").append(a.status().id()).append("）\n\n")
-                    .append(a.body()).append('\n');
+            md.append("# ").append(a.text().title()).append("\n\n> 未通过核对，未发布（").append(a.status().id()).append("）\n\n")
+                    .append(a.text().body()).append('\n');
             return md.toString();
         }
         // the published text's first line is the AIGC label and the title: it becomes the heading
-        md.append("# ").append(a.published().strip()).append('\n');
-        if (!a.segments().isEmpty()) {
+        md.append("# ").append(a.text().published().strip()).append('\n');
+        if (!a.text().segments().isEmpty()) {
             md.append("\n| 时间 | 口播 | 字幕 |\n|---|---|---|\n");
-            for (VideoSegment s : a.segments()) {
+            for (VideoSegment s : a.text().segments()) {
                 md.append("| ").append(s.start()).append("–").append(s.end()).append(" 秒 | ").append(s.narration())
                         .append(" | ").append(s.caption()).append(" |\n");
             }
         }
-        md.append("\n<!-- ").append(a.id().value()).append(" · ").append(a.model()).append(" -->\n");
+        md.append("\n<!-- ").append(a.id().value()).append(" · ").append(a.generation().model()).append(" -->\n");
         return md.toString();
     }
 
@@ -52,21 +52,21 @@ public final class ArticleExport {
         m.put("date", a.id().date().toString());
         m.put("templateVersion", a.id().templateVersion());
         m.put("status", a.status().id());
-        m.put("title", a.title());
-        m.put("body", a.body());
-        m.put("published", a.published());
-        m.put("segments", a.segments().stream().map(s -> Map.of("start", s.start(), "end", s.end(),
+        m.put("title", a.text().title());
+        m.put("body", a.text().body());
+        m.put("published", a.text().published());
+        m.put("segments", a.text().segments().stream().map(s -> Map.of("start", s.start(), "end", s.end(),
                 "narration", s.narration(), "caption", s.caption())).toList());
-        m.put("facts", a.facts().stream().map(ArticleExport::fact).toList());
-        m.put("citations", a.citations());
-        m.put("source", a.source().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("route", a.route());
-        m.put("model", a.model());
-        m.put("promptTokens", a.promptTokens());
-        m.put("completionTokens", a.completionTokens());
-        m.put("costCny", a.costCny().setScale(6, java.math.RoundingMode.HALF_UP).toPlainString());
-        m.put("checks", violations(a.checks()));
-        m.put("attempts", a.attempts().stream().map(ArticleExport::attempt).toList());
+        m.put("facts", a.evidence().facts().stream().map(ArticleExport::fact).toList());
+        m.put("citations", a.evidence().citations());
+        m.put("source", a.generation().source().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("route", a.generation().route());
+        m.put("model", a.generation().model());
+        m.put("promptTokens", a.generation().promptTokens());
+        m.put("completionTokens", a.generation().completionTokens());
+        m.put("costCny", a.generation().costCny().setScale(6, java.math.RoundingMode.HALF_UP).toPlainString());
+        m.put("checks", violations(a.evidence().checks()));
+        m.put("attempts", a.evidence().attempts().stream().map(ArticleExport::attempt).toList());
         m.put("createdAt", a.createdAt().toString());
         try {
             return JSON.writeValueAsString(m);

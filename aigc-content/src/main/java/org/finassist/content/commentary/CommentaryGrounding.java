@@ -2,7 +2,7 @@ package org.finassist.content.commentary;
 
 import org.finassist.content.anomaly.Anomaly;
 import org.finassist.content.anomaly.IndexQuote;
-import org.finassist.content.diagnosis.Fact;
+import org.finassist.content.facts.Fact;
 import org.finassist.core.guardrail.GroundingContext;
 
 import java.time.format.DateTimeFormatter;

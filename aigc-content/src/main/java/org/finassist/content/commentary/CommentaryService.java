@@ -123,17 +123,22 @@ public final class CommentaryService {
                 ? VideoScripts.segments(draft.text()) : List.of();
         String route = modelConfigured ? CommentaryWriter.SCENARIO : "local";
         if (!draft.accepted()) {
-            return new Article(id, ArticleStatus.REJECTED, facts.name(), title, draft.text(), "", segments, facts.all(),
-                    passages, draft.source(), route, draft.model(), draft.promptTokens(), draft.completionTokens(),
-                    draft.costCny(), draft.violations(), draft.attempts(), clock.instant());
+            return new Article(id, ArticleStatus.REJECTED, facts.name(), new Article.Text(title, draft.text(), "", segments),
+                    new Article.Evidence(facts.all(), passages, draft.violations(), draft.attempts()),
+                    generation(draft, route), clock.instant());
         }
         String published = disclosure.aigcLabel() + title + "\n\n" + draft.text() + "\n\n数据日期：" + id.date()
                 + "（交易日收盘数据）\n" + disclosure.disclaimer();
         var checks = disclosureCheck.check(published, GroundingContext.builder().date(id.date()).build());
-        return new Article(id, checks.passed() ? ArticleStatus.DONE : ArticleStatus.REJECTED, facts.name(), title,
-                draft.text(), checks.passed() ? published : "", segments, facts.all(), passages, draft.source(), route,
-                draft.model(), draft.promptTokens(), draft.completionTokens(), draft.costCny(), checks.violations(),
-                draft.attempts(), clock.instant());
+        return new Article(id, checks.passed() ? ArticleStatus.DONE : ArticleStatus.REJECTED, facts.name(),
+                new Article.Text(title, draft.text(), checks.passed() ? published : "", segments),
+                new Article.Evidence(facts.all(), passages, checks.violations(), draft.attempts()),
+                generation(draft, route), clock.instant());
+    }
+
+    private static Article.Generation generation(Draft draft, String route) {
+        return new Article.Generation(draft.source(), route, draft.model(), draft.promptTokens(),
+                draft.completionTokens(), draft.costCny());
     }
 
     private static String title(ArticleType type, SubjectFacts f) {

@@ -1,7 +1,7 @@
 package org.finassist.content.commentary;
 
-import org.finassist.content.diagnosis.NarrativeAttempt;
-import org.finassist.content.diagnosis.NarrativeSource;
+import org.finassist.content.guard.NarrativeAttempt;
+import org.finassist.content.guard.NarrativeSource;
 import org.finassist.core.guardrail.Violation;
 
 import java.math.BigDecimal;

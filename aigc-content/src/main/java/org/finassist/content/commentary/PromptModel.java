@@ -1,7 +1,7 @@
 package org.finassist.content.commentary;
 
 import org.finassist.content.anomaly.Anomaly;
-import org.finassist.content.diagnosis.Fact;
+import org.finassist.content.facts.Fact;
 
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;

@@ -34,8 +34,8 @@ public record ReviewPolicy(boolean autoApprove, double samplingRate) {
 
     /** No violation in the final text, and the first attempt was accepted without an error. */
     public static boolean passedEverything(Article a) {
-        return a.checks().isEmpty() && !a.attempts().isEmpty() && a.attempts().getFirst().accepted()
-                && a.attempts().getFirst().error() == null && a.attempts().getFirst().violations().isEmpty();
+        return a.evidence().checks().isEmpty() && !a.evidence().attempts().isEmpty() && a.evidence().attempts().getFirst().accepted()
+                && a.evidence().attempts().getFirst().error() == null && a.evidence().attempts().getFirst().violations().isEmpty();
     }
 
     /** Deterministic: the same id is sampled or not everywhere (a stable hash of its text into 10,000 buckets). */

@@ -3,7 +3,7 @@ package org.finassist.content.commentary;
 import org.finassist.content.anomaly.Anomaly;
 import org.finassist.content.anomaly.Breadth;
 import org.finassist.content.anomaly.IndexQuote;
-import org.finassist.content.diagnosis.Fact;
+import org.finassist.content.facts.Fact;
 import org.finassist.content.market.SecurityInfo;
 
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.finassist.content.diagnosis;
 
+import org.finassist.content.facts.Fact;
+
 import org.finassist.content.market.SecurityInfo;
 
 import java.time.LocalDate;

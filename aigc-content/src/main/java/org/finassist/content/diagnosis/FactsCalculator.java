@@ -1,5 +1,9 @@
 package org.finassist.content.diagnosis;
 
+import org.finassist.content.facts.Fact;
+import org.finassist.content.facts.FactFormat;
+import org.finassist.content.facts.FactUnit;
+
 import org.finassist.content.indicator.Boll;
 import org.finassist.content.indicator.Indicators;
 import org.finassist.content.indicator.Kdj;

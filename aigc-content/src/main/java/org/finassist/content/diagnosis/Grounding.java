@@ -1,5 +1,7 @@
 package org.finassist.content.diagnosis;
 
+import org.finassist.content.facts.Fact;
+
 import org.finassist.core.guardrail.GroundingContext;
 
 /** What a diagnosis narrative may cite: the facts, the scores, the indicator parameters, the dates and names. */

@@ -1,5 +1,8 @@
 package org.finassist.content.diagnosis;
 
+import org.finassist.content.facts.Fact;
+import org.finassist.content.facts.FactFormat;
+
 import org.finassist.prompts.PromptRenderer;
 
 import java.util.HashMap;

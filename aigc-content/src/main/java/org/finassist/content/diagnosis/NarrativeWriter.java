@@ -1,5 +1,9 @@
 package org.finassist.content.diagnosis;
 
+import org.finassist.content.guard.GuardedGeneration;
+import org.finassist.content.guard.NarrativeAttempt;
+import org.finassist.content.guard.NarrativeSource;
+
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;

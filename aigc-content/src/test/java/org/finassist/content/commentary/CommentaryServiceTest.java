@@ -3,9 +3,9 @@ package org.finassist.content.commentary;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
 import org.finassist.content.anomaly.MarketScan;
-import org.finassist.content.diagnosis.Fact;
-import org.finassist.content.diagnosis.NarrativeSource;
-import org.finassist.content.diagnosis.ScriptedChatModel;
+import org.finassist.content.facts.Fact;
+import org.finassist.content.guard.NarrativeSource;
+import org.finassist.content.guard.ScriptedChatModel;
 import org.finassist.content.market.SecurityInfo;
 import org.finassist.content.market.Symbol;
 import org.finassist.content.market.SyntheticMarket;
@@ -40,14 +40,14 @@ class CommentaryServiceTest {
         for (ArticleRequest r : plan) {
             Article a = service.write(r);
             assertThat(a.status()).as(r.id().value()).isEqualTo(ArticleStatus.DONE);
-            assertThat(a.source()).isEqualTo(NarrativeSource.LOCAL_TEMPLATE);
-            assertThat(a.published()).startsWith(Disclosure.DEFAULT.aigcLabel())
+            assertThat(a.generation().source()).isEqualTo(NarrativeSource.LOCAL_TEMPLATE);
+            assertThat(a.text().published()).startsWith(Disclosure.DEFAULT.aigcLabel())
                     .contains("数据日期：" + scan.date()).endsWith(Disclosure.DEFAULT.disclaimer());
-            assertThat(a.checks()).isEmpty();
+            assertThat(a.evidence().checks()).isEmpty();
             if (r.id().type() == ArticleType.VIDEO) {
-                int seconds = VideoScripts.seconds(a.segments());
-                assertThat(seconds).as(a.body()).isBetween(30, 60);
-                assertThat(a.segments()).allSatisfy(s -> assertThat(s.caption().length()).isLessThanOrEqualTo(18));
+                int seconds = VideoScripts.seconds(a.text().segments());
+                assertThat(seconds).as(a.text().body()).isBetween(30, 60);
+                assertThat(a.text().segments()).allSatisfy(s -> assertThat(s.caption().length()).isLessThanOrEqualTo(18));
             }
         }
     }
@@ -63,20 +63,20 @@ class CommentaryServiceTest {
         ScriptedChatModel model = new ScriptedChatModel("deepseek").then("收盘价123.45元，建议买入。").then(good);
         Article a = CommentaryService.builder().marketData(MARKET).model(model).build().write(recap);
         assertThat(a.status()).isEqualTo(ArticleStatus.DONE);
-        assertThat(a.source()).isEqualTo(NarrativeSource.MODEL_REGENERATED);
-        assertThat(a.body()).isEqualTo(good);
-        assertThat(a.promptTokens()).isEqualTo(200);
-        assertThat(a.completionTokens()).isEqualTo(100);
-        assertThat(a.model()).isEqualTo("deepseek-chat");
-        assertThat(a.attempts().getFirst().violations()).extracting(v -> v.code())
+        assertThat(a.generation().source()).isEqualTo(NarrativeSource.MODEL_REGENERATED);
+        assertThat(a.text().body()).isEqualTo(good);
+        assertThat(a.generation().promptTokens()).isEqualTo(200);
+        assertThat(a.generation().completionTokens()).isEqualTo(100);
+        assertThat(a.generation().model()).isEqualTo("deepseek-chat");
+        assertThat(a.evidence().attempts().getFirst().violations()).extracting(v -> v.code())
                 .contains("UNGROUNDED_NUMBER", "TRADING_ADVICE");
         assertThat(model.prompts().get(1)).contains("收盘价123.45元，建议买入");
 
         ScriptedChatModel bad = new ScriptedChatModel("deepseek").then("必涨！").then("收盘价999元。");
         Article rejected = CommentaryService.builder().marketData(MARKET).model(bad).build().write(recap);
         assertThat(rejected.status()).isEqualTo(ArticleStatus.REJECTED);
-        assertThat(rejected.published()).isEmpty();
-        assertThat(rejected.checks()).extracting(v -> v.code()).contains("UNGROUNDED_NUMBER");
+        assertThat(rejected.text().published()).isEmpty();
+        assertThat(rejected.evidence().checks()).extracting(v -> v.code()).contains("UNGROUNDED_NUMBER");
     }
 
     @Test
@@ -85,7 +85,7 @@ class CommentaryServiceTest {
         Article a = CommentaryService.builder().marketData(MARKET).model(model).build()
                 .write(request(ArticleType.ALERT, UNIVERSE.getFirst()));
         assertThat(a.status()).isEqualTo(ArticleStatus.DONE);
-        assertThat(a.source()).isEqualTo(NarrativeSource.LOCAL_TEMPLATE);
+        assertThat(a.generation().source()).isEqualTo(NarrativeSource.LOCAL_TEMPLATE);
     }
 
     @Test
@@ -123,7 +123,7 @@ class CommentaryServiceTest {
         Article a = CommentaryService.builder().marketData(MARKET).model(model)
                 .newsRetriever(q -> List.of(Content.from(TextSegment.from("公司公告：签订重大合同。"))))
                 .build().write(request(ArticleType.ALERT, withAnomaly));
-        assertThat(a.citations()).containsExactly("公司公告：签订重大合同。");
+        assertThat(a.evidence().citations()).containsExactly("公司公告：签订重大合同。");
         assertThat(model.prompts().getFirst()).contains("可能相关的新闻摘要").contains("签订重大合同");
         assertThat(a.status()).isEqualTo(ArticleStatus.DONE);
     }
@@ -150,7 +150,7 @@ class CommentaryServiceTest {
     }
 
     private static Fact fact(Article a, String key) {
-        return a.facts().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+        return a.evidence().facts().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
     }
 
 }

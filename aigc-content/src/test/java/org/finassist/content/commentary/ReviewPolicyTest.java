@@ -1,7 +1,7 @@
 package org.finassist.content.commentary;
 
-import org.finassist.content.diagnosis.NarrativeAttempt;
-import org.finassist.content.diagnosis.NarrativeSource;
+import org.finassist.content.guard.NarrativeAttempt;
+import org.finassist.content.guard.NarrativeSource;
 import org.finassist.core.guardrail.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +17,9 @@ class ReviewPolicyTest {
 
     private static Article article(String subject, ArticleStatus status, List<NarrativeAttempt> attempts) {
         return new Article(new ArticleId(ArticleType.RECAP, subject, LocalDate.of(2024, 9, 19), "v1"), status, "名称",
-                "标题", "正文", "发布", List.of(), List.of(), List.of(), NarrativeSource.MODEL, "commentary", "m",
-                0, 0, BigDecimal.ZERO, List.of(), attempts, Instant.EPOCH);
+                new Article.Text("标题", "正文", "发布", List.of()), new Article.Evidence(List.of(), List.of(), List.of(),
+                attempts), new Article.Generation(NarrativeSource.MODEL, "commentary", "m", 0, 0, BigDecimal.ZERO),
+                Instant.EPOCH);
     }
 
     private static NarrativeAttempt ok() {

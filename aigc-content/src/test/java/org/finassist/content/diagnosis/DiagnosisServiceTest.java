@@ -1,5 +1,7 @@
 package org.finassist.content.diagnosis;
 
+import org.finassist.content.guard.NarrativeSource;
+
 import org.finassist.content.TestData;
 import org.finassist.content.market.BarSeries;
 import org.finassist.content.market.HqChartMarketDataSource;

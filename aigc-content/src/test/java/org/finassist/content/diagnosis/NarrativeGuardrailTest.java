@@ -1,5 +1,9 @@
 package org.finassist.content.diagnosis;
 
+import org.finassist.content.guard.NarrativeAttempt;
+import org.finassist.content.guard.NarrativeSource;
+import org.finassist.content.guard.ScriptedChatModel;
+
 import org.finassist.content.market.SyntheticMarket;
 import org.finassist.content.market.SecurityInfo;
 import org.finassist.core.guardrail.GroundingContext;

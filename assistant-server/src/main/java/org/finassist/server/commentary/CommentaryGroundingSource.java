@@ -6,7 +6,7 @@ import org.finassist.content.anomaly.MarketScan;
 import org.finassist.content.commentary.ArticleId;
 import org.finassist.content.commentary.CommentaryService;
 import org.finassist.content.commentary.Universe;
-import org.finassist.content.diagnosis.Fact;
+import org.finassist.content.facts.Fact;
 import org.finassist.content.market.MarketDataException;
 import org.finassist.content.market.MarketDataSource;
 import org.finassist.content.master.LiveMaster;

@@ -57,15 +57,15 @@ final class JdbcArticleStore implements ArticleStore {
                             + "status, origin, title, model, cost_cny, markdown, json, created_at, review_state, reviewer, "
                             + "reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(a.id().value(), a.id().type().id(), a.id().subject(), a.id().date(),
-                            a.id().templateVersion(), a.status().id(), origin, clip(a.title(), 400), a.model(),
-                            a.costCny(), md, json, now, review.id(), reviewer, reviewedAt)
+                            a.id().templateVersion(), a.status().id(), origin, clip(a.text().title(), 400), a.generation().model(),
+                            a.generation().costCny(), md, json, now, review.id(), reviewer, reviewedAt)
                     .update();
         } catch (DuplicateKeyException e) {
             // a rejected version may be replaced; a done one stays (a concurrent writer of the same article won)
             jdbc.sql("UPDATE commentary_article SET status = ?, origin = ?, title = ?, model = ?, cost_cny = ?, "
                             + "markdown = ?, json = ?, created_at = ?, review_state = ?, reviewer = ?, reviewed_at = ?, "
                             + "review_reason = NULL WHERE article_id = ? AND status <> 'done'")
-                    .params(a.status().id(), origin, clip(a.title(), 400), a.model(), a.costCny(), md, json, now,
+                    .params(a.status().id(), origin, clip(a.text().title(), 400), a.generation().model(), a.generation().costCny(), md, json, now,
                             review.id(), reviewer, reviewedAt, a.id().value())
                     .update();
         }

@@ -1,71 +1,22 @@
 package org.finassist.server.diagnosis;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.finassist.content.diagnosis.DiagnosisService;
-import org.finassist.content.market.CsvMarketDataSource;
-import org.finassist.content.market.HqChartMarketDataSource;
 import org.finassist.content.market.MarketDataSource;
 import org.finassist.content.master.LiveMaster;
-import org.finassist.content.tushare.TushareMarketDataSource;
-import org.finassist.content.master.SecuritiesMaster;
-import org.finassist.content.market.StOverrides;
-import org.finassist.content.market.Symbol;
-import org.finassist.content.market.SyntheticMarket;
 import org.finassist.core.guardrail.Disclosure;
 import org.finassist.core.guardrail.RejectionListener;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.RoutedChatModel;
 import org.finassist.core.router.Scenario;
 import org.finassist.prompts.PromptRenderer;
+import org.finassist.server.market.ContentProperties;
 import org.finassist.server.router.ScenarioGrounding;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
-/** Wires market data, the diagnosis service and the chat grounding of the stock-diagnosis scenario. */
+/** Wires the diagnosis service and the chat grounding of the stock-diagnosis scenario (market data: {@code server/market}). */
 @Configuration(proxyBeanMethods = false)
 class DiagnosisConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(DiagnosisConfiguration.class);
-
-    /** The securities master in force: {@code finassist.content.master-file}, else the one shipped in the jar. */
-    @Bean
-    @ConditionalOnMissingBean
-    LiveMaster securitiesMaster(ContentProperties p) {
-        SecuritiesMaster master = p.masterFile() != null && java.nio.file.Files.isRegularFile(p.masterFile())
-                ? SecuritiesMaster.load(p.masterFile()) : SecuritiesMaster.bundled();
-        log.info("Securities master: {} stocks {} from {}; main-board ST ±10% from {} ({})", master.size(),
-                master.countByBoard(), p.masterFile() != null && java.nio.file.Files.isRegularFile(p.masterFile())
-                        ? p.masterFile() : "the shipped list", p.stAlignedFrom(), p.stAlignedSource());
-        return new LiveMaster(master);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    MarketDataSource marketDataSource(ContentProperties p, LiveMaster master, TushareProperties tushare) {
-        MarketDataSource source = switch (p.marketSource()) {
-            case "tushare" -> new TushareMarketDataSource(tushare.config());
-            case "hqchart" -> new HqChartMarketDataSource(requireDir(p));
-            case "csv" -> new CsvMarketDataSource(requireDir(p));
-            // the master's real codes and names, simulated prices: never a made-up name on a real code
-            case "synthetic" -> new SyntheticMarket(new SyntheticMarket.Config(p.syntheticSeed(), p.syntheticStocks(),
-                    p.syntheticDays(), p.syntheticEndDate(), 0.03, 0.01, 0.03), p.priceLimitRules(),
-                    p.inventedNames() ? java.util.List.of()
-                            : master.master().all().stream().map(s -> s.info(p.syntheticEndDate(), null)).toList());
-            default -> throw new IllegalStateException("finassist.content.market-source must be synthetic, hqchart, csv or tushare: "
-                    + p.marketSource());
-        };
-        log.info("Market data: {} source with {} securities, latest trading day {}{}", p.marketSource(),
-                source.securities().size(), source.latestTradingDate(),
-                "synthetic".equals(p.marketSource()) ? " (real names, simulated prices: not real quotes)" : "");
-        Set<Symbol> st = p.stSymbols().stream().map(Symbol::parse).collect(Collectors.toSet());
-        return st.isEmpty() ? source : new StOverrides(source, st, Set.of());
-    }
 
     /** Stock names in chat go to diagnosis (static: a post-processor is created before other beans). */
     @Bean
@@ -75,16 +26,10 @@ class DiagnosisConfiguration {
     }
 
     @Bean
-    RejectionListener diagnosisRejectionListener(MeterRegistry registry) {
-        return (scenario, violations) -> violations.forEach(v -> registry.counter("finassist.guardrail.rejections",
-                "scenario", scenario, "guardrail", v.guardrail(), "code", v.code()).increment());
-    }
-
-    @Bean
     DiagnosisService diagnosisService(ContentProperties p, MarketDataSource market, ModelRouter router,
                                       PromptRenderer prompts, RejectionListener diagnosisRejectionListener,
-                                      LiveMaster master) {
-        return base(p, market, prompts, master)
+                                      LiveMaster master, Disclosure disclosure) {
+        return base(p, market, prompts, master, disclosure)
                 .narrativeModel(p.modelNarrative() ? new RoutedChatModel(router, Scenario.STOCK_DIAGNOSIS.id()) : null)
                 .rejectionListener(diagnosisRejectionListener)
                 .build();
@@ -92,40 +37,16 @@ class DiagnosisConfiguration {
 
     @Bean
     ScenarioGrounding stockDiagnosisGrounding(ContentProperties p, MarketDataSource market, PromptRenderer prompts,
-                                              LiveMaster master) {
+                                              LiveMaster master, Disclosure disclosure) {
         // the chat's own model answers from these facts; the local model returns the template narrative as is
         return new ScenarioGrounding(Scenario.STOCK_DIAGNOSIS,
-                new DiagnosisGroundingSource(base(p, market, prompts, master).build(), "synthetic".equals(p.marketSource())));
+                new DiagnosisGroundingSource(base(p, market, prompts, master, disclosure).build(), "synthetic".equals(p.marketSource())));
     }
-
-    /**
-     * The label and disclaimer every diagnosis and article carries. On the synthetic demo market the disclaimer says
-     * so: the names are real, the prices simulated, and a reader must not take them for quotes.
-     */
-    @Bean
-    Disclosure contentDisclosure(ContentProperties p) {
-        return p.inventedNames() ? INVENTED_DISCLOSURE
-                : "synthetic".equals(p.marketSource()) ? DEMO_DISCLOSURE : Disclosure.DEFAULT;
-    }
-
-    static final Disclosure INVENTED_DISCLOSURE = new Disclosure(Disclosure.DEFAULT.aigcLabel(),
-            "以上内容由AI根据演示用模拟行情自动生成，证券名称与价格均为虚构，并非真实行情，仅供体验产品功能，不构成投资建议。");
-
-    static final Disclosure DEMO_DISCLOSURE = new Disclosure(Disclosure.DEFAULT.aigcLabel(),
-            "以上内容由AI根据演示用模拟行情自动生成：证券代码与名称为真实上市公司，价格与成交数据均为模拟，并非真实行情，"
-                    + "仅供体验产品功能，不构成投资建议。");
 
     private DiagnosisService.Builder base(ContentProperties p, MarketDataSource market, PromptRenderer prompts,
-                                          LiveMaster master) {
+                                          LiveMaster master, Disclosure disclosure) {
         return DiagnosisService.builder().marketData(market).master(master).renderer(prompts)
-                .disclosure(contentDisclosure(p)).priceLimitRules(p.priceLimitRules())
+                .disclosure(disclosure).priceLimitRules(p.priceLimitRules())
                 .bollStdDev(p.bollStdDev());
-    }
-
-    private static java.nio.file.Path requireDir(ContentProperties p) {
-        if (p.marketDir() == null) {
-            throw new IllegalStateException("finassist.content.market-dir is required for market-source " + p.marketSource());
-        }
-        return p.marketDir();
     }
 }

@@ -3,7 +3,7 @@ package org.finassist.server.diagnosis;
 import org.finassist.content.diagnosis.DiagnosisException;
 import org.finassist.content.diagnosis.DiagnosisReport;
 import org.finassist.content.diagnosis.DiagnosisService;
-import org.finassist.content.diagnosis.Fact;
+import org.finassist.content.facts.Fact;
 import org.finassist.content.market.Symbol;
 import org.finassist.content.master.Resolution;
 import org.finassist.core.assistant.GroundingSource;

@@ -1,7 +1,7 @@
 package org.finassist.server.diagnosis;
 
 import org.finassist.content.diagnosis.DiagnosisReport;
-import org.finassist.content.diagnosis.NarrativeAttempt;
+import org.finassist.content.guard.NarrativeAttempt;
 import org.finassist.core.guardrail.Violation;
 
 import java.math.BigDecimal;

@@ -1,5 +1,5 @@
 /**
  * Stock diagnosis over HTTP ({@code GET /api/diagnosis/{symbol}}) and as the grounding of the chat's
- * stock-diagnosis scenario; wiring of the market data source from {@code finassist.content.*}.
+ * stock-diagnosis scenario; the market data it reads is wired in {@code server/market}.
  */
 package org.finassist.server.diagnosis;

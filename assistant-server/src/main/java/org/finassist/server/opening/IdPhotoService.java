@@ -40,7 +40,7 @@ final class IdPhotoService {
     IdPhotoService(OcrCheckerProperties props, Clock clock) {
         this.props = props;
         this.clock = clock;
-        this.permits = new Semaphore(Math.max(1, props.maxConcurrentChecks()));
+        this.permits = new Semaphore(Math.max(1, props.engine().maxConcurrentChecks()));
     }
 
     /** Thrown when every permit stayed taken for the whole wait. */
@@ -53,7 +53,7 @@ final class IdPhotoService {
     IdPhotoReport check(byte[] upload, CardSide expected, Optional<LocalDate> birthDate)
             throws IntakeException, Busy {
         try {
-            if (!permits.tryAcquire(props.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!permits.tryAcquire(props.engine().queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new Busy();
             }
         } catch (InterruptedException e) {
@@ -83,15 +83,18 @@ final class IdPhotoService {
 
     private IdPhotoChecker build() {
         long start = System.nanoTime();
-        OcrEngine paddle = PaddleOcrEngine.load(props.ocrThreads(), props.detMaxSide());
-        Optional<OcrEngine> second = props.tesseract()
-                ? TesseractEngine.ifAvailable(Path.of(props.tessdata()), props.tesseractLanguage()).map(e -> (OcrEngine) e)
+        OcrCheckerProperties.Engine engine = props.engine();
+        OcrCheckerProperties.Upload upload = props.upload();
+        OcrCheckerProperties.Quality q = props.quality();
+        OcrEngine paddle = PaddleOcrEngine.load(engine.ocrThreads(), engine.detMaxSide());
+        Optional<OcrEngine> second = engine.tesseract()
+                ? TesseractEngine.ifAvailable(Path.of(engine.tessdata()), engine.tesseractLanguage()).map(e -> (OcrEngine) e)
                 : Optional.empty();
         IdPhotoChecker c = new IdPhotoChecker(
-                new ImageIntake(new IntakeLimits(props.maxUploadBytes(), props.maxPixels(), 12_000, props.minSide())),
-                QualityInspector.standard(new QualityThresholds(props.minSharpness(), props.minBrightness(),
-                        props.maxBrightness(), props.maxGlare(), props.minFill(), props.maxTiltDeg(),
-                        props.maxEdgeContact(), props.minCardWidthPx(), props.minDirectionalBalance())),
+                new ImageIntake(new IntakeLimits(upload.maxBytes(), upload.maxPixels(), 12_000, upload.minSide())),
+                QualityInspector.standard(new QualityThresholds(q.minSharpness(), q.minBrightness(), q.maxBrightness(),
+                        q.maxGlare(), q.minFill(), q.maxTiltDeg(), q.maxEdgeContact(), q.minCardWidthPx(),
+                        q.minDirectionalBalance())),
                 paddle, second, new IdCardValidator(clock, props.minimumAge()));
         LOG.info("ID-photo checker ready in {} ms with engines {}{}", (System.nanoTime() - start) / 1_000_000,
                 c.engines(), second.isEmpty() ? " (Tesseract not installed or disabled: single-engine mode)" : "");

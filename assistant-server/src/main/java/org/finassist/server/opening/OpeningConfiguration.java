@@ -38,7 +38,7 @@ class OpeningConfiguration {
     @Bean
     FilterRegistrationBean<UploadSizeFilter> openingUploadSizeFilter(OcrCheckerProperties props) {
         FilterRegistrationBean<UploadSizeFilter> bean = new FilterRegistrationBean<>(
-                new UploadSizeFilter(props.maxUploadBytes()));
+                new UploadSizeFilter(props.upload().maxBytes()));
         bean.addUrlPatterns("/api/opening/id-photo");
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return bean;

@@ -163,7 +163,7 @@ class WitnessConsoleController {
     @GetMapping("/api/witness/sessions/{id}/audit/verify")
     @Operation(summary = "Recompute a session's audit chain and compare its length with the session's record count")
     AuditVerification verify(@PathVariable String id) {
-        long expected = engine.sessionStore().load(id).map(s -> s.auditRecords()).orElse(-1L);
+        long expected = engine.sessionStore().load(id).map(s -> s.audit().auditRecords()).orElse(-1L);
         return engine.auditLog().verify(id, expected);
     }
 

@@ -8,8 +8,8 @@ import org.finassist.content.commentary.ArticleId;
 import org.finassist.content.commentary.ArticleStatus;
 import org.finassist.content.commentary.ArticleType;
 import org.finassist.content.commentary.ReviewPolicy;
-import org.finassist.content.diagnosis.NarrativeAttempt;
-import org.finassist.content.diagnosis.NarrativeSource;
+import org.finassist.content.guard.NarrativeAttempt;
+import org.finassist.content.guard.NarrativeSource;
 import org.finassist.core.fake.Script;
 import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
@@ -179,9 +179,11 @@ class ContentOpsIT {
                 + webhook.getAddress().getPort() + "/publish"), null);
         ReviewQueue queue = new ReviewQueue(auto, hook, Clock.systemUTC());
         ArticleId id = new ArticleId(ArticleType.STRATEGY, "MARKET", LocalDate.of(2024, 9, 19), "t-auto");
-        auto.save(new Article(id, ArticleStatus.DONE, "全市场", "测试标题", "正文", "发布", List.of(), List.of(), List.of(),
-                NarrativeSource.MODEL, "commentary", "m", 0, 0, BigDecimal.ZERO, List.of(),
-                List.of(new NarrativeAttempt("model", "正文", true, List.of(), null, "m", 1)), Instant.now()), "test");
+        auto.save(new Article(id, ArticleStatus.DONE, "全市场", new Article.Text("测试标题", "正文", "发布", List.of()),
+                new Article.Evidence(List.of(), List.of(), List.of(),
+                        List.of(new NarrativeAttempt("model", "正文", true, List.of(), null, "m", 1))),
+                new Article.Generation(NarrativeSource.MODEL, "commentary", "m", 0, 0, BigDecimal.ZERO), Instant.now()),
+                "test");
         assertThat(queue.get(id.value()).orElseThrow().reviewState()).isEqualTo("approved");
         assertThat(queue.get(id.value()).orElseThrow().reviewer()).isEqualTo(JdbcArticleStore.AUTO_REVIEWER);
         assertThat(queue.publishApproved()).isGreaterThanOrEqualTo(1);
@@ -198,9 +200,11 @@ class ContentOpsIT {
     void chatAnswersWithTheLatestApprovedArticleOrTheScan() throws Exception {
         ArticleId id = new ArticleId(ArticleType.RECAP, "600519.SH", LocalDate.of(2024, 9, 19), "t-chat");
         String published = "【AI生成】贵州茅台2024-09-19复盘\n收盘价为模拟数据。\n数据日期：2024-09-19";
-        articles.save(new Article(id, ArticleStatus.DONE, "贵州茅台", "贵州茅台复盘", "正文", published, List.of(),
-                List.of(), List.of(), NarrativeSource.LOCAL_TEMPLATE, "local", "local-template", 0, 0, BigDecimal.ZERO,
-                List.of(), List.of(new NarrativeAttempt("template", "正文", true, List.of(), null, null, null)),
+        articles.save(new Article(id, ArticleStatus.DONE, "贵州茅台",
+                new Article.Text("贵州茅台复盘", "正文", published, List.of()),
+                new Article.Evidence(List.of(), List.of(), List.of(),
+                        List.of(new NarrativeAttempt("template", "正文", true, List.of(), null, null, null))),
+                new Article.Generation(NarrativeSource.LOCAL_TEMPLATE, "local", "local-template", 0, 0, BigDecimal.ZERO),
                 Instant.now()), "test");
         assertThat(chat("茅台复盘")).as("pending: not shown").contains("暂无贵州茅台（600519.SH）经审核发布");
         Http.postJson(url("/api/commentary/review/approve"), "{\"id\":\"" + id.value() + "\",\"reviewer\":\"ops\"}");

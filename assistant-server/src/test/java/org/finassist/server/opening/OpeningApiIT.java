@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:opening;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
-        "finassist.ocr-checker.tesseract=false"})
+        "finassist.ocr-checker.engine.tesseract=false"})
 class OpeningApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -88,7 +88,7 @@ class WitnessClusterIT {
                 .doesNotContain(ErrorCode.INTERNAL);
         backOnA.close();
         WitnessEngine engine = nodeB.getBean(WitnessEngine.class);
-        long records = engine.sessionStore().load(c.sessionId()).orElseThrow().auditRecords();
+        long records = engine.sessionStore().load(c.sessionId()).orElseThrow().audit().auditRecords();
         assertThat(engine.auditLog().verify(c.sessionId(), records).valid()).isTrue();
         // both nodes list it as ended: the list is read from the database, not from a node's memory
         for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {

@@ -60,29 +60,31 @@ final class WitnessSession {
         this.runtimeId = s.runtimeId();
         this.applicant = s.applicant();
         this.startedAtMillis = s.startedAtMillis();
-        this.flags = new ArrayList<>(s.flags());
-        this.transcript = new ArrayDeque<>(s.transcript());
+        this.flags = new ArrayList<>(s.findings().flags());
+        this.transcript = new ArrayDeque<>(s.findings().transcript());
         this.status = s.status();
-        this.stepIndex = s.stepIndex();
-        this.attempts = s.attempts();
-        this.offScript = s.offScript();
-        this.lastSeq = s.lastSeq();
-        this.utterances = s.utterances();
-        this.awaiting = s.awaiting();
-        this.stepStartedAtMillis = s.stepStartedAtMillis();
-        this.escalation = s.escalation();
-        this.reviewed = s.reviewed();
-        this.outcome = s.outcome();
-        this.auditRecords = s.auditRecords();
-        this.auditHead = s.auditHead();
-        this.recentFinals = new ArrayDeque<>(s.recentFinals());
+        this.stepIndex = s.progress().stepIndex();
+        this.attempts = s.progress().attempts();
+        this.offScript = s.progress().offScript();
+        this.lastSeq = s.speech().lastSeq();
+        this.utterances = s.speech().utterances();
+        this.awaiting = s.progress().awaiting();
+        this.stepStartedAtMillis = s.progress().stepStartedAtMillis();
+        this.escalation = s.progress().escalation();
+        this.reviewed = s.progress().reviewed();
+        this.outcome = s.progress().outcome();
+        this.auditRecords = s.audit().auditRecords();
+        this.auditHead = s.audit().auditHead();
+        this.recentFinals = new ArrayDeque<>(s.speech().recentFinals());
         this.version = s.version();
         this.awaitingSinceMillis = ctx.clock().millis();
     }
 
     static SessionSnapshot fresh(String sessionId, String runtimeId, Applicant applicant, long now) {
-        return new SessionSnapshot(sessionId, runtimeId, applicant, SessionStatus.ACTIVE, 0, 0, 0, -1, 0, null, now, now,
-                null, false, null, List.of(), List.of(), 0, HashChain.GENESIS, List.of(), 0);
+        return new SessionSnapshot(sessionId, runtimeId, applicant, SessionStatus.ACTIVE, now,
+                new SessionSnapshot.Progress(0, 0, 0, null, now, null, false, null),
+                new SessionSnapshot.Speech(-1, 0, List.of()), new SessionSnapshot.Findings(List.of(), List.of()),
+                new SessionSnapshot.AuditTrail(0, HashChain.GENESIS), 0);
     }
 
     String runtimeId() {
@@ -198,7 +200,23 @@ final class WitnessSession {
         }
     }
 
+    /** Throws IllegalStateException when {@code action} may not decide this session now (see {@link #decide}). */
+    void checkDecidable(SupervisorAction action) {
+        boolean reviewOnly = action instanceof SupervisorAction.Approve || action instanceof SupervisorAction.Reject
+                || action instanceof SupervisorAction.TakeOver;
+        if (reviewOnly && status != SessionStatus.ESCALATED && status != SessionStatus.TAKEN_OVER) {
+            throw new IllegalStateException("Session " + sessionId + " is " + status.name().toLowerCase()
+                    + ", not escalated: approve, reject and take-over decide escalated sessions only");
+        }
+    }
+
+    /**
+     * Applies a supervisor's decision. Approve, reject and take-over decide a session that is waiting for a
+     * supervisor (escalated, or already taken over); on any other session they are refused with
+     * IllegalStateException, so no one can pass a witness that never needed review. Close and restart stay open.
+     */
     void decide(SupervisorAction action, String supervisor) {
+        checkDecidable(action);
         String actor = "supervisor:" + supervisor;
         switch (action) {
             case SupervisorAction.Approve a -> {
@@ -397,9 +415,12 @@ final class WitnessSession {
     }
 
     SessionSnapshot snapshot() {
-        return new SessionSnapshot(sessionId, runtimeId, applicant, status, stepIndex, attempts, offScript, lastSeq,
-                utterances, awaiting, startedAtMillis, stepStartedAtMillis, escalation, reviewed, outcome, flags,
-                List.copyOf(transcript), auditRecords, auditHead, List.copyOf(recentFinals), version);
+        return new SessionSnapshot(sessionId, runtimeId, applicant, status, startedAtMillis,
+                new SessionSnapshot.Progress(stepIndex, attempts, offScript, awaiting, stepStartedAtMillis, escalation,
+                        reviewed, outcome),
+                new SessionSnapshot.Speech(lastSeq, utterances, List.copyOf(recentFinals)),
+                new SessionSnapshot.Findings(flags, List.copyOf(transcript)),
+                new SessionSnapshot.AuditTrail(auditRecords, auditHead), version);
     }
 
     SessionView view(boolean online, int lines) {

@@ -71,7 +71,7 @@ class Protocol11EngineTest {
         clock.advance(Duration.ofSeconds(61));
         engine.sweep();
 
-        assertThat(store.load("s-2").orElseThrow().outcome()).isEqualTo(Outcome.ABANDONED);
+        assertThat(store.load("s-2").orElseThrow().progress().outcome()).isEqualTo(Outcome.ABANDONED);
         assertThat(back.of(ServerFrame.SessionEnd.class)).extracting(ServerFrame.SessionEnd::sessionId)
                 .containsExactly("s-2");
         assertThat(store.load("s-1").orElseThrow().status()).isNotEqualTo(SessionStatus.ENDED);
@@ -161,8 +161,8 @@ class Protocol11EngineTest {
 
         assertThat(backOnA.of(ServerFrame.Ack.class)).extracting(ServerFrame.Ack::seq).containsExactly(4L);
         assertThat(backOnA.of(ServerFrame.Error.class)).isEmpty();
-        assertThat(store.load("s-1").orElseThrow().stepIndex()).isEqualTo(4);
-        assertThat(audit.verify("s-1", store.load("s-1").orElseThrow().auditRecords()).valid()).isTrue();
+        assertThat(store.load("s-1").orElseThrow().progress().stepIndex()).isEqualTo(4);
+        assertThat(audit.verify("s-1", store.load("s-1").orElseThrow().audit().auditRecords()).valid()).isTrue();
     }
 
     @Test
@@ -182,7 +182,7 @@ class Protocol11EngineTest {
         // another node closes the stored copy while this node still holds a copy in memory
         engine("node-b").decideOffline("s-1", new SupervisorAction.Close("customer gone"), "frank");
         answer(runtime, "s-1", 1, "是的");
-        assertThat(store.load("s-1").orElseThrow().outcome()).isEqualTo(Outcome.ABANDONED);
+        assertThat(store.load("s-1").orElseThrow().progress().outcome()).isEqualTo(Outcome.ABANDONED);
         assertThat(runtime.of(ServerFrame.Error.class).getLast().code()).isEqualTo(ErrorCode.UNKNOWN_SESSION);
     }
 

@@ -58,7 +58,7 @@ class WitnessEngineTest {
         assertThat(runtime.of(ServerFrame.Show.class).getLast().text()).isEqualTo(CONFIRMATION);
         SessionSnapshot stored = store.load("s-1").orElseThrow();
         assertThat(stored.status()).isEqualTo(SessionStatus.ENDED);
-        assertThat(audit.verify("s-1", stored.auditRecords()).valid()).isTrue();
+        assertThat(audit.verify("s-1", stored.audit().auditRecords()).valid()).isTrue();
         assertThat(audit.read("s-1")).extracting(AuditRecord::kind).startsWith("session.joined", "speak", "asr.final",
                 "check", "speak").endsWith("session.ended", "speak");
         assertThat(engine.liveCount()).isZero();
@@ -195,7 +195,7 @@ class WitnessEngineTest {
         engine = otherNode;
         COOPERATIVE.subList(4, COOPERATIVE.size()).forEach(a -> say("s-1", a));
         assertThat(reconnected.of(ServerFrame.SessionEnd.class).getLast().outcome()).isEqualTo(Outcome.PASSED);
-        assertThat(audit.verify("s-1", store.load("s-1").orElseThrow().auditRecords()).valid()).isTrue();
+        assertThat(audit.verify("s-1", store.load("s-1").orElseThrow().audit().auditRecords()).valid()).isTrue();
     }
 
     @Test
@@ -239,6 +239,23 @@ class WitnessEngineTest {
     }
 
     @Test
+    void approveRejectAndTakeOverAreRefusedOnASessionThatIsNotEscalated() {
+        join("s-1");
+        say("s-1", COOPERATIVE.get(0));
+        assertThat(engine.session("s-1").orElseThrow().status()).isEqualTo(SessionStatus.ACTIVE);
+        for (SupervisorAction a : List.of(new SupervisorAction.Approve(null), new SupervisorAction.Reject("x"),
+                new SupervisorAction.TakeOver("您好"))) {
+            assertThatThrownBy(() -> engine.decide("s-1", a, "mallory")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("not escalated");
+        }
+        assertThat(engine.session("s-1").orElseThrow().status()).isEqualTo(SessionStatus.ACTIVE);
+        assertThat(audit.read("s-1")).noneMatch(r -> r.actor().equals("supervisor:mallory"));
+        engine.detach(runtime);
+        assertThatThrownBy(() -> engine.decideOffline("s-1", new SupervisorAction.Approve(null), "mallory"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not escalated");
+    }
+
+    @Test
     void decisionsOnUnknownSessionsAreRefusedAndOfflineOnesGoToTheStoredCopy() {
         assertThatThrownBy(() -> engine.decide("nope", new SupervisorAction.Approve(null), "x"))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -257,7 +274,7 @@ class WitnessEngineTest {
         assertThat(store.load("s-1").orElseThrow().status()).isEqualTo(SessionStatus.ENDED);
         assertThat(audit.read("s-1").getLast().data()).containsEntry("reason", "runtime never came back");
         assertThat(audit.read("s-1").getLast().actor()).isEqualTo("supervisor:dan");
-        assertThat(audit.verify("s-1", store.load("s-1").orElseThrow().auditRecords()).valid()).isTrue();
+        assertThat(audit.verify("s-1", store.load("s-1").orElseThrow().audit().auditRecords()).valid()).isTrue();
     }
 
     @Test
@@ -279,7 +296,7 @@ class WitnessEngineTest {
                 .filter(l -> l.text().contains("身份证号")).findFirst().orElseThrow().text();
         assertThat(said).doesNotContain("110101199003071234").doesNotContain("13812345678")
                 .contains("1234").contains("********");
-        assertThat(store.load("s-1").orElseThrow().transcript()).extracting(TranscriptLine::text)
+        assertThat(store.load("s-1").orElseThrow().findings().transcript()).extracting(TranscriptLine::text)
                 .noneMatch(t -> t.contains("199003071234"));
     }
 

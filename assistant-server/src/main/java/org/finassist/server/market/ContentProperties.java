@@ -1,4 +1,4 @@
-package org.finassist.server.diagnosis;
+package org.finassist.server.market;
 
 import org.finassist.content.indicator.StdDev;
 import org.finassist.content.market.PriceLimitRules;

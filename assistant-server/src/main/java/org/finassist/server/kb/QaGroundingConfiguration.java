@@ -1,7 +1,8 @@
-package org.finassist.server.router;
+package org.finassist.server.kb;
 
 import org.finassist.core.assistant.RetrieverGrounding;
 import org.finassist.core.router.Scenario;
+import org.finassist.server.router.ScenarioGrounding;
 import org.finassist.rag.KnowledgeIndex;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.finassist.content.diagnosis;
+package org.finassist.content.guard;
 
 import org.finassist.core.router.RouteMetadata;
 import dev.langchain4j.data.message.AiMessage;

@@ -1,4 +1,4 @@
-package org.finassist.content.diagnosis;
+package org.finassist.content.guard;
 
 /** Where the published narrative came from. */
 public enum NarrativeSource {

@@ -1,4 +1,4 @@
-package org.finassist.server.router;
+package org.finassist.server.opening;
 
 import org.finassist.core.assistant.RetrieverGrounding;
 import org.finassist.core.chat.CompletionRequest;
@@ -11,7 +11,6 @@ import org.finassist.core.chat.RouterException;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.Scenario;
 import org.finassist.prompts.PromptRenderer;
-import org.finassist.server.opening.OpeningQuestions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

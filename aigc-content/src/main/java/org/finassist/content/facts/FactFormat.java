@@ -1,4 +1,4 @@
-package org.finassist.content.diagnosis;
+package org.finassist.content.facts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

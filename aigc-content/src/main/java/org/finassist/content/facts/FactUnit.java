@@ -1,4 +1,4 @@
-package org.finassist.content.diagnosis;
+package org.finassist.content.facts;
 
 /** Units of diagnosis facts, with the suffix customers read. */
 public enum FactUnit {
