@@ -48,7 +48,7 @@ class EvalAnswersApiIT {
         sets = Files.createTempDirectory("eval-answers-sets");
         Files.writeString(sets.resolve("tiny.jsonl"), """
                 {"id": "t1", "question": "转人工", "expect": "handoff"}
-                {"id": "t2", "question": "卖股票要交印花税吗", "expect": "answer", "facts": [["千分之零点五", "0.05%"]]}
+                {"id": "t2", "question": "印花税怎么收", "expect": "answer", "facts": [["千分之零点五", "0.05%"]]}
                 """);
         Files.writeString(sets.resolve("notes.txt"), "not a set");
         r.add("finassist.eval-answers.sets-dir", sets::toString);
