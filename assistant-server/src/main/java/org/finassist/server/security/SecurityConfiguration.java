@@ -31,8 +31,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -103,6 +101,12 @@ class SecurityConfiguration {
         };
     }
 
+    /** One set of buckets for both filter chains (the gateway's and the main one). */
+    @Bean
+    RateLimits rateLimits(RateLimitProperties properties) {
+        return new RateLimits(properties);
+    }
+
     /** Before everything: a body's pace is judged however far the request gets. */
     @Bean
     FilterRegistrationBean<MinimumBodyRate> minimumBodyRate(ResourceLimitProperties limits) {
@@ -151,7 +155,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain gatewayFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
-                                           ApiKeyStore keys, CustomerTokens tokens) throws Exception {
+                                           ApiKeyStore keys, CustomerTokens tokens, RateLimits rateLimits)
+            throws Exception {
         boolean devLoopback = devLoopback(properties, env);
         SecurityErrors errors = new SecurityErrors();
         BearerTokenResolver bearer = bearer(devLoopback);
@@ -173,6 +178,7 @@ class SecurityConfiguration {
         http.csrf(c -> c.disable());
         http.logout(l -> l.disable());
         http.exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+        rateLimits.addTo(http);
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
@@ -182,7 +188,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
-                                            ApiKeyStore keys, CustomerTokens tokens, RateLimitProperties rateLimits)
+                                            ApiKeyStore keys, CustomerTokens tokens, RateLimits rateLimits)
             throws Exception {
         boolean devLoopback = devLoopback(properties, env);
         SecurityErrors errors = new SecurityErrors();
@@ -212,13 +218,7 @@ class SecurityConfiguration {
         pages.setRequestMatcher(SecurityErrors::isPage);
         http.requestCache(c -> c.requestCache(pages));
         http.csrf(c -> c.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf));
-        if (rateLimits.enabled()) {
-            // per address before anything else (failed sign-ins count), per caller once the caller is known
-            http.addFilterBefore(new RateLimitFilter(RateLimitFilter.Stage.ADDRESS, rateLimits),
-                    DisableEncodeUrlFilter.class);
-            http.addFilterBefore(new RateLimitFilter(RateLimitFilter.Stage.CALLER, rateLimits),
-                    AuthorizationFilter.class);
-        }
+        rateLimits.addTo(http);
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
