@@ -57,8 +57,11 @@ class KbConfiguration {
     KnowledgeIndex knowledgeIndex(KnowledgeStore store, Embedder kbEmbedder, KbProperties props) {
         FinanceDictionary dictionary = FinanceDictionary.bundledPlus(props.dictionaryTerms());
         if (props.dictionaryFile() != null) dictionary = dictionary.withFile(props.dictionaryFile());
-        Fusion fusion = "rrf".equalsIgnoreCase(props.fusion()) ? new Fusion.Rrf(props.rrfK())
-                : new Fusion.Weighted(props.vectorWeight());
+        Fusion fusion = switch (props.fusion().toLowerCase(java.util.Locale.ROOT)) {
+            case "rrf" -> new Fusion.Rrf(props.rrfK());
+            case "weighted" -> new Fusion.Weighted(props.vectorWeight());
+            default -> Fusion.Confident.DEFAULT;
+        };
         RetrievalOptions options = RetrievalOptions.defaults().withFusion(fusion).withTopN(props.topN())
                 .withMinVectorSimilarity(props.minVectorSimilarity()).withFaq(true, props.faqThreshold());
         return KnowledgeIndex.builder().store(store).embedder(kbEmbedder)

@@ -1,12 +1,13 @@
 package org.finassist.server.witness;
 
+import org.finassist.core.assistant.GroundingSource;
 import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.Scenario;
 import org.finassist.core.router.RoutedChatModel;
 import org.finassist.dh.audit.AuditLog;
 import org.finassist.dh.audit.InMemoryAuditLog;
 import org.finassist.dh.protocol.FrameCodec;
 import org.finassist.dh.script.ScriptTexts;
-import org.finassist.dh.session.ChatModelOffScriptResponder;
 import org.finassist.dh.session.EngineSettings;
 import org.finassist.dh.session.InMemorySessionStore;
 import org.finassist.dh.session.SessionStore;
@@ -15,6 +16,7 @@ import org.finassist.dh.session.WitnessEngine;
 import org.finassist.prompts.PromptRenderer;
 import org.finassist.server.funnel.FunnelRecorder;
 import org.finassist.server.cluster.ClusterBus;
+import org.finassist.server.router.ScenarioGrounding;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,17 +71,18 @@ class WitnessConfiguration implements WebSocketConfigurer {
     @Bean
     WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router,
                                 ObjectProvider<org.finassist.core.gate.WithholdListener> withholds,
-                                ObjectProvider<FunnelRecorder> funnel) {
+                                ObjectProvider<FunnelRecorder> funnel,
+                                ObjectProvider<ScenarioGrounding> groundings) {
         EngineSettings settings = new EngineSettings(properties.maxReasks(), properties.maxOffScript(),
                 properties.idSuffixLength(), properties.readAloudThreshold(), 12, properties.rejoinTimeout(),
                 properties.customerSilence());
         ScriptTexts texts = new ScriptTexts(PromptRenderer.classpath(), properties.idSuffixLength());
         ModelRouter modelRouter = router.getIfAvailable();
         // without a provider on the route the router's local model would answer with the chat widget's
-        // "点击转人工": meaningless in a video call, so the scripted deferral answers instead
+        // "点击转人工": meaningless in a video call, so the answering passage's own sentences are spoken instead
         boolean model = modelRouter != null && modelRouter.hasProvider("witness");
         if (!model) {
-            LOG.info("No provider on the 'witness' route: customers' questions get the scripted deferral");
+            LOG.info("No provider on the 'witness' route: customers' questions are answered from knowledge-base passages");
         }
         return WitnessEngine.builder()
                 .nodeId(properties.effectiveNodeId())
@@ -87,11 +90,17 @@ class WitnessConfiguration implements WebSocketConfigurer {
                 .auditLog(FunnelAuditLog.wrap(stores.audit(), funnel.getIfAvailable()))
                 .sessionStore(stores.sessions())
                 .transactions(stores.transactions())
-                // an off-script answer is spoken to a customer: it passes the customer answer rules first
-                .responder(new CheckedOffScriptResponder(new ChatModelOffScriptResponder(
-                        model ? new RoutedChatModel(modelRouter, "witness") : null, texts), texts,
+                // an off-script answer is grounded in the knowledge base and checked before it is spoken
+                .responder(new GroundedOffScriptResponder(knowledge(groundings),
+                        model ? new RoutedChatModel(modelRouter, "witness") : null, texts,
                         withholds.getIfAvailable(() -> org.finassist.core.gate.WithholdListener.NONE)))
                 .build();
+    }
+
+    /** The knowledge base the chat's {@code qa} route reads; {@code null} when none is configured. */
+    private static GroundingSource knowledge(ObjectProvider<ScenarioGrounding> groundings) {
+        return groundings.orderedStream().filter(g -> g.scenario() == Scenario.QA).map(ScenarioGrounding::source)
+                .findFirst().orElse(null);
     }
 
     @Bean
