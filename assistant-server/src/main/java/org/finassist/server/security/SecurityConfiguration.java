@@ -119,6 +119,28 @@ class SecurityConfiguration {
         return bean;
     }
 
+    /**
+     * The request-rate guard's two filters, one pair for both chains: the gateway's and the main chain's requests
+     * take from the same buckets per address and per caller.
+     */
+    @Bean
+    RateLimits rateLimits(RateLimitProperties properties) {
+        return properties.enabled() ? new RateLimits(new RateLimitFilter(RateLimitFilter.Stage.ADDRESS, properties),
+                new RateLimitFilter(RateLimitFilter.Stage.CALLER, properties)) : new RateLimits(null, null);
+    }
+
+    /** Not a {@code Filter} bean itself, so the container does not register the filters a second time. */
+    record RateLimits(RateLimitFilter address, RateLimitFilter caller) {
+
+        /** Per address before anything else (failed sign-ins count), per caller once the caller is known. */
+        void addTo(HttpSecurity http) {
+            if (address != null) {
+                http.addFilterBefore(address, DisableEncodeUrlFilter.class);
+                http.addFilterBefore(caller, AuthorizationFilter.class);
+            }
+        }
+    }
+
     /** Stated although it is the default: rejects {@code ;}, encoded {@code . / \ %}, {@code //}, {@code ..}. */
     @Bean
     HttpFirewall httpFirewall() {
@@ -151,7 +173,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain gatewayFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
-                                           ApiKeyStore keys, CustomerTokens tokens) throws Exception {
+                                           ApiKeyStore keys, CustomerTokens tokens, RateLimits rateLimits)
+            throws Exception {
         boolean devLoopback = devLoopback(properties, env);
         SecurityErrors errors = new SecurityErrors();
         BearerTokenResolver bearer = bearer(devLoopback);
@@ -172,6 +195,7 @@ class SecurityConfiguration {
         http.requestCache(c -> c.disable());
         http.csrf(c -> c.disable());
         http.logout(l -> l.disable());
+        rateLimits.addTo(http);
         http.exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors));
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
                 .frameOptions(f -> f.deny())
@@ -182,7 +206,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
-                                            ApiKeyStore keys, CustomerTokens tokens, RateLimitProperties rateLimits)
+                                            ApiKeyStore keys, CustomerTokens tokens, RateLimits rateLimits)
             throws Exception {
         boolean devLoopback = devLoopback(properties, env);
         SecurityErrors errors = new SecurityErrors();
@@ -212,13 +236,7 @@ class SecurityConfiguration {
         pages.setRequestMatcher(SecurityErrors::isPage);
         http.requestCache(c -> c.requestCache(pages));
         http.csrf(c -> c.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf));
-        if (rateLimits.enabled()) {
-            // per address before anything else (failed sign-ins count), per caller once the caller is known
-            http.addFilterBefore(new RateLimitFilter(RateLimitFilter.Stage.ADDRESS, rateLimits),
-                    DisableEncodeUrlFilter.class);
-            http.addFilterBefore(new RateLimitFilter(RateLimitFilter.Stage.CALLER, rateLimits),
-                    AuthorizationFilter.class);
-        }
+        rateLimits.addTo(http);
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
