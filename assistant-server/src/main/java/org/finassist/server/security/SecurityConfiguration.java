@@ -31,8 +31,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -101,6 +99,12 @@ class SecurityConfiguration {
                 registry.addInterceptor(new OperatorAuditInterceptor(audit));
             }
         };
+    }
+
+    /** One set of buckets for both filter chains (the gateway's and the main one). */
+    @Bean
+    RateLimits rateLimits(RateLimitProperties properties) {
+        return new RateLimits(properties);
     }
 
     /** Before everything: a body's pace is judged however far the request gets. */
@@ -197,6 +201,7 @@ class SecurityConfiguration {
         http.logout(l -> l.disable());
         rateLimits.addTo(http);
         http.exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+        rateLimits.addTo(http);
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
