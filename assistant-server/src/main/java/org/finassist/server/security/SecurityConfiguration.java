@@ -123,28 +123,6 @@ class SecurityConfiguration {
         return bean;
     }
 
-    /**
-     * The request-rate guard's two filters, one pair for both chains: the gateway's and the main chain's requests
-     * take from the same buckets per address and per caller.
-     */
-    @Bean
-    RateLimits rateLimits(RateLimitProperties properties) {
-        return properties.enabled() ? new RateLimits(new RateLimitFilter(RateLimitFilter.Stage.ADDRESS, properties),
-                new RateLimitFilter(RateLimitFilter.Stage.CALLER, properties)) : new RateLimits(null, null);
-    }
-
-    /** Not a {@code Filter} bean itself, so the container does not register the filters a second time. */
-    record RateLimits(RateLimitFilter address, RateLimitFilter caller) {
-
-        /** Per address before anything else (failed sign-ins count), per caller once the caller is known. */
-        void addTo(HttpSecurity http) {
-            if (address != null) {
-                http.addFilterBefore(address, DisableEncodeUrlFilter.class);
-                http.addFilterBefore(caller, AuthorizationFilter.class);
-            }
-        }
-    }
-
     /** Stated although it is the default: rejects {@code ;}, encoded {@code . / \ %}, {@code //}, {@code ..}. */
     @Bean
     HttpFirewall httpFirewall() {
@@ -199,7 +177,6 @@ class SecurityConfiguration {
         http.requestCache(c -> c.disable());
         http.csrf(c -> c.disable());
         http.logout(l -> l.disable());
-        rateLimits.addTo(http);
         http.exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors));
         rateLimits.addTo(http);
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
