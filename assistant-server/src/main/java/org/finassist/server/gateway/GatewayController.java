@@ -128,10 +128,8 @@ class GatewayController {
     }
 
     /**
-     * A whole answer on a virtual thread of its own, with the request in asynchronous mode: a container that
-     * reports the client's departure (AsyncListener.onError) cancels the upstream call, and a client timeout does
-     * too. Not on the request's thread: while that thread is inside the servlet, Tomcat neither reports the
-     * departure nor lets the probe see it (tried for issue 19; GatewayWireIT caught it).
+     * A whole answer on a virtual thread, with the request in asynchronous mode: a container that reports the
+     * client's departure (AsyncListener.onError) cancels the upstream call, and a client timeout does too.
      */
     private void completeAsync(HttpServletRequest request, HttpServletResponse response, CompletionRequest cr,
                                RouteOptions options, String id, long created, String model, long t0,
