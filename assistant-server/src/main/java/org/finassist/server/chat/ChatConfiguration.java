@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+
 /** Conversation and feedback persistence for /api/chat. */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {

@@ -13,6 +13,7 @@ import org.finassist.server.kb.CustomerKnowledgeBases;
 import org.finassist.core.router.Scenario;
 import org.finassist.server.security.Callers;
 import org.finassist.server.web.BoundedBody;
+import org.finassist.server.web.OpenStreams;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,12 +42,14 @@ class ChatController {
 
     private final AssistantService assistant;
     private final ConversationStore store;
+    private final OpenStreams streams;
     private final org.springframework.beans.factory.ObjectProvider<CustomerKnowledgeBases> published;
 
-    ChatController(AssistantService assistant, ConversationStore store,
+    ChatController(AssistantService assistant, ConversationStore store, OpenStreams streams,
                    org.springframework.beans.factory.ObjectProvider<CustomerKnowledgeBases> published) {
         this.assistant = assistant;
         this.store = store;
+        this.streams = streams;
         this.published = published;
     }
 
@@ -107,8 +110,17 @@ class ChatController {
         String question = PiiMasker.mask(body.message());
         ChatTurnStream stream = new ChatTurnStream(sse, store, conversationId, body.message(),
                 Boolean.TRUE.equals(body.showReasoning()), turnId, retry);
-        assistant.turn(new TurnRequest(history, question, scenario, body.knowledgeBases(),
-                Boolean.TRUE.equals(body.showReasoning())), stream);
+        streams.opened(stream);
+        try {
+            assistant.turn(new TurnRequest(history, question, scenario, body.knowledgeBases(),
+                    Boolean.TRUE.equals(body.showReasoning())), stream);
+        } catch (ChatSse.Ended ended) {
+            // the shutdown drain ended this stream with its error and done events: nothing more to send
+        } finally {
+            stream.settle();
+            streams.closed(stream);
+            Thread.interrupted(); // an interrupt from the shutdown drain is for the turn, not for the servlet
+        }
     }
 
     @PostMapping("/api/chat/{conversationId}/handoff")

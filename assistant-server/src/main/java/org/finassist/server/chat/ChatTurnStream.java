@@ -8,15 +8,21 @@ import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.Grounding;
 import org.finassist.core.chat.Passage;
 import org.finassist.core.chat.RouterException;
+import org.finassist.core.chat.RouteTrail;
+import org.finassist.core.chat.Usage;
 import org.finassist.core.classify.Classification;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Turns one assistant turn into the widget's SSE events and persists both sides of it. */
-final class ChatTurnStream implements TurnListener {
+final class ChatTurnStream implements TurnListener, org.finassist.server.web.OpenStreams.Stream {
+
+    /** The stored outcome of a turn cut off by a shutdown; never replayed to a retry. */
+    static final String INTERRUPTED = "interrupted";
 
     private final ChatSse sse;
     private final ConversationStore store;
@@ -28,6 +34,10 @@ final class ChatTurnStream implements TurnListener {
     private String scenario;
     private List<Map<String, Object>> cited = List.of();
     private TurnOutcome outcome;
+    /** Set once by whichever comes first: the turn's end (complete or error) or the shutdown's. */
+    private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+    private final StringBuilder content = new StringBuilder();
+    private volatile Attempt lastAttempt;
 
     ChatTurnStream(ChatSse sse, ConversationStore store, String conversationId, String userText, boolean showReasoning) {
         this(sse, store, conversationId, userText, showReasoning, null, false);
@@ -93,6 +103,7 @@ final class ChatTurnStream implements TurnListener {
 
     @Override
     public void onAttempt(Attempt a) {
+        lastAttempt = a;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("provider", a.provider());
         m.put("model", a.model());
@@ -112,6 +123,9 @@ final class ChatTurnStream implements TurnListener {
 
     @Override
     public void onContent(String delta) {
+        synchronized (content) {
+            content.append(delta);
+        }
         sse.event("token", Map.of("delta", delta));
     }
 
@@ -129,6 +143,9 @@ final class ChatTurnStream implements TurnListener {
 
     @Override
     public void onComplete(Completion c) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
         long messageId = store.addAnswer(conversationId, scenario, c, turnId, cited,
                 outcome == null ? null : outcome.code(), userText);
         Map<String, Object> usage = new LinkedHashMap<>();
@@ -148,6 +165,9 @@ final class ChatTurnStream implements TurnListener {
 
     @Override
     public void onError(RouterException e) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
         String message = switch (e.kind()) {
             case INVALID_REQUEST, UNKNOWN_MODEL -> "请求有误，请换个问法再试。";
             case CONTEXT_TOO_LONG -> "对话太长了，请开启新的对话后再问。";
@@ -156,5 +176,58 @@ final class ChatTurnStream implements TurnListener {
         };
         sse.event("error", Map.of("code", e.kind().name().toLowerCase(), "message", message, "detail", e.getMessage()));
         sse.event("done", Map.of("conversationId", conversationId));
+    }
+
+    String conversationId() {
+        return conversationId;
+    }
+
+    /**
+     * The request thread's last word, after the turn returned: waits for a shutdown end in progress (its events must
+     * be written before the response is finished) and rules out a later one.
+     */
+    synchronized void settle() {
+        finished.set(true);
+    }
+
+    /**
+     * The node is stopping and this turn is still streaming: stores what was said so far as {@code interrupted}
+     * (a retry of the turn is answered afresh, not replayed) and ends the stream with an {@code error} (code
+     * {@code shutdown}) and a {@code done} event. False when the turn had ended already.
+     */
+    @Override
+    public synchronized boolean endForShutdown() {
+        if (!finished.compareAndSet(false, true)) {
+            return false;
+        }
+        String said;
+        synchronized (content) {
+            said = content.toString();
+        }
+        Long messageId = null;
+        if (scenario != null) {
+            Attempt a = lastAttempt;
+            Completion partial = new Completion(null, said, null, null, "interrupted", Usage.ZERO, BigDecimal.ZERO,
+                    a == null ? null : a.provider(), a == null ? null : a.model(),
+                    new RouteTrail(scenario, a == null ? List.of() : List.of(a)));
+            try {
+                messageId = store.addAnswer(conversationId, scenario, partial, turnId, cited, INTERRUPTED);
+            } catch (RuntimeException e) {
+                // the database may be going too: the client still gets its error event
+            }
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", "shutdown");
+        error.put("message", "服务正在维护，回答中断了，请重新提问。");
+        error.put("detail", "The node stopped at the end of its shutdown drain with the answer unfinished ("
+                + said.length() + " characters sent); ask again to get a full answer from another node");
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("conversationId", conversationId);
+        if (messageId != null) {
+            done.put("messageId", messageId);
+        }
+        done.put("interrupted", true);
+        sse.end("error", error, "done", done);
+        return true;
     }
 }

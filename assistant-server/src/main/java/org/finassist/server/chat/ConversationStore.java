@@ -110,9 +110,11 @@ final class ConversationStore {
     record StoredAnswer(long messageId, String content, String scenario, String provider, String model) {
     }
 
+    /** A turn's finished answer; one cut off by a shutdown ({@code interrupted}) is not one: the retry asks afresh. */
     Optional<StoredAnswer> answer(String id, String turnId) {
         return jdbc.sql("SELECT id, content, scenario, provider, model FROM chat_messages WHERE conversation_id = ?"
-                        + " AND turn_id = ? AND role = 'assistant' ORDER BY id DESC LIMIT 1")
+                        + " AND turn_id = ? AND role = 'assistant' AND (outcome IS NULL OR outcome <> 'interrupted')"
+                        + " ORDER BY id DESC LIMIT 1")
                 .params(id, turnId)
                 .query((rs, n) -> new StoredAnswer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5))).optional();

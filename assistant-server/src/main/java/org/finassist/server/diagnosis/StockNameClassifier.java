@@ -19,14 +19,18 @@ final class StockNameClassifier implements ScenarioClassifier {
     /**
      * A short name, initials or a name shared by several stocks is a weak signal: "科创" is part of 科创板, "上能" of
      * 晚上能转, "比特" of 比特币. Such a match routes to diagnosis only when the sentence also asks about a stock and
-     * names no board or product. A code, a full name and a former name are specific enough alone.
+     * names no board or product. A code, a full name and a former name are specific enough alone. A question about
+     * stocks in general ("哪只股票明天能涨停", "新股上市头几天有没有涨跌幅限制") names none, whatever words it contains.
      */
     private static final Pattern STOCK_INTENT = Pattern.compile(
             "诊|股价|走势|怎么样|咋样|如何|能买|能不能买|可以买|值得|前景|涨|跌|估值|分析|行情|业绩|财报|持有|加仓|减仓|"
                     + "割肉|被套|套牢|抄底|看好|看空|目标价|市盈率|分红|这只|这支|个股");
     private static final Pattern OTHER_TOPIC = Pattern.compile(
             "科创板|创业板|北交所|主板|新三板|板块|基金|ETF|etf|债|比特币|数字货币|期货|期权|理财|账户|开户|销户|转账|"
-                    + "银证|银行卡|机票|手续费|佣金|密码|权限");
+                    + "银证|银行卡|机票|手续费|佣金|密码|权限|新股|打新|涨跌幅|产品|等级|测评|哪只|哪支|哪个股票|哪些股票|推荐");
+
+    /** Asks which stock, or for one: no stock is named, whatever short name the words happen to contain. */
+    private static final Pattern NO_STOCK_NAMED = Pattern.compile("推荐|哪只|哪支|哪个股票|哪些股票|什么股票|买什么股");
 
     private final ScenarioClassifier delegate;
     private final LiveMaster master;
@@ -39,6 +43,11 @@ final class StockNameClassifier implements ScenarioClassifier {
     @Override
     public Classification classify(String text) {
         Classification c = delegate.classify(text);
+        if (c.scenario() == Scenario.STOCK_DIAGNOSIS && !"rule".equals(c.method()) && NO_STOCK_NAMED.matcher(text).find()
+                && !(master.resolver().findIn(text) instanceof Resolution.Found f && specific(f.how()))) {
+            // "哪只股票明天能涨停", "给我推荐个能涨的股票": nothing to diagnose; the knowledge base says we do not recommend
+            return new Classification(Scenario.QA, c.confidence(), "no-stock-named", null);
+        }
         if ("rule".equals(c.method()) || (c.scenario() != Scenario.QA && c.scenario() != Scenario.GENERAL)) {
             return c;
         }

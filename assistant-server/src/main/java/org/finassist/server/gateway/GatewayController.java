@@ -16,6 +16,7 @@ import org.finassist.core.classify.ScenarioClassifier;
 import org.finassist.core.gate.AnswerGate;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.RouteOptions;
+import org.finassist.server.web.OpenStreams;
 import org.finassist.server.web.BoundedBody;
 import org.finassist.server.gateway.internal.ChatCompletionWire;
 import org.finassist.server.router.RouterTimings;
@@ -43,9 +44,11 @@ class GatewayController {
     private final Timer overhead;
     private final StreamPinger pinger;
     private final AnswerGate gate;
+    private final OpenStreams streams;
 
     GatewayController(ModelRouter router, ScenarioClassifier classifier, GatewayProperties properties,
-                      MeterRegistry registry, StreamPinger pinger, AnswerGate gate) {
+                      MeterRegistry registry, StreamPinger pinger, AnswerGate gate, OpenStreams streams) {
+        this.streams = streams;
         this.gate = gate;
         this.router = router;
         this.pinger = pinger;
@@ -111,6 +114,7 @@ class GatewayController {
 
     private void stream(HttpServletRequest request, CompletionRequest cr, RouteOptions options,
                         GatewayStream stream, boolean gated) throws IOException {
+        streams.opened(stream);
         try (AutoCloseable ignored = pinger.watch(stream)) {
             if (gated) {
                 GatedCompletions.stream(gate, cr, stream);
@@ -121,6 +125,10 @@ class GatewayController {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            stream.settle();
+            streams.closed(stream);
+            Thread.interrupted(); // an interrupt from the shutdown drain was for the upstream call
         }
         if (stream.failedAfterStart()) {
             ConnectionCut.mark(request);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import org.finassist.core.chat.Cancellation;
+import org.finassist.server.web.OpenStreams;
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionListener;
 import org.finassist.core.chat.RouterException;
@@ -31,7 +32,7 @@ import java.util.Map;
  * </ul>
  * Writes come from the request thread and the ping timer, hence the lock.
  */
-final class GatewayStream implements CompletionListener {
+final class GatewayStream implements CompletionListener, OpenStreams.Stream {
 
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
@@ -50,6 +51,8 @@ final class GatewayStream implements CompletionListener {
     private String providerModel;
     private boolean firstDeltaSent;
     private boolean failedAfterStart;
+    /** The stream's end was written (done, error) or the request returned: a shutdown has nothing left to end. */
+    private boolean ended;
     private volatile long lastWriteNanos = System.nanoTime();
 
     GatewayStream(HttpServletResponse response, String id, long created, String model, String route,
@@ -112,7 +115,31 @@ final class GatewayStream implements CompletionListener {
         }
         synchronized (this) {
             write(DONE, true);
+            ended = true;
         }
+    }
+
+    /**
+     * The node is stopping with this answer unfinished: an error chunk in OpenAI's shape ({@code server_error},
+     * code {@code server_shutdown}) and {@code [DONE]}, then the request is cancelled, which stops the upstream call
+     * and drops any later write.
+     */
+    @Override
+    public synchronized boolean endForShutdown() {
+        if (ended || cancellation.isCancelled()) {
+            return false;
+        }
+        ended = true;
+        send(ChatCompletionWire.error("The server is shutting down; the answer is unfinished. Send the request "
+                + "again.", "server_error", null, "server_shutdown"));
+        write(DONE, true);
+        cancellation.cancel("server_shutdown");
+        return true;
+    }
+
+    /** The request thread's last word: waits for a shutdown end in progress and rules out a later one. */
+    synchronized void settle() {
+        ended = true;
     }
 
     @Override
@@ -131,6 +158,7 @@ final class GatewayStream implements CompletionListener {
         }
         send(ChatCompletionWire.error(e.getMessage(), e.type, null, e.code));
         failedAfterStart = true;
+        ended = true;
     }
 
     /** A delta chunk; the first one names the role and the answering provider. */

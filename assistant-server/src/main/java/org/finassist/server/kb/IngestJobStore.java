@@ -30,24 +30,48 @@ class IngestJobStore {
     }
 
     private final JdbcClient jdbc;
+    private final String nodeId;
 
-    IngestJobStore(JdbcClient jdbc) {
+    /** {@code nodeId}: this node, the owner of the jobs it creates. */
+    IngestJobStore(JdbcClient jdbc, String nodeId) {
         this.jdbc = jdbc;
+        this.nodeId = nodeId;
     }
 
     void create(String id, String kbId, int files) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("INSERT INTO kb_ingest_job (id, kb_id, state, file_index, file_count, current_file, chunks_done,"
-                        + " chunks_total, results, started_at, updated_at) VALUES (?, ?, 'RUNNING', 0, ?, '', 0, 0, '[]', ?, ?)")
-                .params(id, kbId, files, now, now).update();
+                        + " chunks_total, results, started_at, updated_at, owner_node, heartbeat_millis)"
+                        + " VALUES (?, ?, 'RUNNING', 0, ?, '', 0, 0, '[]', ?, ?, ?, ?)")
+                .params(id, kbId, files, now, now, nodeId, System.currentTimeMillis()).update();
+    }
+
+    /** Renews this node's claim on the jobs it is running. */
+    int heartbeat(java.util.Collection<String> ids) {
+        int n = 0;
+        for (String id : ids) {
+            n += jdbc.sql("UPDATE kb_ingest_job SET heartbeat_millis = ? WHERE id = ? AND owner_node = ?")
+                    .params(System.currentTimeMillis(), id, nodeId).update();
+        }
+        return n;
+    }
+
+    /**
+     * Marks INTERRUPTED the running jobs whose owner (another node, or this one before a restart) has not renewed
+     * them since {@code silentSinceMillis}: a crashed node's jobs stop showing RUNNING within a bounded time.
+     */
+    int interruptAbandoned(long silentSinceMillis) {
+        return jdbc.sql("UPDATE kb_ingest_job SET state = 'INTERRUPTED', updated_at = ? WHERE state = 'RUNNING'"
+                        + " AND (heartbeat_millis IS NULL OR heartbeat_millis < ?)")
+                .params(Timestamp.from(Instant.now()), silentSinceMillis).update();
     }
 
     void progress(String id, IngestProgress p) {
-        // state too: a job another node marked INTERRUPTED at its start shows RUNNING again while it progresses
+        // state too: a job marked INTERRUPTED while its owner was only slow (a long pause) shows RUNNING again
         jdbc.sql("UPDATE kb_ingest_job SET state = 'RUNNING', file_index = ?, file_count = ?, current_file = ?, chunks_done = ?,"
-                        + " chunks_total = ?, updated_at = ? WHERE id = ?")
+                        + " chunks_total = ?, updated_at = ?, heartbeat_millis = ? WHERE id = ?")
                 .params(p.fileIndex(), p.fileCount(), truncate(p.file()), p.chunksDone(), p.chunksTotal(),
-                        Timestamp.from(Instant.now()), id).update();
+                        Timestamp.from(Instant.now()), System.currentTimeMillis(), id).update();
     }
 
     void finish(String id, String state, List<Map<String, Object>> results) {
@@ -61,10 +85,15 @@ class IngestJobStore {
                 .param(Timestamp.from(Instant.now().minus(age))).update();
     }
 
-    /** Jobs a node was running when it stopped are marked interrupted at its next start. */
-    int interruptRunning() {
-        return jdbc.sql("UPDATE kb_ingest_job SET state = 'INTERRUPTED', updated_at = ? WHERE state = 'RUNNING'")
-                .param(Timestamp.from(Instant.now())).update();
+    /**
+     * The jobs this node (by its id) was running when it stopped are marked interrupted at its next start; other
+     * nodes' jobs are left to {@link #interruptAbandoned}. Jobs from before owners were recorded count as this
+     * node's only once silent.
+     */
+    int interruptOwn() {
+        return jdbc.sql("UPDATE kb_ingest_job SET state = 'INTERRUPTED', updated_at = ? WHERE state = 'RUNNING'"
+                        + " AND owner_node = ?")
+                .params(Timestamp.from(Instant.now()), nodeId).update();
     }
 
     Optional<StoredJob> find(String id) {

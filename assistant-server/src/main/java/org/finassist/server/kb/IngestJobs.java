@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,8 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ingestion batches run on virtual threads of the node that received the upload; their progress and results are
- * kept in {@link IngestJobStore}, so a poll may reach any node. A job cut off by a stop is shown as
- * {@code INTERRUPTED} after the next start; the documents it finished stay indexed (each is committed whole).
+ * kept in {@link IngestJobStore}, so a poll may reach any node. The owning node renews a heartbeat on its running
+ * jobs; a job whose owner went silent (a crash, {@code kill -9}) is shown as {@code INTERRUPTED} by whichever node
+ * notices first, within {@code job-dead-after} plus one heartbeat. The uploaded bytes were on the dead node, so the
+ * job cannot be taken over: the documents it finished stay indexed (each is committed whole) and the rest must be
+ * uploaded again. A restarted node marks its own former jobs at once.
  */
 class IngestJobs implements AutoCloseable {
 
@@ -31,14 +36,37 @@ class IngestJobs implements AutoCloseable {
     private final KnowledgeIndex index;
     private final IngestJobStore store;
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    private final Set<String> runningIds = ConcurrentHashMap.newKeySet();
+    private final Duration deadAfter;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("kb-ingest-heartbeat").factory());
 
     IngestJobs(KnowledgeIndex index, IngestJobStore store) {
+        this(index, store, Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+
+    /** {@code every}: heartbeat and check interval; {@code deadAfter}: silence after which a job is abandoned. */
+    IngestJobs(KnowledgeIndex index, IngestJobStore store, Duration every, Duration deadAfter) {
         this.index = index;
         this.store = store;
+        this.deadAfter = deadAfter;
         store.purgeOlderThan(Duration.ofDays(30));
-        // with several nodes a job still running elsewhere is briefly shown INTERRUPTED, until its next progress
-        int interrupted = store.interruptRunning();
-        if (interrupted > 0) log.warn("{} ingest job(s) were cut off by the last stop; shown as INTERRUPTED", interrupted);
+        int interrupted = store.interruptOwn();
+        if (interrupted > 0) log.warn("{} ingest job(s) were cut off by this node's last stop; shown as INTERRUPTED", interrupted);
+        heartbeat.scheduleWithFixedDelay(this::beat, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Renews this node's jobs, then fails the jobs of silent owners. */
+    void beat() {
+        try {
+            store.heartbeat(List.copyOf(runningIds));
+            int abandoned = store.interruptAbandoned(System.currentTimeMillis() - deadAfter.toMillis());
+            if (abandoned > 0) {
+                log.warn("{} ingest job(s) of a node silent for {} shown as INTERRUPTED", abandoned, deadAfter);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Ingest job heartbeat failed: {}", e.toString());
+        }
     }
 
     IngestJobStore.StoredJob submit(String kbId, List<SourceFile> files) {
@@ -54,10 +82,12 @@ class IngestJobs implements AutoCloseable {
                                            Function<Consumer<IngestProgress>, List<IngestResult>> work) {
         String id = UUID.randomUUID().toString();
         store.create(id, kbId, files);
+        runningIds.add(id);
         Thread t = Thread.ofVirtual().name("kb-ingest-" + id).unstarted(() -> {
             try {
                 run(id, kbId, work);
             } finally {
+                runningIds.remove(id);
                 running.remove(Thread.currentThread());
             }
         });
@@ -76,6 +106,7 @@ class IngestJobs implements AutoCloseable {
      */
     @Override
     public void close() {
+        heartbeat.shutdownNow();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (Thread t : List.copyOf(running)) {
             long left = deadline - System.nanoTime();

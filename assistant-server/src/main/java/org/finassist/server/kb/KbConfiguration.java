@@ -20,6 +20,8 @@ import org.finassist.rag.segment.ChineseSegmenter;
 import org.finassist.rag.segment.FinanceDictionary;
 import org.finassist.rag.store.lucene.LuceneKnowledgeStore;
 import org.finassist.rag.store.pgvector.PgVectorKnowledgeStore;
+import org.finassist.server.cluster.ClusterProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.multipart.MultipartResolver;
@@ -55,8 +57,11 @@ class KbConfiguration {
     KnowledgeIndex knowledgeIndex(KnowledgeStore store, Embedder kbEmbedder, KbProperties props) {
         FinanceDictionary dictionary = FinanceDictionary.bundledPlus(props.dictionaryTerms());
         if (props.dictionaryFile() != null) dictionary = dictionary.withFile(props.dictionaryFile());
-        Fusion fusion = "rrf".equalsIgnoreCase(props.fusion()) ? new Fusion.Rrf(props.rrfK())
-                : new Fusion.Weighted(props.vectorWeight());
+        Fusion fusion = switch (props.fusion().toLowerCase(java.util.Locale.ROOT)) {
+            case "rrf" -> new Fusion.Rrf(props.rrfK());
+            case "weighted" -> new Fusion.Weighted(props.vectorWeight());
+            default -> Fusion.Confident.DEFAULT;
+        };
         RetrievalOptions options = RetrievalOptions.defaults().withFusion(fusion).withTopN(props.topN())
                 .withMinVectorSimilarity(props.minVectorSimilarity()).withFaq(true, props.faqThreshold());
         return KnowledgeIndex.builder().store(store).embedder(kbEmbedder)
@@ -118,8 +123,9 @@ class KbConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    IngestJobs ingestJobs(KnowledgeIndex index, JdbcClient jdbc) {
-        return new IngestJobs(index, new IngestJobStore(jdbc));
+    IngestJobs ingestJobs(KnowledgeIndex index, JdbcClient jdbc, ClusterProperties cluster,
+                          @Value("${finassist.node-id}") String nodeId) {
+        return new IngestJobs(index, new IngestJobStore(jdbc, nodeId), cluster.jobHeartbeat(), cluster.jobDeadAfter());
     }
 
     @Bean

@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            past it, candidates come from the rarest terms (default 2,000; see rag-index/README.md)
  * @param maxBatchBytes       bytes one upload request may hand to ingestion (default 256 MiB); files past it are
  *                            skipped with a per-file error
- * @param fusion              {@code weighted} (default) or {@code rrf}
+ * @param fusion              {@code confident} (default: RRF weighted per question by the keyword leg's BM25 evidence,
+ *                            see rag-index {@code Fusion.Confident}), {@code weighted} or {@code rrf}
  * @param vectorWeight        weight of the vector leg in weighted fusion (default 0.5)
  * @param rrfK                RRF constant (default 60)
  * @param minVectorSimilarity below this best cosine similarity: not found, hand off (default 0.5)
@@ -68,7 +69,7 @@ record KbProperties(String store, Path indexDir, String pgSchema, Boolean demo, 
         demo = demo == null || demo;
         dictionaryTerms = dictionaryTerms == null ? List.of() : List.copyOf(dictionaryTerms);
         maxFileBytes = maxFileBytes == null || maxFileBytes <= 0 ? 50L * 1024 * 1024 : maxFileBytes;
-        fusion = fusion == null || fusion.isBlank() ? "weighted" : fusion;
+        fusion = fusion == null || fusion.isBlank() ? "confident" : fusion;
         vectorWeight = vectorWeight == null ? 0.5 : vectorWeight;
         rrfK = rrfK == null ? 60 : rrfK;
         minVectorSimilarity = minVectorSimilarity == null ? 0.5 : minVectorSimilarity;

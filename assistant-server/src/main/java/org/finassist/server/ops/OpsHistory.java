@@ -1,54 +1,40 @@
 package org.finassist.server.ops;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
- * The provider figures of the last hour, sampled in the background, so that a reloaded dashboard starts with its
- * time series instead of an empty chart. Only meters are sampled: the history's database counts would cost a
- * table scan on every tick.
+ * Writes this node's snapshot to the shared table in the background, so that the summary and the history (the
+ * provider figures of the last hour, which a reloaded dashboard starts from) are computed from every node's
+ * figures on whichever node is asked. Only meters are sampled: database counts would cost a scan on every tick.
  */
 final class OpsHistory implements AutoCloseable {
 
+    /** One point of the dashboard's provider time series: cumulative cluster figures at {@code at}. */
     record Sample(String at, List<ProviderFigures> providers) {
     }
 
-    private final Supplier<Sample> source;
-    private final int capacity;
-    private final ArrayDeque<Sample> samples = new ArrayDeque<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("ops-history").factory());
+            Thread.ofPlatform().daemon().name("ops-snapshots").factory());
 
-    OpsHistory(Supplier<Sample> source, Duration every, int capacity) {
-        this.source = source;
-        this.capacity = capacity;
-        timer.scheduleAtFixedRate(this::sample, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    OpsHistory(Runnable tick, Duration every) {
+        timer.scheduleAtFixedRate(tick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void sample() {
-        Sample s = source.get();
-        synchronized (samples) {
-            samples.addLast(s);
-            while (samples.size() > capacity) {
-                samples.removeFirst();
-            }
-        }
-    }
-
-    /** Oldest first. */
-    List<Sample> samples() {
-        synchronized (samples) {
-            return List.copyOf(samples);
-        }
-    }
-
+    /** Stops the timer and waits for a tick in progress (it may be writing to the database). */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

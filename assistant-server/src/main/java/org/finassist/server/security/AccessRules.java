@@ -103,6 +103,11 @@ final class AccessRules {
             AccessRule.of(GET, "/manage/review.js", CONTENT_OPS),
             AccessRule.of(GET, "/manage/review.css", CONTENT_OPS),
             AccessRule.of(GET, "/manage/manage.css", ADMIN, KB_ADMIN, CONTENT_OPS),
+            // answer-quality evaluation (issue 15): the page, the shipped sets, runs started and read
+            AccessRule.of(GET, "/manage/eval-answers.html", ADMIN, CONTENT_OPS),
+            AccessRule.of(GET, "/manage/eval-answers.js", ADMIN, CONTENT_OPS),
+            AccessRule.of(GET, "/admin/eval-answers/**", ADMIN, CONTENT_OPS),
+            AccessRule.of(POST, "/admin/eval-answers/runs", ADMIN, CONTENT_OPS),
             // hand-off inbox (agents act under the admin role); FAQ drafts are reviewed by knowledge-base owners
             AccessRule.of(GET, "/admin/faq-drafts", ADMIN, KB_ADMIN),
             AccessRule.of(POST, "/admin/faq-drafts/**", ADMIN, KB_ADMIN),

@@ -1,5 +1,7 @@
 package org.finassist.server.security;
 
+import org.finassist.server.cluster.ClusterBus;
+import org.finassist.server.cluster.ClusterEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * API keys with scopes ({@link Grantee#isKeyScope()}), stored as SHA-256 hashes (a key is 40 random characters,
  * so a fast hash is enough; a slow one would cost every request). Active hashes are cached in memory so a request costs one hash and one map
- * look-up; the cache reloads every {@link #REFRESH_MILLIS} so keys created on another node are seen.
+ * look-up. A create or revoke on any node is announced on the {@link ClusterBus} and every node reloads at once
+ * (well under a second); the reload every {@link #REFRESH_MILLIS} stays as the fallback for a lost notification.
  */
 final class ApiKeyStore {
 
@@ -37,13 +40,20 @@ final class ApiKeyStore {
     }
 
     private final JdbcClient jdbc;
+    private final ClusterBus bus;
     private final SecureRandom random = new SecureRandom();
     private volatile Map<String, KeyCaller> active = Map.of();
     private volatile long loadedAt;
 
-    ApiKeyStore(JdbcClient jdbc) {
+    ApiKeyStore(JdbcClient jdbc, ClusterBus bus) {
         this.jdbc = jdbc;
+        this.bus = bus;
         reload();
+        bus.subscribe(ClusterEvent.class, e -> {
+            if (e instanceof ClusterEvent.ApiKeysChanged || e instanceof ClusterEvent.Resync) {
+                reload();
+            }
+        });
     }
 
     /** The key's name and role when {@code secret} is an active key. */
@@ -62,6 +72,7 @@ final class ApiKeyStore {
         jdbc.sql("INSERT INTO api_keys (name, role, scopes, key_prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(name, "client", join(scopes), secret.substring(0, 8), hash(secret), now).update();
         reload();
+        bus.publish(new ClusterEvent.ApiKeysChanged());
         KeyInfo info = list().stream().filter(k -> k.prefix().equals(secret.substring(0, 8)) && k.revokedAt() == null)
                 .reduce((a, b) -> b).orElseThrow();
         return new CreatedKey(info, secret);
@@ -79,6 +90,9 @@ final class ApiKeyStore {
         int n = jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(OffsetDateTime.now(), id).update();
         reload();
+        if (n > 0) {
+            bus.publish(new ClusterEvent.ApiKeysChanged());
+        }
         return n > 0;
     }
 

@@ -1,5 +1,7 @@
 package org.finassist.server.security;
 
+import org.finassist.server.cluster.ClusterBus;
+import org.finassist.server.cluster.ClusterEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -28,11 +30,13 @@ final class OperatorStore implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
+    private final ClusterBus bus;
     private final SecureRandom random = new SecureRandom();
 
-    OperatorStore(JdbcClient jdbc, PasswordEncoder encoder) {
+    OperatorStore(JdbcClient jdbc, PasswordEncoder encoder, ClusterBus bus) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.bus = bus;
     }
 
     @Override
@@ -71,9 +75,15 @@ final class OperatorStore implements UserDetailsService {
                 .list();
     }
 
+    /** Disables the account; its cookie sessions end on every node (announced on the cluster bus). */
     boolean disable(long id) {
-        return jdbc.sql("UPDATE operators SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL")
+        boolean disabled = jdbc.sql("UPDATE operators SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL")
                 .params(OffsetDateTime.now(), id).update() > 0;
+        if (disabled) {
+            jdbc.sql("SELECT username FROM operators WHERE id = ?").param(id).query(String.class).optional()
+                    .ifPresent(u -> bus.publish(new ClusterEvent.OperatorChanged(u)));
+        }
+        return disabled;
     }
 
     private String generate() {

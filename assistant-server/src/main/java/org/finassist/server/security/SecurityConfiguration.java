@@ -37,6 +37,11 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.finassist.server.cluster.ClusterBus;
+import org.finassist.server.cluster.ClusterEvent;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -64,13 +69,27 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ApiKeyStore apiKeyStore(JdbcClient jdbc) {
-        return new ApiKeyStore(jdbc);
+    ApiKeyStore apiKeyStore(JdbcClient jdbc, ClusterBus bus) {
+        return new ApiKeyStore(jdbc, bus);
     }
 
     @Bean
-    OperatorStore operatorStore(JdbcClient jdbc, PasswordEncoder encoder) {
-        return new OperatorStore(jdbc, encoder);
+    OperatorStore operatorStore(JdbcClient jdbc, PasswordEncoder encoder, ClusterBus bus) {
+        return new OperatorStore(jdbc, encoder, bus);
+    }
+
+    /** The signed-in operators' cookie sessions on this node, so a disable on any node can end them here. */
+    @Bean
+    SessionRegistry operatorSessions(ClusterBus bus) {
+        SessionRegistry registry = new SessionRegistryImpl();
+        bus.subscribe(ClusterEvent.OperatorChanged.class, e -> OperatorSessions.expire(registry, e.username()));
+        return registry;
+    }
+
+    /** Tells the registry when a servlet session ends, so it does not keep them. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -188,8 +207,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
-                                            ApiKeyStore keys, CustomerTokens tokens, RateLimits rateLimits)
-            throws Exception {
+                                            ApiKeyStore keys, CustomerTokens tokens, RateLimits rateLimits,
+                                            SessionRegistry sessions) throws Exception {
         boolean devLoopback = devLoopback(properties, env);
         SecurityErrors errors = new SecurityErrors();
         BearerTokenResolver bearer = bearer(devLoopback);
@@ -210,6 +229,8 @@ class SecurityConfiguration {
         http.formLogin(f -> f.defaultSuccessUrl("/manage"));
         http.httpBasic(b -> b.authenticationEntryPoint(errors));
         http.logout(l -> l.logoutSuccessUrl("/login?logout"));
+        // unlimited sessions per operator, but registered: a disabled operator's sessions end on every node at once
+        http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"));
         // a default, not the entry point: an explicit one would switch off Spring's generated sign-in page
         http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(errors, AnyRequestMatcher.INSTANCE)
                 .accessDeniedHandler(errors));

@@ -1,9 +1,12 @@
 package org.finassist.server.witness;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.finassist.dh.audit.AuditLog;
 import org.finassist.dh.audit.AuditRecord;
 import org.finassist.server.funnel.FunnelEvent;
@@ -13,10 +16,12 @@ import org.finassist.server.funnel.FunnelRecorder;
  * Passes the witness engine's audit trail through and tells the opening funnel how witnesses end: escalated to a
  * supervisor, passed, or failed (rejected or abandoned). The application id the opening system relays with the join
  * is the opening session's id. The funnel is told on another thread, after the append: the append runs inside the
- * witness writer's transaction, which a funnel write must never roll back or delay.
+ * witness writer's transaction, which a funnel write must never roll back or delay. At shutdown the queue is drained
+ * ({@link #drain}) while the database is still open; events after that are dropped with a log line.
  */
 final class FunnelAuditLog implements AuditLog {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FunnelAuditLog.class);
     private final AuditLog delegate;
     private final FunnelRecorder funnel;
     private final ExecutorService tell = Executors.newSingleThreadExecutor(
@@ -35,8 +40,13 @@ final class FunnelAuditLog implements AuditLog {
     public void append(List<AuditRecord> records) {
         delegate.append(records);
         for (AuditRecord r : records) {
-            event(r).ifPresent(e -> tell.execute(() -> applicationId(r.sessionId(), records)
-                    .ifPresent(id -> funnel.record(id, e))));
+            event(r).ifPresent(e -> {
+                try {
+                    tell.execute(() -> applicationId(r.sessionId(), records).ifPresent(id -> funnel.record(id, e)));
+                } catch (RejectedExecutionException stopped) {
+                    LOG.warn("Funnel event {} of session {} dropped: the node is shutting down", e, r.sessionId());
+                }
+            });
         }
     }
 
@@ -68,5 +78,19 @@ final class FunnelAuditLog implements AuditLog {
     @Override
     public List<AuditRecord> read(String sessionId) {
         return delegate.read(sessionId);
+    }
+
+    /**
+     * Stops taking funnel events and waits up to {@code timeout} for the queued ones to be written; called at
+     * shutdown before the DataSource closes (a write after it failed with CannotGetJdbcConnectionException).
+     */
+    boolean drain(Duration timeout) {
+        tell.shutdown();
+        try {
+            return tell.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

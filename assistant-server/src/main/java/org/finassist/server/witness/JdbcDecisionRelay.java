@@ -3,6 +3,8 @@ package org.finassist.server.witness;
 import org.finassist.dh.session.SessionView;
 import org.finassist.dh.session.SupervisorAction;
 import org.finassist.dh.session.WitnessEngine;
+import org.finassist.server.cluster.ClusterBus;
+import org.finassist.server.cluster.ClusterEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +25,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Decisions across nodes through {@code dh_decision}. The deciding node inserts a pending row addressed to the
- * owner node and waits; every node polls for rows addressed to it (an indexed query every 200 ms, portable to H2;
- * PostgreSQL LISTEN/NOTIFY would only shave the poll delay), takes a row by a conditional update, applies it and
- * records the result. A row nobody took within the wait is cancelled by the same conditional update, and then
+ * owner node, announces it on the {@link ClusterBus} and waits; the owner takes the row by a conditional update
+ * as soon as the notification arrives, applies it, records the result and announces that, which wakes the waiting
+ * node. Polling stays as the fallback for a lost notification and for H2: every node polls for rows addressed to
+ * it (an indexed query every 200 ms, every second while the bus is listening), and the waiting node re-reads its
+ * row at least every 25 ms. A row nobody took within the wait is cancelled by the same conditional update, and then
  * decided on the stored copy: a crashed owner cannot keep a session undecidable, and no decision runs twice.
  */
 final class JdbcDecisionRelay implements DecisionRelay {
@@ -40,15 +44,41 @@ final class JdbcDecisionRelay implements DecisionRelay {
     private final WitnessEngine engine;
     private final JdbcTemplate jdbc;
     private final Duration wait;
+    private final ClusterBus bus;
+    private final Object settled = new Object();
+    private int ticks;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("witness-decisions").factory());
 
-    JdbcDecisionRelay(WitnessEngine engine, JdbcTemplate jdbc, Duration wait, Duration pollEvery) {
+    JdbcDecisionRelay(WitnessEngine engine, JdbcTemplate jdbc, Duration wait, Duration pollEvery, ClusterBus bus) {
         this.engine = engine;
         this.jdbc = jdbc;
         this.wait = wait;
-        poller.scheduleWithFixedDelay(this::applyPending, pollEvery.toMillis(), pollEvery.toMillis(),
-                TimeUnit.MILLISECONDS);
+        this.bus = bus;
+        poller.scheduleWithFixedDelay(this::poll, pollEvery.toMillis(), pollEvery.toMillis(), TimeUnit.MILLISECONDS);
+        bus.subscribe(ClusterEvent.class, this::heard);
+    }
+
+    private void heard(ClusterEvent event) {
+        switch (event) {
+            case ClusterEvent.DecisionPending p when p.targetNode().equals(engine.nodeId()) ->
+                    poller.execute(this::applyPending);
+            case ClusterEvent.Resync r -> poller.execute(this::applyPending);
+            case ClusterEvent.DecisionSettled s -> {
+                synchronized (settled) {
+                    settled.notifyAll();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The fallback poll: every tick without the bus, every fifth while notifications arrive. */
+    private void poll() {
+        if (!bus.listening() || ++ticks % 5 == 0) {
+            applyPending();
+        }
     }
 
     @Override
@@ -73,6 +103,7 @@ final class JdbcDecisionRelay implements DecisionRelay {
     /** Empty when the owner no longer held the session (the runtime moved on): route again. */
     private Optional<SessionView> relay(String sessionId, String owner, SupervisorAction action, String supervisor) {
         Long id = insert(sessionId, owner, action, supervisor);
+        bus.publish(new ClusterEvent.DecisionPending(owner));
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, Object> row = jdbc.queryForMap("SELECT status, result FROM dh_decision WHERE id = ?", id);
@@ -152,6 +183,7 @@ final class JdbcDecisionRelay implements DecisionRelay {
             result = "conflict: " + e.getMessage();
         }
         jdbc.update("UPDATE dh_decision SET status = ?, result = ? WHERE id = ?", status, result, id);
+        bus.publish(new ClusterEvent.DecisionSettled(id));
     }
 
     private static RuntimeException failure(String result) {
@@ -162,9 +194,12 @@ final class JdbcDecisionRelay implements DecisionRelay {
                 : result.substring(result.indexOf(':') + 2));
     }
 
-    private static void sleep() {
+    /** Until a decision settles somewhere (a notification) or 25 ms pass: the row is re-read either way. */
+    private void sleep() {
         try {
-            Thread.sleep(25);
+            synchronized (settled) {
+                settled.wait(25);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the owning node", e);
@@ -206,5 +241,8 @@ final class JdbcDecisionRelay implements DecisionRelay {
     @Override
     public void close() {
         poller.shutdownNow();
+        synchronized (settled) {
+            settled.notifyAll();
+        }
     }
 }

@@ -6,6 +6,8 @@ import org.finassist.dh.protocol.FrameCodec.Decoded;
 import org.finassist.dh.protocol.RuntimeFrame;
 import org.finassist.dh.protocol.ServerFrame;
 import org.finassist.dh.session.WitnessEngine;
+import org.finassist.server.cluster.ClusterBus;
+import org.finassist.server.cluster.ClusterEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
@@ -34,6 +36,8 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeSocketHandler.class);
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 1 << 20;
+    /** Close status of every runtime connection when this node shuts down: reconnect (to another node) and resume. */
+    static final CloseStatus SHUTTING_DOWN = CloseStatus.GOING_AWAY.withReason("server_shutdown");
     /** Close status of a connection replaced by a newer one with the same runtime id. */
     static final CloseStatus SUPERSEDED = new CloseStatus(4001, "superseded");
 
@@ -51,8 +55,17 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("witness-silence-watch").factory());
 
+    private final ClusterBus bus;
+
     RuntimeSocketHandler(WitnessEngine engine, FrameCodec codec, RuntimeTokens tokens, WitnessProperties properties,
                          TurnLatency latency) {
+        this(engine, codec, tokens, properties, latency, ClusterBus.NONE);
+    }
+
+    /** {@code bus}: a runtime's new connection on another node closes its older one here at once. */
+    RuntimeSocketHandler(WitnessEngine engine, FrameCodec codec, RuntimeTokens tokens, WitnessProperties properties,
+                         TurnLatency latency, ClusterBus bus) {
+        this.bus = bus;
         this.engine = engine;
         this.codec = codec;
         this.tokens = tokens;
@@ -64,6 +77,11 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
         reaper.scheduleWithFixedDelay(this::closeSilent, period, period, TimeUnit.MILLISECONDS);
         reaper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         reaper.scheduleWithFixedDelay(this::renew, 5, 5, TimeUnit.SECONDS);
+        bus.subscribe(ClusterEvent.RuntimeClaimed.class, e -> {
+            if (byRuntime.containsKey(e.runtimeId())) {
+                reaper.execute(this::renew);
+            }
+        });
     }
 
     private void sweep() {
@@ -106,6 +124,21 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
     @Override
     public void close() {
         reaper.shutdownNow();
+    }
+
+    /**
+     * Closes every runtime connection with 1001 before the web server stops (which would cut them with 1006) and
+     * releases their sessions, which wait for the runtimes to reconnect, through the load balancer to another node,
+     * and resume. Returns how many were closed.
+     */
+    int goingAway() {
+        int n = 0;
+        for (Map.Entry<String, WebSocketSession> e : List.copyOf(sockets.entrySet())) {
+            RuntimeConnection.close(e.getValue(), SHUTTING_DOWN);
+            released(e.getKey(), SHUTTING_DOWN);
+            n++;
+        }
+        return n;
     }
 
     @Override
@@ -203,6 +236,7 @@ final class RuntimeSocketHandler extends TextWebSocketHandler implements AutoClo
             supersede(older, hello.runtimeId());
         }
         List<String> resumed = engine.attach(connection);
+        bus.publish(new ClusterEvent.RuntimeClaimed(hello.runtimeId()));
         LOG.info("Runtime {} connected (capacity {}, resuming {} sessions)", hello.runtimeId(), hello.maxSessions(),
                 resumed.size());
         connection.send(new ServerFrame.Welcome(hello.runtimeId(), FrameCodec.VERSION, properties.heartbeatSeconds(),

@@ -1,12 +1,13 @@
 package org.finassist.server.witness;
 
+import org.finassist.core.assistant.GroundingSource;
 import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.Scenario;
 import org.finassist.core.router.RoutedChatModel;
 import org.finassist.dh.audit.AuditLog;
 import org.finassist.dh.audit.InMemoryAuditLog;
 import org.finassist.dh.protocol.FrameCodec;
 import org.finassist.dh.script.ScriptTexts;
-import org.finassist.dh.session.ChatModelOffScriptResponder;
 import org.finassist.dh.session.EngineSettings;
 import org.finassist.dh.session.InMemorySessionStore;
 import org.finassist.dh.session.SessionStore;
@@ -14,10 +15,13 @@ import org.finassist.dh.session.Transactions;
 import org.finassist.dh.session.WitnessEngine;
 import org.finassist.prompts.PromptRenderer;
 import org.finassist.server.funnel.FunnelRecorder;
+import org.finassist.server.cluster.ClusterBus;
+import org.finassist.server.router.ScenarioGrounding;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,17 +71,18 @@ class WitnessConfiguration implements WebSocketConfigurer {
     @Bean
     WitnessEngine witnessEngine(WitnessStores stores, ObjectProvider<ModelRouter> router,
                                 ObjectProvider<org.finassist.core.gate.WithholdListener> withholds,
-                                ObjectProvider<FunnelRecorder> funnel) {
+                                ObjectProvider<FunnelRecorder> funnel,
+                                ObjectProvider<ScenarioGrounding> groundings) {
         EngineSettings settings = new EngineSettings(properties.maxReasks(), properties.maxOffScript(),
                 properties.idSuffixLength(), properties.readAloudThreshold(), 12, properties.rejoinTimeout(),
                 properties.customerSilence());
         ScriptTexts texts = new ScriptTexts(PromptRenderer.classpath(), properties.idSuffixLength());
         ModelRouter modelRouter = router.getIfAvailable();
         // without a provider on the route the router's local model would answer with the chat widget's
-        // "点击转人工": meaningless in a video call, so the scripted deferral answers instead
+        // "点击转人工": meaningless in a video call, so the answering passage's own sentences are spoken instead
         boolean model = modelRouter != null && modelRouter.hasProvider("witness");
         if (!model) {
-            LOG.info("No provider on the 'witness' route: customers' questions get the scripted deferral");
+            LOG.info("No provider on the 'witness' route: customers' questions are answered from knowledge-base passages");
         }
         return WitnessEngine.builder()
                 .nodeId(properties.effectiveNodeId())
@@ -85,18 +90,26 @@ class WitnessConfiguration implements WebSocketConfigurer {
                 .auditLog(FunnelAuditLog.wrap(stores.audit(), funnel.getIfAvailable()))
                 .sessionStore(stores.sessions())
                 .transactions(stores.transactions())
-                // an off-script answer is spoken to a customer: it passes the customer answer rules first
-                .responder(new CheckedOffScriptResponder(new ChatModelOffScriptResponder(
-                        model ? new RoutedChatModel(modelRouter, "witness") : null, texts), texts,
+                // an off-script answer is grounded in the knowledge base and checked before it is spoken
+                .responder(new GroundedOffScriptResponder(knowledge(groundings),
+                        model ? new RoutedChatModel(modelRouter, "witness") : null, texts,
                         withholds.getIfAvailable(() -> org.finassist.core.gate.WithholdListener.NONE)))
                 .build();
     }
 
+    /** The knowledge base the chat's {@code qa} route reads; {@code null} when none is configured. */
+    private static GroundingSource knowledge(ObjectProvider<ScenarioGrounding> groundings) {
+        return groundings.orderedStream().filter(g -> g.scenario() == Scenario.QA).map(ScenarioGrounding::source)
+                .findFirst().orElse(null);
+    }
+
     @Bean
-    DecisionRelay witnessDecisionRelay(WitnessEngine engine, ObjectProvider<JdbcTemplate> jdbc) {
+    DecisionRelay witnessDecisionRelay(WitnessEngine engine, ObjectProvider<JdbcTemplate> jdbc,
+                                       ObjectProvider<ClusterBus> bus) {
         JdbcTemplate template = jdbc.getIfAvailable();
         return template == null ? DecisionRelay.local(engine)
-                : new JdbcDecisionRelay(engine, template, properties.decisionWait(), Duration.ofMillis(200));
+                : new JdbcDecisionRelay(engine, template, properties.decisionWait(), Duration.ofMillis(200),
+                bus.getIfAvailable(() -> ClusterBus.NONE));
     }
 
     /** The witness endpoints as their own OpenAPI group: /v3/api-docs/witness. */
@@ -112,11 +125,51 @@ class WitnessConfiguration implements WebSocketConfigurer {
 
     @Bean
     RuntimeSocketHandler runtimeSocketHandler(WitnessEngine engine, TurnLatency latency,
+                                              ObjectProvider<ClusterBus> bus,
                                               @org.springframework.beans.factory.annotation.Value("${finassist.data-dir}")
                                               java.nio.file.Path dataDir) {
         return new RuntimeSocketHandler(engine, FrameCodec.json(properties.maxFrameChars()),
                 RuntimeTokens.of(properties.runtimeTokens(), properties.runtimeTokenSecret(), dataDir), properties,
-                latency);
+                latency, bus.getIfAvailable(() -> ClusterBus.NONE));
+    }
+
+    /**
+     * Drains the funnel writes of the witness audit trail after the web server stopped (phase 0: after every
+     * default-phase lifecycle) and before beans are destroyed, i.e. while the DataSource is still open.
+     */
+    @Bean
+    SmartLifecycle witnessFunnelDrain(WitnessEngine engine) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                if (engine.auditLog() instanceof FunnelAuditLog funnel && !funnel.drain(Duration.ofSeconds(10))) {
+                    LOG.warn("Funnel events of witness sessions still queued after 10 s at shutdown");
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return 0;
+            }
+        };
+    }
+
+    @Bean
+    RuntimeShutdown runtimeShutdown(RuntimeSocketHandler handler) {
+        return new RuntimeShutdown(handler);
     }
 
     /** Lets frames up to 4 bytes per allowed character reach the codec, which refuses oversized ones politely. */

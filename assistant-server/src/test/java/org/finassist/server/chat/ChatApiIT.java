@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.finassist.core.fake.Script;
 import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
+import org.finassist.server.web.OpenStreams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,9 @@ class ChatApiIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OpenStreams openStreams;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry r) {
@@ -251,5 +255,59 @@ class ChatApiIT {
                 assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aStreamStillOpenAtTheDrainDeadlineEndsWithAnErrorEventAndIsStoredInterrupted() throws Exception {
+        // a long answer in small slow chunks: the turn is still streaming when the drain deadline comes
+        DS.always(Script.ok("您好，交易时间请以交易所公告为准。节假日休市安排以交易所通知为准。如需帮助，请联系您的客户经理。"
+                + "开户、转账和交易相关的问题，也可以在营业时间内咨询人工客服。").withChunkChars(2)
+                .withChunkDelay(java.time.Duration.ofMillis(150)));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/chat"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\":\"几点开盘\",\"turnId\":\"sd-1\"}"))
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> r = java.net.http.HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        List<String> lines = new java.util.ArrayList<>();
+        java.util.Iterator<String> it = r.body().iterator();
+        // read until the first token has been sent, then do what the shutdown does at the drain deadline
+        while (it.hasNext()) {
+            String line = it.next();
+            lines.add(line);
+            if (line.equals("event: token")) {
+                break;
+            }
+        }
+        assertThat(openStreams.endAll()).isEqualTo(1);
+        it.forEachRemaining(lines::add);
+        List<Event> events = new java.util.ArrayList<>();
+        for (String frame : String.join("\n", lines).split("\n\n")) {
+            String name = frame.lines().filter(l -> l.startsWith("event: ")).findFirst().orElseThrow().substring(7);
+            String data = frame.lines().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
+            events.add(new Event(name, JSON.readTree(data)));
+        }
+        Event error = events.get(events.size() - 2);
+        assertThat(error.name()).isEqualTo("error");
+        assertThat(error.data().path("code").asText()).isEqualTo("shutdown");
+        assertThat(events.getLast().name()).isEqualTo("done");
+        assertThat(events.getLast().data().path("interrupted").asBoolean()).isTrue();
+        String conversation = events.getLast().data().path("conversationId").asText();
+        String said = String.join("", events.stream().filter(e -> e.name().equals("token"))
+                .map(e -> e.data().path("delta").asText()).toList());
+        assertThat(said).isNotEmpty();
+        Map<String, Object> stored = jdbc.sql("SELECT content, outcome FROM chat_messages WHERE conversation_id = ?"
+                + " AND role = 'assistant'").param(conversation).query().singleRow();
+        assertThat(stored.get("OUTCOME") != null ? stored.get("OUTCOME") : stored.get("outcome")).isEqualTo("interrupted");
+        assertThat(String.valueOf(stored.get("CONTENT") != null ? stored.get("CONTENT") : stored.get("content")))
+                .startsWith(said);
+
+        // the retry of that turn is answered afresh, not replayed from the interrupted part
+        DS.always(Script.ok("您好，交易时间请以交易所公告为准。"));
+        Map<String, List<JsonNode>> retry = byName(chat("{\"conversationId\":\"" + conversation
+                + "\",\"message\":\"几点开盘\",\"turnId\":\"sd-1\"}"));
+        assertThat(String.join("", retry.get("token").stream().map(n -> n.path("delta").asText()).toList()))
+                .isEqualTo("您好，交易时间请以交易所公告为准。");
     }
 }

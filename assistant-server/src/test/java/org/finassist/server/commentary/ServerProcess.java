@@ -14,7 +14,7 @@ import java.util.List;
  * The FinAssist server as a child JVM on the test's classpath, so a test can kill it without mercy
  * ({@code destroyForcibly}, the equivalent of {@code kill -9}) and start it again on the same data directory.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -26,7 +26,7 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServerProcess start(Path dataDir, List<String> args, String logName) throws IOException {
+    public static ServerProcess start(Path dataDir, List<String> args, String logName) throws IOException {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx768m", "-XX:TieredStopAtLevel=1",
@@ -43,16 +43,16 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
@@ -79,7 +79,7 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("Server not up after " + timeout + ":\n" + logTail());
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -29,8 +29,22 @@ class StockNameClassifierTest {
     @Test
     void wordsThatMerelyContainAShortNameStayWhereTheyWere() {
         for (String q : new String[] {"科创板怎么开通", "那科创板呢", "晚上能转账吗", "晚上能转钱吗", "比特币能买吗",
-                "去上海的机票", "科创板的股票涨跌幅是多少", "创业板权限怎么开"}) {
+                "去上海的机票", "科创板的股票涨跌幅是多少", "创业板权限怎么开",
+                // questions about stocks in general, a short name inside other words (天有, 产品, 天能)
+                "新股上市头几天有没有涨跌幅限制", "C3能买什么等级的产品", "哪只股票明天能涨停"}) {
             assertThat(classifier.classify(q).scenario()).as(q).isEqualTo(Scenario.QA);
+        }
+    }
+
+    @Test
+    void aRequestForARecommendationNamesNoStockEvenWhenTheExamplesSayDiagnosis() {
+        var examplesSayDiagnosis = new StockNameClassifier(
+                text -> new Classification(Scenario.STOCK_DIAGNOSIS, 0.6, "example", null), MASTER);
+        for (String q : new String[] {"哪只股票明天能涨停", "给我推荐个能涨的股票", "能推荐只股票吗"}) {
+            assertThat(examplesSayDiagnosis.classify(q).scenario()).as(q).isEqualTo(Scenario.QA);
+        }
+        for (String q : new String[] {"茅台能买吗", "推荐一下贵州茅台怎么样", "600519走势"}) {
+            assertThat(examplesSayDiagnosis.classify(q).scenario()).as(q).isEqualTo(Scenario.STOCK_DIAGNOSIS);
         }
     }
 }

@@ -28,6 +28,9 @@ class GatewayIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.finassist.server.web.OpenStreams openStreams;
+
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry r) {
         FakeUpstreams.register(r);
@@ -163,5 +166,40 @@ class GatewayIT {
         assertThat(error.path("message").asText()).isNotBlank();
         assertThat(error.path("type").asText()).isNotBlank();
         assertThat(error.path("code").asText()).isEqualTo(code);
+    }
+
+    @Test
+    void aStreamStillOpenAtTheDrainDeadlineGetsAnErrorChunkAndDone() throws Exception {
+        DS.always(Script.ok("这是一个很长的回答，会被分成许多小块慢慢地发出来，直到服务器停止为止。").withChunkChars(2)
+                .withChunkDelay(java.time.Duration.ofMillis(150)));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(url("/v1/chat/completions")))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\":\"finassist-general\","
+                        + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"你好\"}]}"))
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> r = java.net.http.HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        List<String> data = new java.util.ArrayList<>();
+        java.util.Iterator<String> it = r.body().iterator();
+        while (it.hasNext()) {
+            String line = it.next();
+            if (line.startsWith("data: ")) {
+                data.add(line.substring(6));
+                if (line.contains("\"content\"")) {
+                    break; // the answer is streaming: now the drain deadline comes
+                }
+            }
+        }
+        assertThat(openStreams.endAll()).isEqualTo(1);
+        it.forEachRemaining(line -> {
+            if (line.startsWith("data: ")) {
+                data.add(line.substring(6));
+            }
+        });
+        assertThat(data.getLast()).isEqualTo("[DONE]");
+        JsonNode error = JSON.readTree(data.get(data.size() - 2)).path("error");
+        assertThat(error.path("type").asText()).isEqualTo("server_error");
+        assertThat(error.path("code").asText()).isEqualTo("server_shutdown");
     }
 }

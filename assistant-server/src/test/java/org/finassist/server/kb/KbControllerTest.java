@@ -180,13 +180,31 @@ class KbControllerTest {
 
     @Test
     void aJobCutOffByAStopIsShownAsInterruptedAfterTheNextStart() throws Exception {
-        IngestJobStore store = new IngestJobStore(jdbc);
+        IngestJobStore store = new IngestJobStore(jdbc, "node-restarted");
         store.create("00000000-0000-0000-0000-00000000cafe", "t9", 3);
         new IngestJobs(index, store).close();
         JsonNode job = send("GET", "/api/kb/jobs/00000000-0000-0000-0000-00000000cafe",
                 HttpRequest.BodyPublishers.noBody(), null, 200);
         assertThat(job.get("state").asText()).isEqualTo("INTERRUPTED");
         send("GET", "/api/kb/jobs/no-such-job", HttpRequest.BodyPublishers.noBody(), null, 404);
+    }
+
+    @Test
+    void anotherNodesLiveJobIsLeftRunningAndASilentOnesIsInterrupted() throws Exception {
+        IngestJobStore elsewhere = new IngestJobStore(jdbc, "node-elsewhere");
+        elsewhere.create("00000000-0000-0000-0000-0000000000a1", "t9", 1);
+        elsewhere.create("00000000-0000-0000-0000-0000000000a2", "t9", 1);
+        // a2's owner last renewed it a minute ago: it crashed
+        jdbc.sql("UPDATE kb_ingest_job SET heartbeat_millis = ? WHERE id = ?")
+                .params(System.currentTimeMillis() - 60_000, "00000000-0000-0000-0000-0000000000a2").update();
+        IngestJobs here = new IngestJobs(index, new IngestJobStore(jdbc, "node-here"), java.time.Duration.ofHours(1),
+                java.time.Duration.ofSeconds(30));
+        here.beat();
+        here.close();
+        assertThat(send("GET", "/api/kb/jobs/00000000-0000-0000-0000-0000000000a1",
+                HttpRequest.BodyPublishers.noBody(), null, 200).get("state").asText()).isEqualTo("RUNNING");
+        assertThat(send("GET", "/api/kb/jobs/00000000-0000-0000-0000-0000000000a2",
+                HttpRequest.BodyPublishers.noBody(), null, 200).get("state").asText()).isEqualTo("INTERRUPTED");
     }
 
     @Test

@@ -55,6 +55,8 @@ class WitnessWebSocketIT {
     WitnessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuntimeShutdown runtimeShutdown;
 
     @BeforeAll
     static void database() {
@@ -172,6 +174,25 @@ class WitnessWebSocketIT {
                     .isEqualTo(new ServerFrame.Pong(42));
             assertThat(other.received(ServerFrame.Pong.class).getLast().timestampMillis()).isPositive();
             assertThat(other.closed()).isNotDone();
+        }
+    }
+
+    @Test
+    void atShutdownARuntimeIsToldGoingAwayAndItsSessionWaitsForItsReconnect() throws Exception {
+        try (SimulatedRuntime rt = runtime("rt-1", "t1")) {
+            rt.connect();
+            SimulatedCustomer c = new SimulatedCustomer(id("bye"), applicant(4), Persona.COOPERATIVE);
+            rt.join(c);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!engine.holds(c.sessionId()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(engine.holds(c.sessionId())).as("joined on this node").isTrue();
+            // what the node's stop does before the web server goes (the context itself stays up for other tests)
+            runtimeShutdown.stop();
+            assertThat(rt.closed().get(10, TimeUnit.SECONDS)).isEqualTo("1001 server_shutdown");
+            assertThat(engine.holds(c.sessionId())).isFalse();
+            runtimeShutdown.start();
         }
     }
 

@@ -92,6 +92,10 @@ public final class EvalCommand implements Callable<Integer> {
             + " not rank first, with the gold and the first passage, as Markdown (for reading what the misses return)")
     Path misses;
 
+    @Option(names = "--dump", description = "write every question's two legs (chunk, document, score) as JSONL, so"
+            + " fusions can be studied offline on the same retrievals")
+    Path dump;
+
     @Option(names = "--reranker-url", description = "also rerank the default fusion with this rerank endpoint,"
             + " e.g. http://127.0.0.1:9997/v1/rerank (Xinference, vLLM, Jina, SiliconFlow) or http://127.0.0.1:8080/rerank (TEI)")
     String rerankerUrl;
@@ -149,6 +153,7 @@ public final class EvalCommand implements Callable<Integer> {
                         RetrievalOptions.defaults().fusion());
                 System.out.printf("misses: %d test questions written to %s%n", n, misses);
             }
+            if (dump != null) LegDump.write(dump, all, dev);
             if (rerankerUrl != null) printReranked(all, dev);
             if (grid) {
                 print("dev grid", all.subList(0, dev), fusions(true));
@@ -196,6 +201,13 @@ public final class EvalCommand implements Callable<Integer> {
         }
         for (int k : new int[] {1, 5, 10, 20, 60}) f.put("rrf k=" + k, new Fusion.Rrf(k));
         for (double w = 0.2; w <= 0.81; w += 0.1) f.put(String.format("weighted w=%.1f", w), new Fusion.Weighted(w));
+        for (double share : new double[] {0.7, 0.8, 0.9, 1.0}) {
+            for (double half : new double[] {4, 6, 8, 10}) {
+                for (int k : new int[] {1, 5}) {
+                    f.put(String.format("confident a=%.1f c=%.0f k=%d", share, half, k), new Fusion.Confident(share, half, k));
+                }
+            }
+        }
         for (double s : new double[] {0.25, 0.5, 1.0}) {
             for (double w : new double[] {0.4, 0.5, 0.6}) {
                 f.put(String.format("adaptive w=%.1f s=%.2f", w, s), new Fusion.Adaptive(w, s));

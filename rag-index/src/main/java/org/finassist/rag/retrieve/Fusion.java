@@ -20,11 +20,42 @@ import org.finassist.rag.ScoredChunk;
  *       second's normalised score); the vector weight is {@code w + strength·(dVector − dKeyword)}, kept in
  *       [0.1, 0.9]. A question that copies a passage's wording makes the keyword leg decisive; a paraphrase makes
  *       the vector leg decisive.</li>
+ *   <li>{@link Confident}: reciprocal rank fusion whose leg weights follow, per question, how much lexical evidence
+ *       the keyword leg found: its best BM25 score {@code s} saturates like BM25's own term frequency,
+ *       {@code wKeyword = share·s/(s + half)}, {@code wVector = 1 − wKeyword}. A question that copies a passage's
+ *       wording scores high on BM25 and the keyword leg counts; a colloquial paraphrase shares few rare words, scores
+ *       low, and the vector leg decides. Chosen jointly on the dev halves of five corpora (docs/benchmarks.md).</li>
  * </ul>
  */
 public sealed interface Fusion {
 
-    record Rrf(int k) implements Fusion {
+    /**
+     * @param k            the RRF constant
+     * @param vectorWeight the vector leg's share (0.5 = plain RRF, each leg's {@code 1/(k + rank)} counted once)
+     */
+    record Rrf(int k, double vectorWeight) implements Fusion {
+
+        public Rrf(int k) {
+            this(k, 0.5);
+        }
+    }
+
+    /**
+     * @param keywordShare the keyword leg's weight when its BM25 evidence is unbounded
+     * @param halfScore    the best BM25 score at which the keyword leg gets half its share
+     * @param k            the RRF constant
+     */
+    record Confident(double keywordShare, double halfScore, int k) implements Fusion {
+
+        /** The chosen default (docs/benchmarks.md, issue 15). */
+        public static final Confident DEFAULT = new Confident(0.9, 8, 5);
+
+        /** This question's weighted RRF, from the keyword leg's best score. */
+        Rrf forQuestion(List<ScoredChunk> keyword) {
+            double s = keyword.isEmpty() ? 0 : Math.max(0, keyword.getFirst().score());
+            double wKeyword = keywordShare * s / (s + halfScore);
+            return new Rrf(k, 1 - wKeyword);
+        }
     }
 
     record Weighted(double vectorWeight) implements Fusion {
@@ -50,7 +81,11 @@ public sealed interface Fusion {
         Map<String, FusedCandidate> acc = new LinkedHashMap<>();
         double[] kwNorm = normalisation(keyword);
         double[] vecNorm = normalisation(vector);
-        Fusion f = this instanceof Adaptive a ? new Weighted(a.weightFor(keyword, vector)) : this;
+        Fusion f = switch (this) {
+            case Adaptive a -> new Weighted(a.weightFor(keyword, vector));
+            case Confident c -> c.forQuestion(keyword);
+            default -> this;
+        };
         for (int i = 0; i < keyword.size(); i++) {
             FusedCandidate a = acc.computeIfAbsent(keyword.get(i).chunk().id(), id -> new FusedCandidate());
             a.chunk = keyword.get(i).chunk();
@@ -69,10 +104,11 @@ public sealed interface Fusion {
 
     private double contribution(int rank, double score, double[] norm, boolean vectorLeg) {
         return switch (this) {
-            case Rrf r -> 1.0 / (r.k() + rank + 1);
+            case Rrf r -> 2 * (vectorLeg ? r.vectorWeight() : 1 - r.vectorWeight()) / (r.k() + rank + 1);
             case Weighted w -> (vectorLeg ? w.vectorWeight() : 1 - w.vectorWeight())
                     * (norm[1] > norm[0] ? (score - norm[0]) / (norm[1] - norm[0]) : 1.0);
             case Adaptive a -> throw new IllegalStateException("fused through its per-question Weighted");
+            case Confident c -> throw new IllegalStateException("fused through its per-question Rrf");
         };
     }
 

@@ -1,10 +1,10 @@
 package org.finassist.rag.retrieve;
 
 /**
- * Knobs of {@link HybridRetriever}. Fusion (weighted min-max, vector weight 0.5) was chosen on a pooled dev set: the
- * dev split (first 71 questions) of fin-eva 保险条款解读 ({@code eval --grid}), where keyword-heavy weights win
- * because questions copy the clause's wording, plus 43 paraphrased customer questions on the demo knowledge base
- * (DemoRetrievalTest), where vector-heavy weights win; 0.5 has the best pooled MRR@10. The thresholds (not found below cosine 0.5, FAQ
+ * Knobs of {@link HybridRetriever}. Fusion ({@link Fusion.Confident#DEFAULT}: weighted RRF whose keyword weight follows
+ * the keyword leg's best BM25 score) was chosen on the dev halves of five corpora jointly (three fin-eva sets, the demo
+ * knowledge base's paraphrases, the public answer set's knowledge-base questions) as the fusion with the smallest worst
+ * shortfall against the best of keyword, vector and plain RRF on any corpus (docs/benchmarks.md, issue 15). The thresholds (not found below cosine 0.5, FAQ
  * answer from 0.9) from in- and out-of-domain questions on the demo knowledge base (see DemoRetrievalTest).
  *
  * @param keywordTopK         candidates taken from the keyword leg
@@ -19,7 +19,7 @@ public record RetrievalOptions(int keywordTopK, int vectorTopK, int topN, Fusion
                                boolean faqEnabled, double faqThreshold) {
 
     public static RetrievalOptions defaults() {
-        return new RetrievalOptions(30, 30, 5, new Fusion.Weighted(0.5), 0.5, true, 0.9);
+        return new RetrievalOptions(30, 30, 5, Fusion.Confident.DEFAULT, 0.5, true, 0.9);
     }
 
     public RetrievalOptions withFusion(Fusion f) {
