@@ -23,7 +23,9 @@ mvn -B -ntp -q -pl assistant-server -am test-compile dependency:build-classpath 
 CP="$FINASSIST_HOME/assistant-server/target/test-classes:$FINASSIST_HOME/assistant-server/target/classes:$(cat "$CP_FILE")"
 JVM_DEFAULT="$FINASSIST_JVM_DEFAULTS"
 cd assistant-server
-exec java --enable-native-access=ALL-UNNAMED -Xmx2g -cp "$CP" \
+# the load generator's pooled connections idle out before the server's keep-alive timeout (connection-timeout 20 s):
+# a client that reuses a connection the server is closing gets an error no server can avoid
+exec java --enable-native-access=ALL-UNNAMED -Xmx2g -Djdk.httpclient.keepalive.timeout=15 -cp "$CP" \
   -Dbench.seconds="${BENCH_SECONDS:-10}" -Dbench.warmup="${BENCH_WARMUP:-3}" -Dbench.jitWarmup="${BENCH_JIT_WARMUP:-20}" \
   -Dbench.jitWarmupMax="${BENCH_JIT_WARMUP_MAX:-180}" -Dbench.levels="${BENCH_LEVELS:-1,64,512}" \
   -Dbench.gatewayJvm="${BENCH_GATEWAY_JVM:-$JVM_DEFAULT}" org.finassist.server.bench.GatewayBenchmark

@@ -149,6 +149,12 @@ final class MinimumBodyRate extends OncePerRequestFilter {
                         return counted(guarded(() -> in.read(buf, off, len)));
                     }
 
+                    /** Delegated: the gateway's departure probe asks it whether a client left (0 would hide that). */
+                    @Override
+                    public int available() throws IOException {
+                        return in.available();
+                    }
+
                     @Override
                     public boolean isFinished() {
                         return in.isFinished();

@@ -224,7 +224,7 @@ public final class GatewayBenchmark {
     }
 
     private static void awaitUp(HttpClient client, URI uri) throws InterruptedException {
-        for (int i = 0; i < 240; i++) {
+        for (int i = 0; i < 720; i++) { // up to 6 min: a loaded machine starts the server slowly
             try {
                 if (client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() < 500) {
