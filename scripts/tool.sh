@@ -17,8 +17,10 @@ finassist_pick_jdk
 finassist_require_maven
 finassist_model_env
 cd "$FINASSIST_HOME"
-# compile in the same reactor run: the tools module then sees rag-index/digital-human-adapter target/classes
-mvn -B -ntp -q -pl tools -am compile dependency:build-classpath -Dmdep.outputFile=target/tools.classpath >/dev/null
+# package (not just compile) in the same reactor run: the modules' jars and test-jars then resolve from this
+# checkout, with no installed org.finassist artifacts; the classpath file lists the runtime scope only
+mvn -B -ntp -q -pl tools -am -DskipTests package dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile=target/tools.classpath >/dev/null
 CP="tools/target/classes:$(cat tools/target/tools.classpath)"
 mkdir -p bench/results
 # shellcheck disable=SC2086
