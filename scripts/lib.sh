@@ -32,3 +32,17 @@ finassist_model_env() {
   export OPT_OUT_TRACKING=true DJL_OFFLINE=true OMP_THREAD_LIMIT="${OMP_THREAD_LIMIT:-1}"
   export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$FINASSIST_HOME/data/djl}"
 }
+
+# Production JVM settings (run.sh; bench/gateway.sh measures with the same), sized so a node serving the gateway
+# stays under 512 MiB resident (docs/benchmarks.md, issue 19). Serial GC: on 2 cores and a 256 MiB heap its young
+# collections take a few ms, and it has no remembered sets or concurrent threads, so it uses the least memory and
+# CPU of HotSpot's collectors (G1 adds ~10 % of the heap in native structures and background work; pick it with
+# FINASSIST_JAVA_OPTS="-XX:+UseG1GC" for heaps of several GiB). FINASSIST_HEAP raises the heap for nodes that run
+# OCR on large uploads or big ingest jobs. MALLOC_ARENA_MAX=2: glibc otherwise gives each busy native thread (JIT
+# compilers, onnxruntime) its own 64 MiB arena; TrimNativeHeapInterval hands freed native memory (start-up, JIT
+# compilations) back to the OS every 5 s.
+finassist_jvm_defaults() {
+  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+  FINASSIST_JVM_DEFAULTS="-XX:+UseSerialGC -Xms64m -Xmx${FINASSIST_HEAP:-256m} -Xss512k -XX:MaxMetaspaceSize=192m"
+  FINASSIST_JVM_DEFAULTS+=" -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000"
+}

@@ -8,6 +8,7 @@ cd "$FINASSIST_HOME"
 source scripts/lib.sh
 finassist_pick_jdk
 finassist_model_env
+finassist_jvm_defaults
 
 JAR=assistant-server/target/finassist-server.jar
 STALE=""
@@ -29,6 +30,9 @@ if [[ "${1:-}" != generate && "${1:-}" != eval-answers ]]; then
   ARGS=(--server.port="$PORT" "$@")
   echo "FinAssist starting on http://localhost:${PORT}/  (Ctrl-C to stop)"
 fi
-# jdk.incubator.vector lets Lucene use SIMD for vector search and BM25 (several times faster HNSW at 100k chunks)
-exec java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseSerialGC -Dfile.encoding=UTF-8 \
-  ${FINASSIST_JAVA_OPTS:-} -jar "$JAR" "${ARGS[@]}"
+# jdk.incubator.vector lets Lucene use SIMD for vector search and BM25 (several times faster HNSW at 100k chunks).
+# Heap, stacks, metaspace, code cache and direct memory: finassist_jvm_defaults in scripts/lib.sh (FINASSIST_HEAP
+# sizes the heap); FINASSIST_JAVA_OPTS comes last, so any of its options wins.
+# shellcheck disable=SC2086
+exec java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector $FINASSIST_JVM_DEFAULTS \
+  -Dfile.encoding=UTF-8 ${FINASSIST_JAVA_OPTS:-} -jar "$JAR" "${ARGS[@]}"

@@ -2,9 +2,10 @@
 //   node conformance.mjs server <ws-url> <runtimeId> <token>
 //       checks a FinAssist server (or any server claiming the protocol): each numbered check prints PASS or FAIL.
 //   node conformance.mjs runtime <port>
-//       listens as a minimal server; point your runtime at ws://<host>:<port>/ws/runtime and it is checked:
-//       hello shape, join, answers with increasing seq and replyTo, speak acknowledgements, resend after a drop,
-//       rejoin of resumed sessions, heartbeat.
+//       listens as a minimal server (port 0: a free one, printed); point your runtime at
+//       ws://<host>:<port>/ws/runtime with one customer and it is checked: hello shape, join with the applicant,
+//       asr.final with seq and replyTo, reconnect after a dropped connection, rejoin of the resumed session, resend
+//       of the unacknowledged final (same seq and text), heartbeat at the welcome's heartbeatSeconds (2 s).
 // Exit status 0 when every check passed.
 import WebSocket, { WebSocketServer } from 'ws';
 
@@ -146,52 +147,86 @@ async function serverMode(url, runtime, token) {
   done();
 }
 
+/**
+ * Runtime mode: a minimal server with one question. The first connection is dropped right after the runtime's first
+ * asr.final, before the ack; the runtime must reconnect, rejoin the session the welcome lists, resend that final
+ * (same seq and text), then heartbeat within heartbeatSeconds. Port 0 picks a free port (printed).
+ */
 async function runtimeMode(port) {
+  const heartbeatSeconds = 2;
   const wss = new WebSocketServer({ port: Number(port), path: '/ws/runtime' });
-  console.log(`listening on ws://0.0.0.0:${port}/ws/runtime; start your runtime against it (one customer)`);
-  let connections = 0;
-  let seen = { acksResent: false, rejoined: false };
+  await new Promise((resolve) => wss.on('listening', resolve));
+  console.log(`listening on ws://0.0.0.0:${wss.address().port}/ws/runtime; start your runtime against it (one customer)`);
   const question = { u: 'conf-u1', text: '请问您是否本人自愿在示例证券开立普通证券账户？' };
-  const timer = setTimeout(() => { check('runtime finished the checks within 120 s', false); done(); }, 120000);
+  let connections = 0;
+  let session = null;
+  let dropped = null; // the asr.final the first connection was dropped on
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    setTimeout(() => { wss.close(); done(); }, 300);
+  };
+  const timer = setTimeout(() => {
+    check('runtime finished the checks within 120 s', false,
+      `${connections} connection(s), ${dropped ? 'dropped after its final' : 'no asr.final seen'}`);
+    finish();
+  }, 120000);
   wss.on('connection', (ws) => {
     connections++;
-    const first = connections === 1;
-    let session = null;
-    let lastSeq = -1;
-    let heartbeats = 0;
+    const n = connections;
+    let resent = null;
+    let heartbeatWait = null;
+    const send = (f) => ws.send(JSON.stringify(f));
     ws.on('message', (data, isBinary) => {
-      if (isBinary) { check('runtime sends only text frames', false); return; }
-      const f = JSON.parse(data.toString());
-      if (f.type === 'hello') {
-        check(`hello #${connections}: v 1, runtime, token, maxSessions >= 1`, f.v === 1 && typeof f.runtime === 'string'
-          && typeof f.token === 'string' && Number.isInteger(f.maxSessions) && f.maxSessions >= 1);
-        ws.send(JSON.stringify({ type: 'welcome', v: 1, protocol: '1.1', runtime: f.runtime, heartbeatSeconds: 2,
-          resumedSessions: first || !session ? [] : [session] }));
-      } else if (f.type === 'session.join') {
-        session = f.session;
-        if (!first) { seen.rejoined = true; }
-        check(`session.join #${connections} names a session and the applicant's five fields`, typeof f.session === 'string'
-          && ['applicationId', 'name', 'idNumber', 'broker', 'product'].every(k => typeof f.applicant?.[k] === 'string'));
-        ws.send(JSON.stringify({ type: 'speak', session, utterance: question.u, text: question.text, first: true, last: true, expectsReply: true }));
-      } else if (f.type === 'asr.final') {
-        check('asr.final has an integer seq above the last and replyTo of the open question',
-          Number.isInteger(f.seq) && f.seq > lastSeq - (first ? 0 : 1) && f.replyTo === question.u, `seq ${f.seq}`);
-        if (first) {
-          lastSeq = f.seq;
-          ws.terminate(); // drop before the ack: the runtime must reconnect and resend
-        } else {
-          seen.acksResent = true;
-          ws.send(JSON.stringify({ type: 'ack', session, seq: f.seq }));
-          ws.send(JSON.stringify({ type: 'session.end', session, outcome: 'passed', reason: 'conformance' }));
-        }
-      } else if (f.type === 'heartbeat') {
-        heartbeats++;
-        ws.send(JSON.stringify({ type: 'pong', ts: f.ts ?? Date.now() }));
+      if (finished) return;
+      if (isBinary) { check(`connection #${n}: only text frames`, false, 'binary frame received'); return; }
+      let f;
+      try { f = JSON.parse(data.toString()); } catch (e) {
+        check(`connection #${n}: every frame is JSON`, false, data.toString().slice(0, 40));
+        return;
       }
-      if (seen.acksResent) {
-        check('after a drop the runtime reconnected, rejoined and resent the unacknowledged final', seen.rejoined);
-        clearTimeout(timer);
-        setTimeout(() => { wss.close(); done(); }, 500);
+      if (n > 1 && !resent && f.type !== 'hello' && !['session.join', 'asr.final', 'heartbeat', 'speak.started',
+        'speak.finished', 'asr.partial', 'session.leave'].includes(f.type)) {
+        check(`connection #${n}: known frame types only`, false, f.type);
+      }
+      if (f.type === 'hello') {
+        check(`hello #${n}: v 1, runtime, token, maxSessions >= 1`, f.v === 1 && typeof f.runtime === 'string'
+          && typeof f.token === 'string' && Number.isInteger(f.maxSessions) && f.maxSessions >= 1, JSON.stringify(f));
+        send({ type: 'welcome', v: 1, protocol: '1.1', runtime: f.runtime, heartbeatSeconds,
+          resumedSessions: session && dropped ? [session] : [] });
+      } else if (f.type === 'session.join') {
+        check(`session.join #${n} names a session and the applicant's five fields`, typeof f.session === 'string'
+          && (session === null || f.session === session)
+          && ['applicationId', 'name', 'idNumber', 'broker', 'product'].every(k => typeof f.applicant?.[k] === 'string'));
+        session = f.session;
+        send({ type: 'speak', session, utterance: question.u, text: question.text, first: true, last: true,
+          expectsReply: true });
+      } else if (f.type === 'asr.final' && n === 1) {
+        check('asr.final has an integer seq, text and replyTo of the open question',
+          Number.isInteger(f.seq) && typeof f.text === 'string' && f.replyTo === question.u && f.session === session,
+          `seq ${f.seq}, replyTo ${f.replyTo}`);
+        dropped = f;
+        ws.terminate(); // dropped before the ack: the runtime must reconnect, rejoin and resend
+      } else if (f.type === 'asr.final' && !resent) {
+        resent = f;
+        check('after the drop: reconnected and rejoined the resumed session', session !== null && n > 1);
+        check('the unacknowledged asr.final resent with the same seq and text',
+          dropped && f.seq === dropped.seq && f.text === dropped.text, `seq ${f.seq} (was ${dropped?.seq})`);
+        send({ type: 'ack', session, seq: f.seq });
+        heartbeatWait = setTimeout(() => {
+          check(`heartbeat within ${heartbeatSeconds * 1.5} s of the welcome's heartbeatSeconds`, false);
+          finish();
+        }, heartbeatSeconds * 1500);
+      } else if (f.type === 'heartbeat' && resent) {
+        clearTimeout(heartbeatWait);
+        check('heartbeat sent (ts optional)', f.ts === undefined || typeof f.ts === 'number');
+        send({ type: 'pong', ts: f.ts ?? Date.now() });
+        send({ type: 'session.end', session, outcome: 'passed', reason: 'conformance' });
+        finish();
+      } else if (f.type === 'heartbeat') {
+        send({ type: 'pong', ts: f.ts ?? Date.now() });
       }
     });
   });

@@ -38,6 +38,15 @@ class MaskingCorpusTest {
         }
     }
 
+    /** Dev score of one file (the misses are shown: dev lines are there to be worked on). */
+    @Test
+    void devScores() throws IOException {
+        for (String f : List.of("/privacy/masking-corpus.tsv", "/privacy/masking-dev-1.tsv", "/privacy/masking-dev-2.tsv")) {
+            HeldOut s = score(f);
+            System.out.println("dev " + f + ": " + s + " " + s.missed());
+        }
+    }
+
     /** Compared as the masker sees it: ASCII digits and letters, separators dropped. */
     static String normalised(String s) {
         return DigitView.of(s).replaceAll("[ \\-./()]", "");
@@ -45,8 +54,11 @@ class MaskingCorpusTest {
 
     @Test
     void everyFormatOfTheCorpusIsMaskedAndOrdinaryTextIsLeftAlone() throws IOException {
-        List<Line> corpus = corpus();
+        List<Line> corpus = new ArrayList<>(corpus());
         assertThat(corpus.stream().filter(l -> !l.kind().equals("keep")).count()).isGreaterThanOrEqualTo(150);
+        // the dev sets written by hand: the first held-out set (its misses were worked on) and session 5's lines
+        corpus.addAll(corpus("/privacy/masking-dev-1.tsv"));
+        corpus.addAll(corpus("/privacy/masking-dev-2.tsv"));
         List<String> leaks = new ArrayList<>();
         for (Line l : corpus) {
             String masked = PiiMasker.mask(l.text());
@@ -59,19 +71,26 @@ class MaskingCorpusTest {
         assertThat(leaks).isEmpty();
     }
 
-    /**
-     * The held-out formats ({@code masking-heldout.tsv}, written after the masker and not tuned on): the share masked
-     * is reported in docs/benchmarks.md; this guards it from falling, and ordinary text must still pass unchanged.
-     */
-    @Test
-    void heldOutFormats() throws IOException {
-        List<Line> heldOut = corpus("/privacy/masking-heldout.tsv");
+    /** How a held-out file fared: personal lines masked, ordinary lines left alone, and what was missed. */
+    record HeldOut(long personal, long masked, long ordinary, long keptIntact, List<String> missed) {
+        @Override
+        public String toString() {
+            return "%d of %d personal lines masked, %d of %d ordinary lines left unchanged".formatted(masked, personal,
+                    keptIntact, ordinary);
+        }
+    }
+
+    static HeldOut score(String resource) throws IOException {
         List<String> missed = new ArrayList<>();
         long personal = 0;
-        for (Line l : heldOut) {
+        long ordinary = 0;
+        for (Line l : corpus(resource)) {
             String masked = PiiMasker.mask(l.text());
             if (l.kind().equals("keep")) {
-                assertThat(masked).isEqualTo(l.text());
+                ordinary++;
+                if (!masked.equals(l.text())) {
+                    missed.add("FALSE MASK " + l.format() + ": " + masked);
+                }
             } else {
                 personal++;
                 if (normalised(masked).contains(normalised(l.secret()))) {
@@ -79,13 +98,27 @@ class MaskingCorpusTest {
                 }
             }
         }
-        System.out.printf("held-out masking: %d of %d formats masked; missed %s%n", personal - missed.size(), personal,
-                missed);
-        assertThat(personal - missed.size()).isGreaterThanOrEqualTo(MIN_HELD_OUT_MASKED);
+        long falseMasks = missed.stream().filter(m -> m.startsWith("FALSE MASK")).count();
+        return new HeldOut(personal, personal - (missed.size() - falseMasks), ordinary, ordinary - falseMasks, missed);
     }
 
-    /** The held-out count measured when the set was first run (docs/benchmarks.md); a regression guard. */
-    private static final int MIN_HELD_OUT_MASKED = 16;
+    /**
+     * The held-out set (written before the masker changes they measure, never tuned on): the shares are reported in
+     * docs/benchmarks.md; this guards them from falling. Misses are printed only with -Dmasking.showMissed=true, so a
+     * routine run does not show the held-out lines to whoever is changing the masker.
+     */
+    @Test
+    void heldOutFormats() throws IOException {
+        boolean show = Boolean.getBoolean("masking.showMissed");
+        HeldOut second = score("/privacy/masking-heldout-2.tsv");
+        System.out.println("held-out 2: " + second + (show ? " " + second.missed() : ""));
+        assertThat(second.masked()).isGreaterThanOrEqualTo(MIN_HELD_OUT_2_MASKED);
+        assertThat(second.keptIntact()).isGreaterThanOrEqualTo(MIN_HELD_OUT_2_KEPT);
+    }
+
+    /** The held-out-2 counts measured after this session's changes (docs/benchmarks.md); a regression guard. */
+    private static final int MIN_HELD_OUT_2_MASKED = 47;
+    private static final int MIN_HELD_OUT_2_KEPT = 20;
 
     @Test
     void masksNestedToolCallArgumentsAndMetadata() {

@@ -21,4 +21,14 @@ class PiiMaskerTest {
         assertThat(PiiMasker.mask(text)).isEqualTo(text);
         assertThat(PiiMasker.mask(null)).isNull();
     }
+
+    @Test
+    void anAnswerRepeatingAValueOfTheQuestionWithoutItsLabelIsMaskedToo() {
+        String question = "交易密码：668899；邮箱 zhang.san@example.com";
+        assertThat(PiiMasker.mask("没有找到“668899.SH”")).contains("668899");
+        assertThat(PiiMasker.maskEchoing("没有找到“668899.SH”，已发到zhang.san@example.com", question))
+                .doesNotContain("668899").doesNotContain("zhang.san").contains("没有找到“******.SH”");
+        assertThat(PiiMasker.maskEchoing("600519 收盘 1500.00 元", question)).isEqualTo("600519 收盘 1500.00 元");
+        assertThat(PiiMasker.maskEchoing("好的", null)).isEqualTo("好的");
+    }
 }

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.finassist.core.assistant.AssistantService;
 import org.finassist.core.assistant.TurnRequest;
+import org.finassist.core.privacy.PiiMasker;
+import org.finassist.server.kb.CustomerKnowledgeBases;
 import org.finassist.core.router.Scenario;
 import org.finassist.server.security.Callers;
 import org.finassist.server.web.BoundedBody;
@@ -39,10 +41,13 @@ class ChatController {
 
     private final AssistantService assistant;
     private final ConversationStore store;
+    private final org.springframework.beans.factory.ObjectProvider<CustomerKnowledgeBases> published;
 
-    ChatController(AssistantService assistant, ConversationStore store) {
+    ChatController(AssistantService assistant, ConversationStore store,
+                   org.springframework.beans.factory.ObjectProvider<CustomerKnowledgeBases> published) {
         this.assistant = assistant;
         this.store = store;
+        this.published = published;
     }
 
     private static final java.util.regex.Pattern TURN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -60,6 +65,15 @@ class ChatController {
                 : Scenario.fromId(body.scenario()).orElse(null);
         if (body.scenario() != null && !body.scenario().isBlank() && scenario == null) {
             error(response, 400, "unknown_scenario", "暂不支持该业务场景。", "Unknown scenario '" + body.scenario() + "'");
+            return;
+        }
+        // customers search only knowledge bases published to them; another is answered as if it did not exist
+        java.util.List<String> hidden = body.knowledgeBases() == null || body.knowledgeBases().isEmpty()
+                ? java.util.List.of() : published.getIfAvailable(() -> requested -> java.util.List.copyOf(requested))
+                .notPublished(body.knowledgeBases());
+        if (!hidden.isEmpty()) {
+            error(response, 400, "unknown_knowledge_base", "没有找到您要查询的知识库。",
+                    "No knowledge base published to customers: " + String.join(", ", hidden));
             return;
         }
         String conversationId = body.conversationId();
@@ -87,9 +101,13 @@ class ChatController {
         }
         boolean retry = turnId != null && store.hasQuestion(conversationId, turnId);
         var history = store.history(conversationId, HISTORY, retry ? turnId : null);
+        // the assistant works on the question as it is stored, masked: personal data must not steer it (a password
+        // "668899" taken for a stock code) nor come back in an answer; the history it reads is masked alike. The
+        // stream keeps the text as typed only to mask the stored answer against it (ConversationStore#addAnswer)
+        String question = PiiMasker.mask(body.message());
         ChatTurnStream stream = new ChatTurnStream(sse, store, conversationId, body.message(),
                 Boolean.TRUE.equals(body.showReasoning()), turnId, retry);
-        assistant.turn(new TurnRequest(history, body.message(), scenario, body.knowledgeBases(),
+        assistant.turn(new TurnRequest(history, question, scenario, body.knowledgeBases(),
                 Boolean.TRUE.equals(body.showReasoning())), stream);
     }
 

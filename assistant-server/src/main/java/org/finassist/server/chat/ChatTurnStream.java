@@ -130,7 +130,7 @@ final class ChatTurnStream implements TurnListener {
     @Override
     public void onComplete(Completion c) {
         long messageId = store.addAnswer(conversationId, scenario, c, turnId, cited,
-                outcome == null ? null : outcome.code());
+                outcome == null ? null : outcome.code(), userText);
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("provider", c.provider());
         usage.put("model", c.model());

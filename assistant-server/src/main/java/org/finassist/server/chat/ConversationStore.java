@@ -83,11 +83,21 @@ final class ConversationStore {
     /** {@code outcome}: how the turn ended ({@code answered}, {@code declined}, {@code withheld}, {@code handed_off}). */
     long addAnswer(String id, String scenario, Completion c, String turnId, List<Map<String, Object>> cited,
                    String outcome) {
+        return addAnswer(id, scenario, c, turnId, cited, outcome, null);
+    }
+
+    /**
+     * {@code question}: the customer's text the answer replies to. Personal values found in it are masked in the
+     * stored answer too, wherever the answer repeats them without the label that identified them (a password taken
+     * for a stock code and quoted back: "没有找到“668899.SH”").
+     */
+    long addAnswer(String id, String scenario, Completion c, String turnId, List<Map<String, Object>> cited,
+                   String outcome, String question) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO chat_messages (conversation_id, role, content, scenario, provider, model, prompt_tokens,"
                         + " completion_tokens, reasoning_tokens, cache_hit_tokens, cost_cny, route_trail, turn_id,"
                         + " citations, outcome, created_at) VALUES (?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, PiiMasker.mask(c.content() == null ? "" : c.content()), scenario, c.provider(), c.model(),
+                .params(id, PiiMasker.maskEchoing(c.content() == null ? "" : c.content(), question), scenario, c.provider(), c.model(),
                         c.usage().promptTokens(), c.usage().completionTokens(), c.usage().reasoningTokens(),
                         c.usage().cacheHitTokens(), c.costCny(), trail(c), turnId, json(cited), outcome,
                         OffsetDateTime.now())

@@ -128,8 +128,10 @@ class GatewayController {
     }
 
     /**
-     * A whole answer on a virtual thread, with the request in asynchronous mode: a container that reports the
-     * client's departure (AsyncListener.onError) cancels the upstream call, and a client timeout does too.
+     * A whole answer, with the request in asynchronous mode so the {@link DepartureProbe} can ask the socket
+     * whether the client left (and a container that reports it, AsyncListener.onError, cancels too). The answer
+     * is prepared on the request's own virtual thread: a thread of its own per request cost a thread start and a
+     * hand-off for nothing (issue 19 profile), as the probe runs on the pinger's timer either way.
      */
     private void completeAsync(HttpServletRequest request, HttpServletResponse response, CompletionRequest cr,
                                RouteOptions options, String id, long created, String model, long t0,
@@ -143,22 +145,19 @@ class GatewayController {
         } catch (IOException | IllegalStateException e) {
             probe = () -> { };
         }
-        AutoCloseable watching = probe;
-        Thread.ofVirtual().name("gateway-" + id).start(() -> {
-            try (AutoCloseable ignored = watching) {
-                Completion c = gated ? GatedCompletions.complete(gate, cr) : router.complete(cr, options);
-                record(t0);
-                response.setHeader("x-finassist-provider", c.provider());
-                response.setHeader("x-finassist-route", c.trail().route());
-                GatewayResponses.json(response, 200, ChatCompletionWire.response(id, created, model, c));
-            } catch (RouterException e) {
-                writeError(response, e, options.cancellation());
-            } catch (Exception e) {
-                options.cancellation().cancel("client_disconnected");
-            } finally {
-                async.complete();
-            }
-        });
+        try (AutoCloseable ignored = probe) {
+            Completion c = gated ? GatedCompletions.complete(gate, cr) : router.complete(cr, options);
+            record(t0);
+            response.setHeader("x-finassist-provider", c.provider());
+            response.setHeader("x-finassist-route", c.trail().route());
+            GatewayResponses.json(response, 200, ChatCompletionWire.response(id, created, model, c));
+        } catch (RouterException e) {
+            writeError(response, e, options.cancellation());
+        } catch (Exception e) {
+            options.cancellation().cancel("client_disconnected");
+        } finally {
+            async.complete();
+        }
     }
 
     private static void writeError(HttpServletResponse response, RouterException e, Cancellation cancellation) {

@@ -3,9 +3,9 @@ package org.finassist.server.gateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,11 +16,7 @@ import java.util.concurrent.TimeUnit;
 @Component
 class StreamPinger implements AutoCloseable {
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "finassist-gateway-ping");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = timer();
     private final Duration interval;
 
     StreamPinger(GatewayProperties properties) {
@@ -46,6 +42,17 @@ class StreamPinger implements AutoCloseable {
         long nanos = interval.toNanos();
         ScheduledFuture<?> f = timer.scheduleAtFixedRate(task, nanos, nanos, TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
+    }
+
+    /** Cancelled tasks (one per finished request) leave the queue at once instead of after their interval. */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "finassist-gateway-ping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        t.setRemoveOnCancelPolicy(true);
+        return t;
     }
 
     @Override

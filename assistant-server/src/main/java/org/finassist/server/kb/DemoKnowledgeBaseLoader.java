@@ -24,7 +24,7 @@ class DemoKnowledgeBaseLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!enabled || kbs.find(DemoKnowledgeBase.KB_ID).isPresent()) return;
-        kbs.create(DemoKnowledgeBase.KB_ID, DemoKnowledgeBase.NAME, "FinAssist 演示内容：开户、交易规则、费用、两融、基金理财");
+        kbs.create(DemoKnowledgeBase.KB_ID, DemoKnowledgeBase.NAME, "FinAssist 演示内容：开户、交易规则、费用、两融、基金理财", true);
         var job = jobs.submit(DemoKnowledgeBase.KB_ID, DemoKnowledgeBase.files());
         log.info("Loading the demo knowledge base in the background (job {})", job.id());
     }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,20 +54,35 @@ class KbController {
         this.uploads = new KbUploads(props.maxFileBytes(), props.maxBatchBytes());
     }
 
-    record CreateRequest(String id, String name, String description) {
+    /** {@code published}: customers (the chat, kb-read API keys) may search it; false when omitted. */
+    record CreateRequest(String id, String name, String description, Boolean published) {
     }
 
-    record KbView(String id, String name, String description, String createdAt, int documents, long chunks) {
+    record PublishRequest(Boolean published) {
+    }
+
+    record KbView(String id, String name, String description, String createdAt, int documents, long chunks,
+                  boolean published) {
     }
 
     /** {@code docTypes} (markdown, html, text, pdf, faq) and {@code effectiveOn} (yyyy-MM-dd) are optional. */
     record SearchRequest(String query, List<String> docTypes, LocalDate effectiveOn) {
     }
 
+    /** kb-admin sees every knowledge base; a kb-read API key only those published to customers. */
     @GetMapping
     List<KbView> list() {
-        return kbs.list().stream().map(kb -> new KbView(kb.id(), kb.name(), kb.description(),
-                kb.createdAt().toString(), index.documents(kb.id()).size(), index.chunkCount(kb.id()))).toList();
+        boolean all = KbAudience.seesUnpublished();
+        return kbs.list().stream().filter(kb -> all || kb.published()).map(kb -> new KbView(kb.id(), kb.name(),
+                kb.description(), kb.createdAt().toString(), index.documents(kb.id()).size(),
+                index.chunkCount(kb.id()), kb.published())).toList();
+    }
+
+    @PutMapping("/{id}/published")
+    ResponseEntity<?> publish(@PathVariable String id, @RequestBody PublishRequest req) {
+        if (req == null || req.published() == null) return error(HttpStatus.BAD_REQUEST, "published (true/false) is required");
+        return kbs.publish(id, req.published()) ? ResponseEntity.ok(Map.of("id", id, "published", req.published()))
+                : notFound(id);
     }
 
     @PostMapping
@@ -75,7 +91,7 @@ class KbController {
             return error(HttpStatus.BAD_REQUEST, "id must match " + KnowledgeBases.ID.pattern());
         }
         String name = req.name() == null || req.name().isBlank() ? req.id() : req.name().strip();
-        if (!kbs.create(req.id(), name, req.description())) {
+        if (!kbs.create(req.id(), name, req.description(), Boolean.TRUE.equals(req.published()))) {
             return error(HttpStatus.CONFLICT, "knowledge base " + req.id() + " already exists");
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", req.id(), "name", name));
@@ -152,7 +168,9 @@ class KbController {
 
     @PostMapping("/{id}/search")
     ResponseEntity<?> search(@PathVariable String id, @RequestBody SearchRequest req) {
-        if (kbs.find(id).isEmpty()) return notFound(id);
+        var kb = kbs.find(id);
+        // an unpublished knowledge base does not exist for a kb-read key
+        if (kb.isEmpty() || !(kb.get().published() || KbAudience.seesUnpublished())) return notFound(id);
         if (req.query() == null || req.query().isBlank()) return error(HttpStatus.BAD_REQUEST, "query is required");
         if (req.query().length() > MAX_QUERY_CHARS) {
             return error(HttpStatus.BAD_REQUEST, "query is " + req.query().length() + " characters; at most "

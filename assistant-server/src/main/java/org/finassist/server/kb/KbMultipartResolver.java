@@ -20,7 +20,8 @@ final class KbMultipartResolver implements MultipartResolver {
 
     @Override
     public boolean isMultipart(HttpServletRequest request) {
-        return !isKbUpload(request) && standard.isMultipart(request);
+        // the content-type check first: the path pattern is a regex match on every request otherwise
+        return standard.isMultipart(request) && !isKbUpload(request);
     }
 
     static boolean isKbUpload(HttpServletRequest request) {

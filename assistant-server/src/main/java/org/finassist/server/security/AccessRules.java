@@ -17,6 +17,7 @@ import static org.finassist.server.security.Grantee.SUPERVISOR;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * The least-privilege table, first match wins; a request no row matches is denied. README.md's "Who may call what"
@@ -58,6 +59,7 @@ final class AccessRules {
             AccessRule.of(GET, "/api/chat/feedback", KB_ADMIN),
             AccessRule.of(GET, "/api/kb", KB_ADMIN, KEY_KB_READ),
             AccessRule.of(POST, "/api/kb/*/search", KB_ADMIN, KEY_KB_READ),
+            AccessRule.of(PUT, "/api/kb/*/published", KB_ADMIN),
             AccessRule.of(null, "/api/kb/**", KB_ADMIN),
 
             // AIGC commentary batches and articles

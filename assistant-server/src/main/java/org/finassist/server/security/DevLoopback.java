@@ -23,7 +23,11 @@ final class DevLoopback {
 
     static boolean isLoopback(HttpServletRequest request) {
         String a = request.getRemoteAddr();
-        return a != null && (V4.matches(a) || V6.matches(a));
+        if (a == null) {
+            return false;
+        }
+        // the container's usual spellings first: the matchers parse the address (a regex and an InetAddress)
+        return a.startsWith("127.") || "0:0:0:0:0:0:0:1".equals(a) || V4.matches(a) || V6.matches(a);
     }
 
     static AuthorizationManager<RequestAuthorizationContext> manager() {

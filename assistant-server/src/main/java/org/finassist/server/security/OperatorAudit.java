@@ -1,6 +1,7 @@
 package org.finassist.server.security;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,10 +36,12 @@ final class OperatorAudit {
 
     private final JdbcClient jdbc;
     private final byte[] key;
+    private final TransactionTemplate tx;
 
-    OperatorAudit(JdbcClient jdbc, byte[] key) {
+    OperatorAudit(JdbcClient jdbc, byte[] key, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.key = key.clone();
+        this.tx = tx;
     }
 
     /** The configured key, else the key file under the data directory (created once, readable by its owner only). */
@@ -65,15 +68,23 @@ final class OperatorAudit {
         }
     }
 
-    synchronized void record(String actor, String action, String target, int status) {
+    /**
+     * Appends one row. The chain head row is locked ({@code SELECT … FOR UPDATE}) in the insert's transaction, so
+     * appends from every node are serialised through the database and each row follows the one before it.
+     */
+    void record(String actor, String action, String target, int status) {
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        String prev = jdbc.sql("SELECT mac FROM operator_audit ORDER BY id DESC LIMIT 1").query(String.class)
-                .optional().orElse(GENESIS);
         String a = clip(actor, 130);
         String t = clip(target, 300);
-        jdbc.sql("INSERT INTO operator_audit (at, actor, action, target, status, prev_mac, mac)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(at, a, action, t, status, prev, mac(prev, at, a, action, t, status)).update();
+        tx.executeWithoutResult(s -> {
+            String prev = jdbc.sql("SELECT mac FROM operator_audit_head WHERE id = 1 FOR UPDATE")
+                    .query(String.class).single();
+            String mac = mac(prev, at, a, action, t, status);
+            jdbc.sql("INSERT INTO operator_audit (at, actor, action, target, status, prev_mac, mac)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(at, a, action, t, status, prev, mac).update();
+            jdbc.sql("UPDATE operator_audit_head SET mac = ? WHERE id = 1").param(mac).update();
+        });
     }
 
     List<Entry> recent(int limit) {

@@ -4,8 +4,11 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +21,8 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,6 +31,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -49,6 +56,8 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** The gateway's paths, served by {@link #gatewayFilterChain}. */
+    private static final String GATEWAY = "/v1/**";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
@@ -73,8 +82,10 @@ class SecurityConfiguration {
 
     @Bean
     OperatorAudit operatorAudit(JdbcClient jdbc, SecurityProperties properties,
-                                @Value("${finassist.data-dir}") Path dataDir) {
-        return new OperatorAudit(jdbc, OperatorAudit.key(properties.auditKey(), dataDir));
+                                @Value("${finassist.data-dir}") Path dataDir,
+                                org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new OperatorAudit(jdbc, OperatorAudit.key(properties.auditKey(), dataDir),
+                new org.springframework.transaction.support.TransactionTemplate(transactions));
     }
 
     @Bean
@@ -92,6 +103,22 @@ class SecurityConfiguration {
         };
     }
 
+    /** Before everything: a body's pace is judged however far the request gets. */
+    @Bean
+    FilterRegistrationBean<MinimumBodyRate> minimumBodyRate(ResourceLimitProperties limits) {
+        FilterRegistrationBean<MinimumBodyRate> bean = new FilterRegistrationBean<>(new MinimumBodyRate(limits));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return bean;
+    }
+
+    /** After Spring Security (order -100): only callers allowed to upload take a slot. */
+    @Bean
+    FilterRegistrationBean<UploadGate> uploadGate(ResourceLimitProperties limits) {
+        FilterRegistrationBean<UploadGate> bean = new FilterRegistrationBean<>(new UploadGate(limits));
+        bean.setOrder(0);
+        return bean;
+    }
+
     /** Stated although it is the default: rejects {@code ;}, encoded {@code . / \ %}, {@code //}, {@code ..}. */
     @Bean
     HttpFirewall httpFirewall() {
@@ -103,13 +130,63 @@ class SecurityConfiguration {
         return args -> BootstrapAdmin.createIfNone(operators, properties.bootstrapAdmin());
     }
 
+    /**
+     * No Micrometer observation of every security filter, authentication and authorisation: with an observation
+     * registry present Spring Security otherwise wraps each of the chain's ~15 filters in its own observation,
+     * which was the largest single cost of a gateway request (issue 19 profile). Requests stay observed as a
+     * whole by Spring MVC's {@code http.server.requests}.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
-                                            ApiKeyStore keys, CustomerTokens tokens) throws Exception {
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The OpenAI-compatible gateway ({@code /v1/**}) is called by API clients with a bearer key only: a stateless
+     * chain with the same access rules, bearer and Basic authentication and error shapes as the main chain, but
+     * without what serves browsers (CSRF tokens and their cookie on every response, sessions, the saved request,
+     * form sign-in, sign-in and sign-out pages, CORS: the widget's origins are allowed on {@code /api/**} only),
+     * which a request per answer paid for nothing.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain gatewayFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
+                                           ApiKeyStore keys, CustomerTokens tokens) throws Exception {
         boolean devLoopback = devLoopback(properties, env);
         SecurityErrors errors = new SecurityErrors();
-        BearerTokenResolver bearer = devLoopback ? DevLoopback.lenient(new DefaultBearerTokenResolver())
-                : new DefaultBearerTokenResolver();
+        BearerTokenResolver bearer = bearer(devLoopback);
+        http.securityMatcher(GATEWAY);
+        http.authorizeHttpRequests(a -> {
+            for (AccessRule rule : AccessRules.RULES) {
+                if (rule.pattern().startsWith("/v1/")) {
+                    grant(a.requestMatchers(matcher(rule)), rule, devLoopback);
+                }
+            }
+            denyTheRest(a, devLoopback);
+        });
+        http.oauth2ResourceServer(o -> o.bearerTokenResolver(bearer).authenticationEntryPoint(errors)
+                .accessDeniedHandler(errors).authenticationManagerResolver(managers(bearer, keys, tokens)));
+        // operators' Basic credentials are still recognised, so one without the gateway scope is refused (403)
+        http.httpBasic(b -> b.authenticationEntryPoint(errors));
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        http.requestCache(c -> c.disable());
+        http.csrf(c -> c.disable());
+        http.logout(l -> l.disable());
+        http.exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment env,
+                                            ApiKeyStore keys, CustomerTokens tokens, RateLimitProperties rateLimits)
+            throws Exception {
+        boolean devLoopback = devLoopback(properties, env);
+        SecurityErrors errors = new SecurityErrors();
+        BearerTokenResolver bearer = bearer(devLoopback);
         http.authorizeHttpRequests(a -> {
             // a forward (/manage → /manage/index.html) or an error page was authorised as the original request
             a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll();
@@ -117,12 +194,7 @@ class SecurityConfiguration {
             for (AccessRule rule : AccessRules.RULES) {
                 grant(a.requestMatchers(matcher(rule)), rule, devLoopback);
             }
-            // deny by default; a dev loopback caller reaches Spring MVC, which answers 404/405 for what is not there
-            if (devLoopback) {
-                a.anyRequest().access(DevLoopback.manager());
-            } else {
-                a.anyRequest().denyAll();
-            }
+            denyTheRest(a, devLoopback);
         });
         // CORS preflights (the widget on the brokerage's pages) are answered from Spring MVC's CORS configuration
         // before authentication: a browser never sends credentials with one
@@ -140,10 +212,31 @@ class SecurityConfiguration {
         pages.setRequestMatcher(SecurityErrors::isPage);
         http.requestCache(c -> c.requestCache(pages));
         http.csrf(c -> c.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf));
+        if (rateLimits.enabled()) {
+            // per address before anything else (failed sign-ins count), per caller once the caller is known
+            http.addFilterBefore(new RateLimitFilter(RateLimitFilter.Stage.ADDRESS, rateLimits),
+                    DisableEncodeUrlFilter.class);
+            http.addFilterBefore(new RateLimitFilter(RateLimitFilter.Stage.CALLER, rateLimits),
+                    AuthorizationFilter.class);
+        }
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy()))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Deny by default; a dev loopback caller reaches Spring MVC, which answers 404/405 for what is not there. */
+    private static void denyTheRest(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
+                                    boolean devLoopback) {
+        if (devLoopback) {
+            a.anyRequest().access(DevLoopback.manager());
+        } else {
+            a.anyRequest().denyAll();
+        }
+    }
+
+    private static BearerTokenResolver bearer(boolean devLoopback) {
+        return devLoopback ? DevLoopback.lenient(new DefaultBearerTokenResolver()) : new DefaultBearerTokenResolver();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.finassist.server.witness;
 import org.finassist.dh.audit.AuditLog;
 import org.finassist.dh.audit.AuditRecord;
 import org.finassist.dh.audit.HashChain;
+import org.finassist.server.security.ColumnCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -12,18 +13,23 @@ import java.util.Map;
 
 /**
  * Audit trail in {@code dh_audit_record}, one batched insert per handled frame inside the engine's transaction.
- * The primary key (session, seq) refuses a second writer forking a chain.
+ * The primary key (session, seq) refuses a second writer forking a chain. The payload (what the customer and the
+ * digital human said, the applicant's name and ID digits read aloud) is kept, as witness records must be, but
+ * encrypted at rest (AES-256-GCM, {@link ColumnCipher}); the hash chain covers the plain payload, so verification
+ * reads it back through the key. Rows written before encryption are read as they are.
  */
 final class JdbcAuditLog implements AuditLog {
 
-    private static final RowMapper<AuditRecord> ROW = (rs, i) -> new AuditRecord(rs.getString("session_id"),
-            rs.getLong("seq"), rs.getLong("at_millis"), rs.getString("kind"), rs.getString("actor"),
-            HashChain.parse(rs.getString("payload")), rs.getString("prev_hash"), rs.getString("record_hash"));
-
     private final JdbcTemplate jdbc;
+    private final ColumnCipher cipher;
+    private final RowMapper<AuditRecord> row;
 
-    JdbcAuditLog(JdbcTemplate jdbc) {
+    JdbcAuditLog(JdbcTemplate jdbc, ColumnCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.row = (rs, i) -> new AuditRecord(rs.getString("session_id"), rs.getLong("seq"), rs.getLong("at_millis"),
+                rs.getString("kind"), rs.getString("actor"), HashChain.parse(cipher.decrypt(rs.getString("payload"))),
+                rs.getString("prev_hash"), rs.getString("record_hash"));
     }
 
     @Override
@@ -37,7 +43,7 @@ final class JdbcAuditLog implements AuditLog {
                     ps.setLong(3, r.atMillis());
                     ps.setString(4, r.kind());
                     ps.setString(5, r.actor());
-                    ps.setString(6, HashChain.canonical(r.data()));
+                    ps.setString(6, cipher.encrypt(HashChain.canonical(r.data())));
                     ps.setString(7, r.prevHash());
                     ps.setString(8, r.hash());
                 });
@@ -45,7 +51,7 @@ final class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditRecord> read(String sessionId) {
-        return jdbc.query("SELECT * FROM dh_audit_record WHERE session_id = ? ORDER BY seq", ROW, sessionId);
+        return jdbc.query("SELECT * FROM dh_audit_record WHERE session_id = ? ORDER BY seq", row, sessionId);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.finassist.dh.session.SessionStatus;
 import org.finassist.dh.session.SessionStore;
 import org.finassist.dh.session.StaleSessionException;
 import org.springframework.dao.DuplicateKeyException;
+import org.finassist.server.security.ColumnCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -26,22 +27,24 @@ final class JdbcSessionStore implements SessionStore {
     /** Session columns with the owner node's liveness (dh_node), so one query lists sessions online or not. */
     private static final String COLUMNS = "s.state, s.version, s.owner_node, COALESCE(n.seen_millis, 0)";
     private static final String FROM = " FROM dh_session s LEFT JOIN dh_node n ON n.node_id = s.owner_node";
-    private static final RowMapper<StoredSession> STORED = (rs, i) -> new StoredSession(
+    private final RowMapper<StoredSession> stored = (rs, i) -> new StoredSession(
             read(rs.getString(1)).atVersion(rs.getLong(2)), rs.getString(3), rs.getLong(4));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final String nodeId;
 
-    JdbcSessionStore(JdbcTemplate jdbc, Clock clock, String nodeId) {
+    JdbcSessionStore(JdbcTemplate jdbc, Clock clock, String nodeId, ColumnCipher cipher) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.nodeId = nodeId;
+        this.cipher = cipher;
     }
 
     @Override
     public long save(SessionSnapshot s) {
-        String state = write(s);
+        // the state holds the applicant (name, ID number) and the transcript: encrypted at rest
+        String state = cipher.encrypt(write(s));
         long now = clock.millis();
         if (s.version() == 0) {
             try {
@@ -64,27 +67,27 @@ final class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionSnapshot> load(String sessionId) {
-        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE s.session_id = ?", STORED, sessionId).stream()
+        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE s.session_id = ?", stored, sessionId).stream()
                 .findFirst().map(StoredSession::snapshot);
     }
 
     @Override
     public List<SessionSnapshot> unfinished(String runtimeId) {
-        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE s.runtime_id = ? AND s.status <> ?", STORED,
+        return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE s.runtime_id = ? AND s.status <> ?", stored,
                 runtimeId, SessionStatus.ENDED.name()).stream().map(StoredSession::snapshot).toList();
     }
 
     @Override
     public List<StoredSession> open(int limit) {
         return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE s.status <> ? ORDER BY CASE WHEN s.status = ? "
-                        + "THEN 0 ELSE 1 END, s.started_at_millis, s.session_id LIMIT ?", STORED,
+                        + "THEN 0 ELSE 1 END, s.started_at_millis, s.session_id LIMIT ?", stored,
                 SessionStatus.ENDED.name(), SessionStatus.ESCALATED.name(), limit);
     }
 
     @Override
     public List<StoredSession> recentlyEnded(int limit) {
         return jdbc.query("SELECT " + COLUMNS + FROM + " WHERE s.status = ? ORDER BY s.updated_at_millis DESC "
-                + "LIMIT ?", STORED, SessionStatus.ENDED.name(), limit);
+                + "LIMIT ?", stored, SessionStatus.ENDED.name(), limit);
     }
 
     @Override
@@ -124,6 +127,8 @@ final class JdbcSessionStore implements SessionStore {
                 SessionStatus.ENDED.name()).stream().findFirst();
     }
 
+    private final ColumnCipher cipher;
+
     private static String write(SessionSnapshot s) {
         try {
             return JSON.writeValueAsString(s);
@@ -132,9 +137,9 @@ final class JdbcSessionStore implements SessionStore {
         }
     }
 
-    private static SessionSnapshot read(String json) {
+    private SessionSnapshot read(String stored) {
         try {
-            return JSON.readValue(json, SessionSnapshot.class);
+            return JSON.readValue(cipher.decrypt(stored), SessionSnapshot.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored session state is unreadable", e);
         }

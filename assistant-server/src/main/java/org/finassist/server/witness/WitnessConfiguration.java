@@ -51,7 +51,8 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    WitnessStores witnessStores(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> tx) {
+    WitnessStores witnessStores(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> tx,
+                                org.finassist.server.security.ColumnCipher cipher) {
         JdbcTemplate template = jdbc.getIfAvailable();
         PlatformTransactionManager manager = tx.getIfAvailable();
         if (template == null || manager == null) {
@@ -59,8 +60,8 @@ class WitnessConfiguration implements WebSocketConfigurer {
             return new WitnessStores(new InMemoryAuditLog(), new InMemorySessionStore(), Transactions.none());
         }
         GroupCommitter committer = new GroupCommitter(new TransactionTemplate(manager), properties.writerThreads());
-        return new WitnessStores(new JdbcAuditLog(template), new JdbcSessionStore(template, Clock.systemUTC(),
-                properties.effectiveNodeId()), committer);
+        return new WitnessStores(new JdbcAuditLog(template, cipher), new JdbcSessionStore(template, Clock.systemUTC(),
+                properties.effectiveNodeId(), cipher), committer);
     }
 
     @Bean
@@ -110,9 +111,12 @@ class WitnessConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    RuntimeSocketHandler runtimeSocketHandler(WitnessEngine engine, TurnLatency latency) {
+    RuntimeSocketHandler runtimeSocketHandler(WitnessEngine engine, TurnLatency latency,
+                                              @org.springframework.beans.factory.annotation.Value("${finassist.data-dir}")
+                                              java.nio.file.Path dataDir) {
         return new RuntimeSocketHandler(engine, FrameCodec.json(properties.maxFrameChars()),
-                new RuntimeTokens(properties.runtimeTokens()), properties, latency);
+                RuntimeTokens.of(properties.runtimeTokens(), properties.runtimeTokenSecret(), dataDir), properties,
+                latency);
     }
 
     /** Lets frames up to 4 bytes per allowed character reach the codec, which refuses oversized ones politely. */

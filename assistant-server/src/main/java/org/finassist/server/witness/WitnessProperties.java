@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Settings of the witness feature ({@code finassist.digital-human-adapter.*}).
  *
- * @param runtimeTokens       runtime id → token; empty means one token is generated at start-up and logged
+ * @param runtimeTokens       runtime id → token (wins over the secret for its id)
+ * @param runtimeTokenSecret  secret each runtime's token is derived from: hex HMAC-SHA256(secret, runtime id); with
+ *                            neither this nor tokens, a random secret in {@code runtime-token.secret} beside the data
  * @param maxFrameChars       larger frames are refused with {@code frame_too_large}
  * @param consoleSessions     sessions one supervisor's console shows (the N of 1-to-N)
  * @param heartbeatSeconds    heartbeat interval announced to runtimes
@@ -29,6 +31,7 @@ import java.util.Map;
 @ConfigurationProperties("finassist.digital-human-adapter")
 public record WitnessProperties(
         @DefaultValue Map<String, String> runtimeTokens,
+        @DefaultValue("") String runtimeTokenSecret,
         @DefaultValue("65536") int maxFrameChars,
         @DefaultValue("10") int consoleSessions,
         @DefaultValue("15") int heartbeatSeconds,

@@ -32,15 +32,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * through the gateway, each of the latter two in its own process so their CPU time per request and (for the
  * gateway) resident memory can be read from {@code /proc}. Errors are labelled by the URI that failed. An answer
  * from the local model means the gateway did not reach the upstream, so the run is reported INVALID.
- * Settings: -Dbench.seconds (10), -Dbench.warmup (3), -Dbench.levels (1,64,512), -Dbench.gatewayJvm (JVM options
- * of the gateway process; default: those of scripts/run.sh).
+ * The proxy and the gateway are first warmed, the gateway at every level until its JIT compiler has settled, so its
+ * CPU per request is that of compiled code (the JIT's share in each measured window is still reported, and
+ * included in the CPU figures); the load average of the machine (shared, noisy) is
+ * reported at the start and the end, and the gateway and the proxy are always measured in the same run.
+ * Settings: -Dbench.seconds (10), -Dbench.warmup (3), -Dbench.jitWarmup (20; minimum seconds),
+ * -Dbench.jitWarmupMax (180), -Dbench.levels (1,64,512),
+ * -Dbench.gatewayJvm (JVM options of the gateway process; default: those of scripts/run.sh).
  */
 public final class GatewayBenchmark {
 
     private static final String BODY = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"股票交易时间是几点？\"}]}";
     private static final Map<String, Long> ERRORS = new ConcurrentHashMap<>();
     private static volatile int proxyPort;
-    private static volatile int measuredSeconds;
+    private static volatile String jitWarmupReport = "no JIT warm-up";
 
     record Result(long requests, double rps, double p50us, double p99us, long errors, long localAnswers) {
     }
@@ -48,6 +53,7 @@ public final class GatewayBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 10);
         int warmup = Integer.getInteger("bench.warmup", 3);
+        int jitWarmup = Integer.getInteger("bench.jitWarmup", 20);
         int[] levels = Arrays.stream(System.getProperty("bench.levels", "1,64,512").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         String jvm = System.getProperty("bench.gatewayJvm", "-XX:+UseSerialGC -Xmx256m -Xss512k"
@@ -56,7 +62,6 @@ public final class GatewayBenchmark {
             fake.keepBodies(false).always(Script.ok("A股交易时间为9:30-11:30、13:00-15:00。").withUsage(30, 20, 10));
             int gwPort = freePort();
             proxyPort = freePort();
-            measuredSeconds = seconds;
             Process gateway = startGateway(fake, gwPort, jvm);
             Process proxy = new ProcessBuilder("node", "bench/proxy.mjs", String.valueOf(proxyPort),
                     fake.baseUrl().toString()).directory(Path.of("..").toFile()).inheritIO().start();
@@ -65,7 +70,10 @@ public final class GatewayBenchmark {
                         .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
                 awaitUp(client, URI.create("http://127.0.0.1:" + gwPort + "/actuator/health"));
                 awaitUp(client, URI.create("http://127.0.0.1:" + proxyPort + "/v1/models"));
-                String report = run(client, fake, gwPort, proxyPort, gateway, proxy, levels, seconds, warmup, jvm);
+                String loadBefore = loadAverage();
+                warmUp(client, gateway, gwPort, jitWarmup, levels);
+                String report = run(client, fake, gwPort, proxyPort, gateway, proxy, levels, seconds, warmup, jvm)
+                        .replace("%JIT%", jitWarmupReport).replace("%LOAD%", loadBefore + " at the start, " + loadAverage() + " at the end");
                 Path out = Path.of(System.getProperty("bench.out", "../bench/results/gateway-latest.md"));
                 Files.createDirectories(out.getParent());
                 Files.writeString(out, report);
@@ -80,6 +88,77 @@ public final class GatewayBenchmark {
         System.exit(0);
     }
 
+    /**
+     * JIT warm-up (not measured): the proxy for {@code seconds}, then the gateway in rounds of 5 s at each level
+     * until its JIT compiler threads used less than 5 % of its CPU in a round, or {@code bench.jitWarmupMax} seconds. On
+     * a loaded 2-core machine C2 keeps compiling for minutes, and its CPU is not a cost per request.
+     */
+    private static void warmUp(HttpClient client, Process gateway, int gwPort, int seconds, int[] levels)
+            throws Exception {
+        if (seconds <= 0) {
+            return;
+        }
+        load(client, URI.create("http://127.0.0.1:" + proxyPort + "/v1/chat/completions"), String.format(BODY,
+                "chat-upstream"), 64, seconds, false);
+        URI uri = URI.create("http://127.0.0.1:" + gwPort + "/v1/chat/completions");
+        long max = Long.getLong("bench.jitWarmupMax", 180);
+        long start = System.nanoTime();
+        while (true) {
+            long[] c0 = cpuTicks(gateway);
+            for (int level : levels) {
+                load(client, uri, String.format(BODY, "bench:chat"), level, 5, false);
+            }
+            long[] c1 = cpuTicks(gateway);
+            double jitShare = (c1[1] - c0[1]) / (double) Math.max(1, c1[0] - c0[0]);
+            long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            System.out.printf("JIT warm-up: %d s, compiler threads %.0f%% of the gateway's CPU%n", waited,
+                    100 * jitShare);
+            if ((waited >= seconds && jitShare < 0.05) || waited >= max) {
+                jitWarmupReport = String.format("JIT warm-up %d s (compiler threads %.0f%% of the gateway's CPU in"
+                        + " its last round)", waited, 100 * jitShare);
+                return;
+            }
+        }
+    }
+
+    /**
+     * CPU clock ticks of a process from /proc: all its threads, and its JIT compiler threads ("C1/C2
+     * CompilerThre…"). Zero where there is no /proc.
+     */
+    private static long[] cpuTicks(Process p) {
+        long all = 0;
+        long jit = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + p.pid() + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    all += ticks;
+                    if (comm.contains("CompilerThre")) {
+                        jit += ticks;
+                    }
+                } catch (IOException | RuntimeException threadGone) {
+                    // a thread that ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return new long[] {0, 0};
+        }
+        return new long[] {all, jit};
+    }
+
+    /** The 1-, 5- and 15-minute load averages, from /proc. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "load average " + f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException e) {
+            return "load average unknown";
+        }
+    }
+
     private static String run(HttpClient client, FakeUpstream fake, int gwPort, int proxyPort, Process gateway,
                               Process proxy, int[] levels, int seconds, int warmup, String jvm) throws Exception {
         URI direct = URI.create(fake.baseUrl() + "/chat/completions");
@@ -89,27 +168,30 @@ public final class GatewayBenchmark {
         String gatewayBody = String.format(BODY, "bench:chat");
         StringBuilder table = new StringBuilder("| clients | direct rps | direct p50 µs | proxy rps | proxy p50 µs "
                 + "| proxy CPU µs/req | gateway rps | gateway p50 µs | gateway p99 µs | added p50 µs vs proxy "
-                + "| gateway CPU µs/req | CPU gateway/proxy | gateway peak RSS MiB | errors | local answers |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| gateway CPU µs/req | of which JIT % | CPU gateway/proxy | gateway peak RSS MiB | errors | local answers |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<String> verdicts = new ArrayList<>();
         long totalLocal = 0;
         for (int level : levels) {
-            load(client, direct, upstreamBody, level, warmup);
-            Result d = load(client, direct, upstreamBody, level, seconds);
-            load(client, viaProxy, upstreamBody, level, warmup);
+            load(client, direct, upstreamBody, level, warmup, false);
+            Result d = load(client, direct, upstreamBody, level, seconds, true);
+            load(client, viaProxy, upstreamBody, level, warmup, false);
             long p0 = cpuMicros(proxy);
-            Result p = load(client, viaProxy, upstreamBody, level, seconds);
+            Result p = load(client, viaProxy, upstreamBody, level, seconds, true);
             double proxyCpu = (cpuMicros(proxy) - p0) / (double) Math.max(1, p.requests);
-            load(client, viaGateway, gatewayBody, level, warmup);
+            load(client, viaGateway, gatewayBody, level, warmup, false);
             long g0 = cpuMicros(gateway);
-            Result g = load(client, viaGateway, gatewayBody, level, seconds);
+            long[] t0 = cpuTicks(gateway);
+            Result g = load(client, viaGateway, gatewayBody, level, seconds, true);
             double gatewayCpu = (cpuMicros(gateway) - g0) / (double) Math.max(1, g.requests);
+            long[] t1 = cpuTicks(gateway);
+            double jitShare = 100.0 * (t1[1] - t0[1]) / Math.max(1, t1[0] - t0[0]);
             long rssMiB = peakRssKb(gateway) / 1024;
             long errors = d.errors + p.errors + g.errors;
             totalLocal += g.localAnswers;
-            table.append(String.format("| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f "
-                            + "| %d | %d | %d |%n", level, d.rps, d.p50us, p.rps, p.p50us, proxyCpu, g.rps, g.p50us,
-                    g.p99us, g.p50us - p.p50us, gatewayCpu, gatewayCpu / proxyCpu, rssMiB, errors, g.localAnswers));
+            table.append(String.format("| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f "
+                            + "| %.2f | %d | %d | %d |%n", level, d.rps, d.p50us, p.rps, p.p50us, proxyCpu, g.rps,
+                    g.p50us, g.p99us, g.p50us - p.p50us, gatewayCpu, jitShare, gatewayCpu / proxyCpu, rssMiB, errors, g.localAnswers));
             verdicts.add(String.format("%d clients: CPU %.2f× the proxy's (target ≤ 1.5: %s), errors %d, peak RSS %d MiB"
                             + " (target ≤ 512: %s)", level, gatewayCpu / proxyCpu, gatewayCpu / proxyCpu <= 1.5 ? "met"
                             : "NOT met", errors, rssMiB, rssMiB <= 512 ? "met" : "NOT met"));
@@ -117,7 +199,8 @@ public final class GatewayBenchmark {
         }
         String header = "Gateway benchmark " + LocalDateTime.now() + " — " + Runtime.getRuntime().availableProcessors()
                 + " CPUs, Java " + Runtime.version() + ", " + seconds + " s per target and level after " + warmup
-                + " s warm-up; gateway JVM: " + jvm + "\n\n";
+                + " s warm-up per level; %JIT%; %LOAD%; gateway JVM: " + jvm + ", MALLOC_ARENA_MAX="
+                + System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset") + "\n\n";
         String validity = totalLocal > 0 ? "\n**INVALID RUN: " + totalLocal + " gateway answers came from the local"
                 + " model, so the gateway did not measure the upstream path.**\n" : "\nValid run: no local-model answers.\n";
         return header + table + validity + "\n" + String.join("\n", verdicts) + "\n\nErrors by URI: " + new TreeMap<>(ERRORS)
@@ -156,7 +239,8 @@ public final class GatewayBenchmark {
     }
 
     /** Closed-loop load: {@code concurrency} virtual threads send requests back to back for {@code seconds}. */
-    private static Result load(HttpClient client, URI uri, String body, int concurrency, int seconds) throws Exception {
+    private static Result load(HttpClient client, URI uri, String body, int concurrency, int seconds, boolean measured)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
@@ -165,8 +249,7 @@ public final class GatewayBenchmark {
         AtomicLong errors = new AtomicLong();
         AtomicLong local = new AtomicLong();
         String label = (uri.getPath().startsWith("/v1") ? uri.getPort() == proxyPort ? "proxy " : "gateway " : "direct ")
-                + uri.getHost() + ":" + uri.getPort() + uri.getPath() + " @" + concurrency + (seconds < measuredSeconds
-                ? " (warm-up)" : "");
+                + uri.getHost() + ":" + uri.getPort() + uri.getPath() + " @" + concurrency + (measured ? "" : " (warm-up)");
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {

@@ -46,7 +46,7 @@ class OperatorAuditIT extends SecuredServer {
         jdbc.sql("UPDATE operator_audit SET actor = 'operator:op-kb-admin-audit' WHERE id = ?").param(victim).update();
         assertThat(verify(auditor).path("valid").asBoolean()).isTrue();
 
-        assertThat(new OperatorAudit(jdbc, "another key".getBytes(StandardCharsets.UTF_8)).verify().valid())
+        assertThat(new OperatorAudit(jdbc, "another key".getBytes(StandardCharsets.UTF_8), null).verify().valid())
                 .as("a chain checked with another key").isFalse();
 
         long middle = jdbc.sql("SELECT MIN(id) FROM operator_audit WHERE target = '/api/chat/feedback'")

@@ -2,6 +2,7 @@ package org.finassist.server.witness;
 
 import org.finassist.dh.session.SessionStore;
 import org.finassist.dh.session.SessionStoreContract;
+import org.finassist.server.security.ColumnCipher;
 import org.finassist.server.support.TestDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,6 +40,6 @@ class JdbcSessionStoreH2Test extends SessionStoreContract {
                 return Instant.ofEpochMilli(millis.incrementAndGet());
             }
         };
-        return new JdbcSessionStore(jdbc, ticking, "node-a");
+        return new JdbcSessionStore(jdbc, ticking, "node-a", new ColumnCipher(new byte[32]));
     }
 }

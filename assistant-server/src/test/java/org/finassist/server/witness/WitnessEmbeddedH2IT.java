@@ -30,6 +30,26 @@ class WitnessEmbeddedH2IT extends EmbeddedDefaultContext {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** A token opens only its own runtime id, and no token reaches the log, accepted or refused. */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void runtimeTokensArePerRuntimeAndNeverLogged(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        URI ws = URI.create("ws://127.0.0.1:" + port + "/ws/runtime");
+        try (SimulatedRuntime own = new SimulatedRuntime(ws, "rt-h2", "h2-token", 1, Duration.ZERO, scheduler);
+             SimulatedRuntime other = new SimulatedRuntime(ws, "rt-other", "h2-token", 1, Duration.ZERO, scheduler);
+             SimulatedRuntime wrong = new SimulatedRuntime(ws, "rt-h2", "h2-token-guess", 1, Duration.ZERO,
+                     scheduler)) {
+            assertThat(own.connect()).isInstanceOf(ServerFrame.Welcome.class);
+            assertThat(other.connect()).isInstanceOf(ServerFrame.Error.class);
+            assertThat(wrong.connect()).isInstanceOf(ServerFrame.Error.class);
+        } finally {
+            scheduler.shutdownNow();
+        }
+        assertThat(output.getAll()).contains("invalid runtime token").doesNotContain("h2-token");
+    }
+
     @Test
     void noisyCustomerPassesOnH2AndTheStoredChainVerifies() throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();

@@ -71,11 +71,11 @@ class WitnessNodeRestartIT {
             for (SimulatedCustomer c : customers) {
                 assertThat(c.outcome().get(30, TimeUnit.SECONDS)).as(c.sessionId()).isEqualTo(Outcome.PASSED);
             }
-            JdbcTemplate jdbc = nodeB.getBean(JdbcTemplate.class);
+            WitnessEngine reader = nodeB.getBean(WitnessEngine.class);
             for (ServerFrame.Ack ack : acksFromA) {
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dh_audit_record WHERE session_id = ? AND kind = "
-                        + "'asr.final' AND payload LIKE ?", Integer.class, ack.sessionId(),
-                        "%\"seq\":\"" + ack.seq() + "\"%")).as("acknowledged " + ack).isEqualTo(1);
+                assertThat(reader.auditLog().read(ack.sessionId())).filteredOn(r -> r.kind().equals("asr.final"))
+                        .filteredOn(r -> Long.toString(ack.seq()).equals(r.data().get("seq")))
+                        .as("acknowledged " + ack).hasSize(1);
             }
             WitnessEngine engine = nodeB.getBean(WitnessEngine.class);
             for (SimulatedCustomer c : customers) {

@@ -101,8 +101,13 @@ class WitnessWebSocketIT {
         assertThat(export.path("verification").path("valid").asBoolean()).isTrue();
         assertThat(export.path("records").findValuesAsText("actor")).contains("supervisor:alice");
         SimulatedCustomer hesitant = customers.get(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dh_audit_record WHERE session_id = ? AND kind = 'check'"
-                + " AND payload LIKE '%Retry%'", Integer.class, hesitant.sessionId())).isGreaterThanOrEqualTo(2);
+        assertThat(engine.auditLog().read(hesitant.sessionId())).filteredOn(r -> r.kind().equals("check"))
+                .filteredOn(r -> "Retry".equals(r.data().get("result"))).hasSizeGreaterThanOrEqualTo(2);
+        // the payload is encrypted at rest: what was said is not readable in the table
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dh_audit_record WHERE session_id = ? AND payload NOT LIKE"
+                + " 'enc:v1:%'", Integer.class, hesitant.sessionId())).isZero();
+        assertThat(jdbc.queryForObject("SELECT state FROM dh_session WHERE session_id = ?", String.class,
+                hesitant.sessionId())).startsWith("enc:v1:");
     }
 
     @Test
@@ -121,9 +126,9 @@ class WitnessWebSocketIT {
             assertThat(c1.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.PASSED);
             assertThat(c2.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.PASSED);
             for (ServerFrame.Ack ack : rt.received(ServerFrame.Ack.class)) {
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dh_audit_record WHERE session_id = ? AND "
-                        + "kind = 'asr.final' AND payload LIKE ?", Integer.class, ack.sessionId(),
-                        "%\"seq\":\"" + ack.seq() + "\"%")).as("acked " + ack).isEqualTo(1);
+                assertThat(engine.auditLog().read(ack.sessionId())).filteredOn(r -> r.kind().equals("asr.final"))
+                        .filteredOn(r -> Long.toString(ack.seq()).equals(r.data().get("seq"))).as("acked " + ack)
+                        .hasSize(1);
             }
         }
         assertThat(get("/api/witness/sessions/" + c1.sessionId() + "/audit/verify").path("valid").asBoolean()).isTrue();
@@ -252,6 +257,17 @@ class WitnessWebSocketIT {
             assertThat(rt.received(ServerFrame.Speak.class)).anySatisfy(s -> assertThat(s.text()).isEqualTo("您好，我是见证人员。"));
             post(refusing.sessionId(), "{\"action\":\"reject\",\"text\":\"refused\",\"supervisor\":\"bob\"}");
             rt.join(calm);
+            // a session that is not escalated cannot be approved, rejected or taken over: 409
+            await(() -> engine.session(calm.sessionId()).isPresent(), calm.sessionId() + " joined");
+            for (String action : List.of("approve", "reject", "takeover")) {
+                HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base()
+                                + "/api/witness/sessions/" + calm.sessionId() + "/decision"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"action\":\"" + action + "\",\"text\":\"x\",\"supervisor\":\"mallory\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(action + " " + refused.body()).isEqualTo(409);
+                assertThat(JSON.readTree(refused.body()).path("code").asText()).isEqualTo("conflict");
+            }
             assertThat(calm.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.PASSED);
         }
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/witness/console")).build(),

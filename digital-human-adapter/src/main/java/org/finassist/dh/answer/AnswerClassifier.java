@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class AnswerClassifier {
 
     private static final Pattern REPETITION = Pattern.compile("(.{1,3}?)\\1+");
+    /** An A-not-A question (借不借, 管不管) asks, it does not answer "no"; 是不是 and the like are in the lexicon. */
+    private static final Pattern A_NOT_A = Pattern.compile("(\\p{IsHan})[不没]\\1");
 
     public Classification classify(String asrText) {
         List<Clause> clauses = new ArrayList<>();
@@ -58,10 +60,15 @@ public final class AnswerClassifier {
     private static void flush(StringBuilder current, List<String> clauses) {
         if (!current.isEmpty()) {
             // emphatic repetition (没有没有, 不是不是, 对对对) is one answer, not a double negation
-            String clause = REPETITION.matcher(current).replaceAll("$1");
+            String clause = aNotA(REPETITION.matcher(current).replaceAll("$1"));
             clauses.add(Lexicon.CLAUSE_ALIASES.getOrDefault(clause, clause));
             current.setLength(0);
         }
+    }
+
+    private static String aNotA(String clause) {
+        return A_NOT_A.matcher(clause).replaceAll(m -> Lexicon.WORDS.containsKey(m.group()) ? m.group()
+                : m.group(1) + "吗");
     }
 
     private static Classification verdict(List<Clause> clauses) {

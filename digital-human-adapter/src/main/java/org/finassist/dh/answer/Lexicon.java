@@ -34,9 +34,9 @@ final class Lexicon {
             Map.entry(Pattern.compile("嗯呐|嗯哪"), "嗯"),
             Map.entry(Pattern.compile("要得|得嘞|好嘞|搞掂|搞定|号了|好乐|好咧|好咯"), "好了"),
             Map.entry(Pattern.compile("[恩摁]"), "嗯"),
-            Map.entry(Pattern.compile("木有|没得|莫得|冇|美有|每有"), "没有"),
+            Map.entry(Pattern.compile("木有|没得|莫得|冇|美有|每有|梅有|眉有"), "没有"),
             Map.entry(Pattern.compile("不四"), "不是"),
-            Map.entry(Pattern.compile("不回|布会|不灰|不得(?!不)"), "不会"),
+            Map.entry(Pattern.compile("不回|布会|不灰|(?<!记)不得(?!不)"), "不会"),
             Map.entry(Pattern.compile("\\b(yes|yeah|yep)\\b"), "是"),
             Map.entry(Pattern.compile("\\b(ok|okay)\\b"), "好"),
             Map.entry(Pattern.compile("\\bno\\b"), "不"));
@@ -52,7 +52,7 @@ final class Lexicon {
 
     /** A whole clause that is only this word is heard as the value (ASR writes 是 as 四, 事 or 市). */
     static final Map<String, String> CLAUSE_ALIASES = Map.of("四", "是", "事", "是", "市", "是", "世", "是",
-            "中", "好", "得了", "好了");
+            "中", "好", "得了", "好了", "中了", "好了", "中嘞", "好了", "妥了", "好了", "妥", "好");
 
     static {
         put(Kind.NEGATOR, "不", "没", "没有", "未", "别", "非", "无", "否", "并非", "从未", "从来没有", "从没", "绝不");
@@ -66,9 +66,11 @@ final class Lexicon {
         put(Kind.NEGATIVE_PREDICATE, "错", "问题", "意见", "异议");
         put(Kind.NEGATIVE_ANSWER, "不可能");
         put(Kind.WEAK_POSITIVE, "嗯", "噢");
-        put(Kind.REFUSAL, "不想回答", "不想说", "不方便说", "不关你的事", "无可奉告", "不告诉你");
+        put(Kind.REFUSAL, "不想回答", "不想说", "不方便说", "不关你的事", "无可奉告", "不告诉你", "你管我", "管不着",
+                "关你什么事", "关你啥事", "不关你事", "是我的事");
         put(Kind.HEDGE, "应该", "可能", "大概", "也许", "好像", "似乎", "差不多", "不一定", "说不好", "不好说", "估计",
-                "或许", "随便", "不太确定", "再想想", "考虑一下", "看情况", "算是", "记不清", "不记得");
+                "或许", "随便", "不太确定", "再想想", "考虑一下", "看情况", "算是", "记不清", "不记得", "记不得", "记不太清",
+                "不太记得", "想不起来");
         put(Kind.REPEAT, "再说一遍", "再说一次", "再讲一遍", "再讲一次", "重复一下", "没听清", "听不清", "没听见",
                 "听不见", "你说什么", "说啥");
         put(Kind.WH_QUESTION, "什么", "为什么", "怎么", "如何", "哪", "多少", "啥");

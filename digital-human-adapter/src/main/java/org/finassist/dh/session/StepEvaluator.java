@@ -83,8 +83,14 @@ final class StepEvaluator {
     }
 
     private Evaluation readAloud(String text, String confirmation) {
-        double similarity = ReadAloudScorer.similarity(text, confirmation);
-        String score = String.format(Locale.ROOT, "read-aloud similarity %.2f", similarity);
-        return similarity >= settings.readAloudThreshold() ? new Evaluation.Pass(score) : new Evaluation.Retry(score);
+        ReadAloudScorer.Match match = ReadAloudScorer.match(text, confirmation);
+        // what was said around the sentence (…其实是我朋友用) can admit a risk the sentence itself denies
+        var risk = judge.judge(match.remainder(), QuestionKind.CONFIRM).risk();
+        if (risk.isPresent()) {
+            return new Evaluation.Escalate("risk admission around the read-aloud sentence: " + risk.get().description());
+        }
+        String score = String.format(Locale.ROOT, "read-aloud similarity %.2f", match.similarity());
+        return match.similarity() >= settings.readAloudThreshold() ? new Evaluation.Pass(score)
+                : new Evaluation.Retry(score);
     }
 }

@@ -180,6 +180,8 @@ public final class WitnessEngine {
             if (!channels.containsKey(session.runtimeId())) {
                 throw new IllegalStateException("Runtime of session " + sessionId + " is offline");
             }
+            // refused before run(): a failed change would drop the live session from this node
+            session.checkDecidable(action);
             run(session, () -> session.decide(action, supervisor));
             afterChange(session);
         }
@@ -200,6 +202,7 @@ public final class WitnessEngine {
         if (stored.status() == SessionStatus.ENDED) {
             throw new IllegalStateException("Session " + sessionId + " has ended");
         }
+        new WitnessSession(ctx, stored).checkDecidable(action);
         live.remove(sessionId); // a copy kept here is stale by definition once the stored one changes
         WitnessSession session = new WitnessSession(ctx, stored);
         synchronized (session) {

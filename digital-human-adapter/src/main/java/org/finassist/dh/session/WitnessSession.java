@@ -200,7 +200,23 @@ final class WitnessSession {
         }
     }
 
+    /** Throws IllegalStateException when {@code action} may not decide this session now (see {@link #decide}). */
+    void checkDecidable(SupervisorAction action) {
+        boolean reviewOnly = action instanceof SupervisorAction.Approve || action instanceof SupervisorAction.Reject
+                || action instanceof SupervisorAction.TakeOver;
+        if (reviewOnly && status != SessionStatus.ESCALATED && status != SessionStatus.TAKEN_OVER) {
+            throw new IllegalStateException("Session " + sessionId + " is " + status.name().toLowerCase()
+                    + ", not escalated: approve, reject and take-over decide escalated sessions only");
+        }
+    }
+
+    /**
+     * Applies a supervisor's decision. Approve, reject and take-over decide a session that is waiting for a
+     * supervisor (escalated, or already taken over); on any other session they are refused with
+     * IllegalStateException, so no one can pass a witness that never needed review. Close and restart stay open.
+     */
     void decide(SupervisorAction action, String supervisor) {
+        checkDecidable(action);
         String actor = "supervisor:" + supervisor;
         switch (action) {
             case SupervisorAction.Approve a -> {

@@ -65,6 +65,29 @@ class JudgeCorpusEvalTest {
         assertThat(rate(heldOut, "refusal", Outcome::passed)).isZero();
     }
 
+    /**
+     * The fresh held-out corpus (witness-answers-fresh.tsv), written in the second session before reading the judge
+     * and measured once before any fix; fixes were made on witness-answers-fresh-dev.tsv only.
+     */
+    @Test
+    void freshHeldOutCorpusMeetsTheAcceptanceFigures() throws IOException {
+        List<Outcome> fresh = evaluate(rows("witness-answers-fresh.tsv"));
+        Files.writeString(Path.of("target", "judge-fresh-report.txt"), report("fresh-held-out", fresh));
+        assertThat(fresh).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(rate(fresh, "cooperative", Outcome::escalated)).isLessThanOrEqualTo(0.02);
+        assertThat(rate(fresh, "risk", Outcome::escalated)).isEqualTo(1.0);
+        assertThat(rate(fresh, "refusal", Outcome::passed)).isZero();
+    }
+
+    /** The dev copy written for the fresh corpus: every answer must get what its category asks. */
+    @Test
+    void freshDevCopyIsJudgedAsLabelled() throws IOException {
+        List<String> off = evaluate(rows("witness-answers-fresh-dev.tsv")).stream().filter(o -> !expected(o))
+                .map(o -> o.row().step() + " " + o.row().category() + " " + o.row().text() + " -> " + o.evaluation())
+                .toList();
+        assertThat(off).isEmpty();
+    }
+
     @Test
     void devSplitToo() throws IOException {
         List<Outcome> dev = evaluate().stream().filter(o -> o.row().split().equals("dev")).toList();
@@ -80,11 +103,15 @@ class JudgeCorpusEvalTest {
     }
 
     private List<Outcome> evaluate() throws IOException {
+        return evaluate(rows("witness-answers.tsv"));
+    }
+
+    private List<Outcome> evaluate(List<Row> rows) {
         Map<String, WitnessStep> steps = script.steps().stream()
                 .collect(Collectors.toMap(WitnessStep::id, Function.identity()));
         String confirmation = texts.confirmation(APPLICANT);
         List<Outcome> out = new ArrayList<>();
-        for (Row row : rows()) {
+        for (Row row : rows) {
             WitnessStep step = steps.get(row.step());
             assertThat(step).as("step of " + row).isNotNull();
             out.add(new Outcome(row, evaluator.evaluate(step, row.text(), APPLICANT, confirmation)));
@@ -121,9 +148,8 @@ class JudgeCorpusEvalTest {
         };
     }
 
-    private static List<Row> rows() throws IOException {
-        try (InputStream in = JudgeCorpusEvalTest.class.getResourceAsStream(
-                "/org/finassist/dh/answer/witness-answers.tsv")) {
+    private static List<Row> rows(String file) throws IOException {
+        try (InputStream in = JudgeCorpusEvalTest.class.getResourceAsStream("/org/finassist/dh/answer/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.startsWith("#") && !l.isBlank())
                     .map(l -> l.split("\t", -1))

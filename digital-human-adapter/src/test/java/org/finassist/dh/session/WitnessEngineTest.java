@@ -239,6 +239,23 @@ class WitnessEngineTest {
     }
 
     @Test
+    void approveRejectAndTakeOverAreRefusedOnASessionThatIsNotEscalated() {
+        join("s-1");
+        say("s-1", COOPERATIVE.get(0));
+        assertThat(engine.session("s-1").orElseThrow().status()).isEqualTo(SessionStatus.ACTIVE);
+        for (SupervisorAction a : List.of(new SupervisorAction.Approve(null), new SupervisorAction.Reject("x"),
+                new SupervisorAction.TakeOver("您好"))) {
+            assertThatThrownBy(() -> engine.decide("s-1", a, "mallory")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("not escalated");
+        }
+        assertThat(engine.session("s-1").orElseThrow().status()).isEqualTo(SessionStatus.ACTIVE);
+        assertThat(audit.read("s-1")).noneMatch(r -> r.actor().equals("supervisor:mallory"));
+        engine.detach(runtime);
+        assertThatThrownBy(() -> engine.decideOffline("s-1", new SupervisorAction.Approve(null), "mallory"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not escalated");
+    }
+
+    @Test
     void decisionsOnUnknownSessionsAreRefusedAndOfflineOnesGoToTheStoredCopy() {
         assertThatThrownBy(() -> engine.decide("nope", new SupervisorAction.Approve(null), "x"))
                 .isInstanceOf(IllegalArgumentException.class);

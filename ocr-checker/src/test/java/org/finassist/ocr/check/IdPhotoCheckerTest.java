@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.finassist.ocr.engine.OcrEngine;
 import org.finassist.ocr.engine.SharedPaddle;
+import org.finassist.ocr.engine.TextLine;
 import org.finassist.ocr.idcard.CardSide;
 import org.finassist.ocr.idcard.Finding;
 import org.finassist.ocr.idcard.IdCardValidator;
@@ -109,6 +111,51 @@ class IdPhotoCheckerTest {
                 Optional.of(FakeEngine.front("b", "王芳", ID))).check(photo, CardSide.FRONT, Optional.empty());
         assertThat(r.agreement()).isEqualTo(Agreement.MEDIUM);
         assertThat(r.front().idNumber()).isEqualTo(ID);
+    }
+
+    @Test
+    void aNameReadUnsurelyIsNotTrustedWhenTheSecondReadingDisagrees() {
+        var photo = Synthetic.cards(9).next(CardSide.FRONT, Degradation.CLEAN).photo();
+        // weakest character 0.92: enough for one reading under the old 0.90 rule, now it needs a second that agrees
+        ScriptedEngine engine = new ScriptedEngine(List.of(ScriptedEngine.front("王丹", ID, 0.92),
+                ScriptedEngine.front("王彤", ID, 0.92)));
+        IdPhotoReport r = checker(engine, Optional.empty()).check(photo, CardSide.FRONT, Optional.empty());
+        assertThat(r.findings()).extracting(Finding::code).contains("NAME_UNCERTAIN");
+        assertThat(r.accepted()).isFalse();
+        assertThat(engine.calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aNameReadSurelyNeedsNoSecondReading() {
+        var photo = Synthetic.cards(9).next(CardSide.FRONT, Degradation.CLEAN).photo();
+        ScriptedEngine engine = new ScriptedEngine(List.of(ScriptedEngine.front("王芳", ID, 0.97)));
+        IdPhotoReport r = checker(engine, Optional.empty()).check(photo, CardSide.FRONT, Optional.empty());
+        assertThat(r.findings()).extracting(Finding::code).doesNotContain("NAME_UNCERTAIN");
+        assertThat(engine.calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfidentlyReadPictureWithoutAnyIdLabelIsNotTurnedAndReadAtMostTwice() {
+        var photo = Synthetic.cards(9).next(CardSide.FRONT, Degradation.CLEAN).photo();
+        List<TextLine> receipt = List.of(new TextLine("欢迎光临华联超市", 0.98, 300, 200, 400, 40),
+                new TextLine("合计金额128.50元", 0.97, 300, 260, 380, 40),
+                new TextLine("收银员003号", 0.99, 300, 320, 300, 40),
+                new TextLine("谢谢惠顾欢迎再来", 0.96, 300, 380, 400, 40));
+        ScriptedEngine engine = new ScriptedEngine(List.of(receipt));
+        IdPhotoReport r = checker(engine, Optional.empty()).check(photo, CardSide.UNKNOWN, Optional.empty());
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.side()).isEqualTo(CardSide.UNKNOWN);
+        // before the cap: frame, turned frame, card crop, turned crop
+        assertThat(engine.calls.get()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void anEmptyFrameReadingIsTurnedOnce() {
+        var photo = Synthetic.cards(9).next(CardSide.FRONT, Degradation.CLEAN).photo();
+        ScriptedEngine engine = new ScriptedEngine(List.of(List.of(), ScriptedEngine.front("王芳", ID, 0.97)));
+        IdPhotoReport r = checker(engine, Optional.empty()).check(photo, CardSide.FRONT, Optional.empty());
+        assertThat(r.side()).isEqualTo(CardSide.FRONT);
+        assertThat(r.front().name()).isEqualTo("王芳");
     }
 
     @Test

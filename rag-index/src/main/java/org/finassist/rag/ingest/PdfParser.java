@@ -50,10 +50,17 @@ final class PdfParser {
             String title = pdf.getDocumentInformation().getTitle();
             return new ParsedDocument.Prose(title == null || title.isBlank() ? MarkdownParser.stripExtension(fileName)
                     : title.strip(), DocType.PDF, sections, null, null);
-        } catch (LimitReached e) {
+        } catch (LimitReached | GlyphLimit e) {
             throw new IngestException(e.getMessage(), e);
         } catch (IOException e) {
             throw new IngestException("not a readable PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** Thrown where pdfbox allows no checked exception (glyph callbacks) when a cap is reached. */
+    private static final class GlyphLimit extends RuntimeException {
+        GlyphLimit(String message) {
+            super(message);
         }
     }
 
@@ -69,10 +76,28 @@ final class PdfParser {
         private final int maxChars;
         private final long deadlineNanos;
         private long chars;
+        private long glyphs;
 
         CappedStripper(int maxChars, long deadlineNanos) {
             this.maxChars = maxChars;
             this.deadlineNanos = deadlineNanos;
+        }
+
+        /**
+         * Counts glyphs as the content stream is run, before the page's text is assembled: pdfbox collects a whole
+         * page's positions before {@link #writeString} sees any, so one page whose compressed stream expands to
+         * tens of millions of characters would otherwise be held in memory to the end.
+         */
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            glyphs++;
+            if (glyphs > maxChars) {
+                throw new GlyphLimit("PDF text longer than " + maxChars + " characters; not indexed");
+            }
+            if ((glyphs & 1023) == 0 && System.nanoTime() > deadlineNanos) {
+                throw new GlyphLimit("PDF text extraction took too long; not indexed");
+            }
+            super.processTextPosition(text);
         }
 
         @Override

@@ -46,6 +46,14 @@ class PdfParserTest {
                 .isInstanceOf(IngestException.class).hasMessageContaining("longer than 100000 characters");
     }
 
+    /** One page holding the whole flood: the cap counts glyphs as the stream runs, not when the page is written. */
+    @Test
+    void aSinglePageFloodStopsAtTheCharacterCap() throws IOException {
+        byte[] bomb = pdf(1, 20_000); // ~1.5 M characters on one page
+        assertThatThrownBy(() -> PdfParser.parse("bomb.pdf", bomb, 100, 100_000, 60_000))
+                .isInstanceOf(IngestException.class).hasMessageContaining("longer than 100000 characters");
+    }
+
     @Test
     void tooManyPagesAreRefusedBeforeExtraction() throws IOException {
         assertThatThrownBy(() -> PdfParser.parse("long.pdf", pdf(3, 1), 2, 100_000, 60_000))

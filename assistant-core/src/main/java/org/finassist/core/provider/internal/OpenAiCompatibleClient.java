@@ -15,43 +15,45 @@ import org.finassist.core.provider.StreamSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * An OpenAI-compatible chat client for the DeepSeek, StepFun and OpenAI flavors, on the JDK HTTP client.
+ * An OpenAI-compatible chat client for the DeepSeek, StepFun and OpenAI flavors, on {@link Http1Client}.
  *
  * <p>Replaces langchain4j's OpenAI client at this seam because that client drops StepFun's {@code reasoning},
  * DeepSeek's cache-hit counts and Retry-After, and maps 402 to a non-retriable error; the router needs all four.
  */
 public final class OpenAiCompatibleClient implements ProviderClient {
 
+    /** Largest non-streamed answer read; a longer one fails as malformed rather than exhausting the heap. */
+    private static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+    private static final int MAX_ERROR_BYTES = 64 * 1024;
+
     private final ProviderConfig config;
-    private final HttpClient http;
-    private final URI endpoint;
+    private final Http1Client http;
+    private final Map<String, String> completeHeaders;
+    private final Map<String, String> streamHeaders;
 
     public OpenAiCompatibleClient(ProviderConfig config) {
         this.config = config;
         String base = config.baseUrl().toString().replaceAll("/+$", "");
-        this.endpoint = URI.create(base + "/chat/completions");
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .version("https".equals(endpoint.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+        this.http = new Http1Client(URI.create(base + "/chat/completions"), config.connectTimeout());
+        this.completeHeaders = headers("application/json");
+        this.streamHeaders = headers("text/event-stream");
+    }
+
+    private Map<String, String> headers(String accept) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Authorization", "Bearer " + config.apiKey());
+        h.put("Content-Type", "application/json");
+        h.put("Accept", accept);
+        return h;
     }
 
     @Override
@@ -69,28 +71,54 @@ public final class OpenAiCompatibleClient implements ProviderClient {
         return stream(request, model, deadline, sink, Cancellation.NONE);
     }
 
+    /**
+     * The response headers within the first-token timeout (a queued DeepSeek answer sends them at once, then blank
+     * lines), the whole answer within the request timeout, both capped by the deadline.
+     */
     @Override
     public Completion complete(CompletionRequest request, ModelSpec model, Instant deadline, Cancellation cancel) {
-        HttpRequest httpRequest = httpRequest(request, model, false, deadline);
-        HttpResponse<byte[]> response = await(http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray()),
-                remainingNanos(deadline, config.requestTimeout()), "a complete answer", cancel);
-        if (response.statusCode() != 200) {
-            String bodyText = new String(response.body(), StandardCharsets.UTF_8);
-            throw httpFailure(response.statusCode(), bodyText, RetryAfter.of(response.headers()));
+        byte[] body = WireCodec.requestBody(model.upstreamName(), request.messages(), request.parameters(), false);
+        long start = System.nanoTime();
+        long budget = remainingNanos(deadline, config.requestTimeout());
+        Http1Client.Exchange exchange = new Http1Client.Exchange();
+        int status;
+        byte[] bytes;
+        Duration retryAfter;
+        String phase = "response headers";
+        try (Cancellation.Registration ignored = cancel.onCancel(exchange::abort)) {
+            Http1Client.Response response = http.post(completeHeaders, body,
+                    Math.min(budget, remainingNanos(deadline, config.firstTokenTimeout())), exchange);
+            phase = "a complete answer";
+            status = response.status();
+            retryAfter = RetryAfter.ofValue(response.header("retry-after"));
+            bytes = response.body().readAll(status == 200 ? MAX_ANSWER_BYTES : MAX_ERROR_BYTES,
+                    Math.max(1_000_000, budget - (System.nanoTime() - start)));
+        } catch (IOException e) {
+            throw ioFailure(e, cancel, "No " + phase + " within " + Duration.ofNanos(budget).toMillis() + " ms");
         }
-        return CompletionParser.parse(WireCodec.parse(response.body(), "response"), config.flavor(), model);
+        if (status != 200) {
+            throw httpFailure(status, new String(bytes, StandardCharsets.UTF_8), retryAfter);
+        }
+        return CompletionParser.parse(WireCodec.parse(bytes, "response"), config.flavor(), model);
     }
 
     @Override
     public Completion stream(CompletionRequest request, ModelSpec model, Instant deadline, StreamSink sink,
                              Cancellation cancel) {
-        HttpRequest httpRequest = httpRequest(request, model, true, deadline);
-        HttpResponse<InputStream> response = await(
-                http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream()),
-                remainingNanos(deadline, config.firstTokenTimeout()), "response headers", cancel);
-        if (response.statusCode() != 200) {
-            String body = readAll(response.body());
-            throw httpFailure(response.statusCode(), body, RetryAfter.of(response.headers()));
+        byte[] requestBody = WireCodec.requestBody(model.upstreamName(), request.messages(), request.parameters(),
+                true);
+        long budget = remainingNanos(deadline, config.firstTokenTimeout());
+        Http1Client.Exchange exchange = new Http1Client.Exchange();
+        Http1Client.Response response;
+        try (Cancellation.Registration ignored = cancel.onCancel(exchange::abort)) {
+            response = http.post(streamHeaders, requestBody, budget, exchange);
+            if (response.status() != 200) {
+                byte[] error = response.body().readAll(MAX_ERROR_BYTES, budget);
+                throw httpFailure(response.status(), new String(error, StandardCharsets.UTF_8),
+                        RetryAfter.ofValue(response.header("retry-after")));
+            }
+        } catch (IOException e) {
+            throw ioFailure(e, cancel, "No response headers within " + Duration.ofNanos(budget).toMillis() + " ms");
         }
         InputStream body = response.body();
         StreamAccumulator acc = new StreamAccumulator(config.flavor(), model, sink, request);
@@ -140,68 +168,28 @@ public final class OpenAiCompatibleClient implements ProviderClient {
         return new ProviderException(FailureKind.STREAM_BROKEN, 0, "Stream broken: " + e.getMessage(), null, e);
     }
 
-    /**
-     * Waits for a response within {@code budget}; the JDK client's own timeout stops at the headers. Cancelling
-     * aborts the exchange (JDK 16+: cancel(true) on sendAsync's future closes the connection).
-     */
-    private static <T> T await(CompletableFuture<T> future, long budget, String what, Cancellation cancel) {
-        try (Cancellation.Registration ignored = cancel.onCancel(() -> future.cancel(true))) {
-            return future.get(budget, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new ProviderException(FailureKind.TIMEOUT, 0, "No " + what + " within "
-                    + Duration.ofNanos(budget).toMillis() + " ms", null, e);
-        } catch (CancellationException e) {
-            throw new ProviderException(FailureKind.CANCELLED, 0, "Cancelled: " + cancel.reason(), null, e);
-        } catch (ExecutionException e) {
-            throw classifyIo(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw new ProviderException(FailureKind.CANCELLED, "Interrupted");
-        }
-    }
-
-    private HttpRequest httpRequest(CompletionRequest request, ModelSpec model, boolean stream, Instant deadline) {
-        byte[] body = WireCodec.requestBody(model.upstreamName(), request.messages(), request.parameters(), stream);
-        return HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofNanos(remainingNanos(deadline, config.firstTokenTimeout())))
-                .header("Authorization", "Bearer " + config.apiKey())
-                .header("Content-Type", "application/json")
-                .header("Accept", stream ? "text/event-stream" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-    }
-
     static ProviderException httpFailure(int status, String body, Duration retryAfter) {
         FailureKind kind = FailureKind.ofStatus(status, body);
         return new ProviderException(kind, status, "HTTP " + status + ": " + WireCodec.errorMessage(body), retryAfter, null);
     }
 
-    private static ProviderException classifyIo(Throwable cause) {
-        if (cause instanceof ProviderException pe) {
-            return pe;
+    /** A failed exchange: the caller left, a timeout, no connection, or the connection broke. */
+    private static ProviderException ioFailure(IOException e, Cancellation cancel, String timeoutMessage) {
+        if (cancel.isCancelled()) {
+            return new ProviderException(FailureKind.CANCELLED, 0, "Cancelled: " + cancel.reason(), null, e);
         }
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-            return new ProviderException(FailureKind.CONNECT, 0, "Cannot connect: " + cause.getMessage(), null, cause);
+        if (e instanceof ConnectException) {
+            return new ProviderException(FailureKind.CONNECT, 0, "Cannot connect: " + e.getMessage(), null, e);
         }
-        if (cause instanceof HttpTimeoutException) {
-            return new ProviderException(FailureKind.TIMEOUT, 0, "Timed out: " + cause.getMessage(), null, cause);
+        if (e instanceof SocketTimeoutException) {
+            return new ProviderException(FailureKind.TIMEOUT, 0, timeoutMessage, null, e);
         }
-        return new ProviderException(FailureKind.CONNECT, 0, "I/O error: " + cause, null, cause);
+        return new ProviderException(FailureKind.CONNECT, 0, "I/O error: " + e, null, e);
     }
 
     private static long remainingNanos(Instant deadline, Duration cap) {
         long left = Duration.between(Instant.now(), deadline).toNanos();
         return Math.max(1_000_000, Math.min(left, cap.toNanos()));
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     private static void closeQuietly(InputStream in) {

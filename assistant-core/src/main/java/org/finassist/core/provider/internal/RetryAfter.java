@@ -24,6 +24,11 @@ final class RetryAfter {
         return headers.firstValue("retry-after").map(RetryAfter::parse).orElse(null);
     }
 
+    /** A Retry-After header value, or null when there is none. */
+    static Duration ofValue(String value) {
+        return value == null ? null : parse(value);
+    }
+
     static Duration parse(String value) {
         String v = value.trim();
         if (v.matches("\\d{1,4000}(\\.\\d{0,9})?")) {

@@ -1,8 +1,8 @@
 package org.finassist.core.provider.internal;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,11 +11,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class Watchdog implements AutoCloseable {
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "finassist-stream-watchdog");
-        t.setDaemon(true);
+    private static final ScheduledExecutorService TIMER = timer();
+
+    /**
+     * A cancelled timeout leaves the queue at once: every chunk of every stream re-arms its timer, and with Java's
+     * default the cancelled tasks would stay queued until their (minutes-long) delay ran out.
+     */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "finassist-stream-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        t.setRemoveOnCancelPolicy(true);
         return t;
-    });
+    }
 
     private final Runnable onExpiry;
     private ScheduledFuture<?> pending;
