@@ -1,13 +1,16 @@
 package org.finassist.server.gateway;
 
-import org.finassist.server.support.SharedServerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.finassist.core.fake.Script;
+import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,13 +37,19 @@ import static org.finassist.server.support.FakeUpstreams.SF;
  * first delta, headers on streams, pings while candidates are tried, an interrupted stream cut without
  * {@code [DONE]}, cancellation when the client leaves, and the honest 503 for callers that cannot use local prose.
  */
-class GatewayWireIT extends SharedServerContext {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayWireIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry r) {
+        FakeUpstreams.register(r);
+    }
 
     @BeforeEach
     void reset() {

@@ -6,7 +6,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The Spring context most integration tests share: the server on a random port over a fresh in-memory H2 database,
+ * The Spring context most integration tests share (GatewayWireIT keeps its own: it failed 2 of 9 in a shared
+ * context in the full run of 2026-12-06 and passed alone; not yet understood): the server on a random port over a fresh in-memory H2 database,
  * the scripted upstreams of {@link FakeUpstreams}, no demo knowledge base. Extending it (and declaring no
  * {@code @SpringBootTest}, {@code @DynamicPropertySource}, {@code @TestPropertySource} or {@code @DirtiesContext}
  * of one's own) is what lets Spring's test-context cache boot it once per test JVM. Tests that share it must not
