@@ -8,9 +8,5 @@ source "$FINASSIST_HOME/scripts/lib.sh"
 finassist_pick_jdk
 finassist_require_maven
 cd "$FINASSIST_HOME"
-mvn -B -ntp -q -pl rag-index -am compile
-mvn -B -ntp -q -pl rag-index dependency:build-classpath -Dmdep.outputFile=target/store-bench.classpath >/dev/null
-CP="rag-index/target/classes:$(cat rag-index/target/store-bench.classpath)"
-mkdir -p bench/results
-exec java -Xmx2g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$CP" \
-  org.finassist.rag.bench.StoreBenchmark "$@"
+# the benchmark lives in the tools module (never in the server jar)
+exec scripts/tool.sh org.finassist.rag.bench.StoreBenchmark "$@"

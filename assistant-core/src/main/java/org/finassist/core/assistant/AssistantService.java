@@ -13,6 +13,7 @@ import org.finassist.core.gate.WithholdListener;
 import org.finassist.core.handoff.HandoffDetector;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.Scenario;
+import org.finassist.core.router.ScenarioDefinitions;
 import org.finassist.prompts.PromptRenderer;
 
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ public final class AssistantService {
 
     CompletionRequest compose(TurnRequest turn, Classification c, Grounding grounding) {
         List<Message> messages = new ArrayList<>();
-        messages.add(Message.system(prompts.render("system/assistant.ftl", Map.of(
+        messages.add(Message.system(prompts.render(ScenarioDefinitions.of(c.scenario()).systemTemplate(), Map.of(
                 "scenario", c.scenario().id(),
                 "passages", grounding.passages(),
                 "facts", grounding.facts(),

@@ -4,13 +4,9 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.finassist.core.router.Scenario;
+import org.finassist.core.router.ScenarioDefinition;
+import org.finassist.core.router.ScenarioDefinitions;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,19 +65,11 @@ public final class HybridScenarioClassifier implements ScenarioClassifier {
         return new Classification(best.scenario(), confidence, "example", null);
     }
 
+    /** Every scenario definition's examples as (scenario id, utterance) rows. */
     static List<String[]> loadExamples() {
         List<String[]> rows = new ArrayList<>();
-        try (InputStream in = HybridScenarioClassifier.class.getResourceAsStream("scenario-examples.tsv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                int tab = line.indexOf('\t');
-                if (tab > 0 && !line.startsWith("#")) {
-                    rows.add(new String[]{line.substring(0, tab), line.substring(tab + 1).strip()});
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (ScenarioDefinition d : ScenarioDefinitions.all()) {
+            d.examples().forEach(e -> rows.add(new String[]{d.scenario().id(), e}));
         }
         return rows;
     }

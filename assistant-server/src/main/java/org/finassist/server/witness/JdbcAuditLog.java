@@ -7,7 +7,9 @@ import org.finassist.server.security.ColumnCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Audit trail in {@code dh_audit_record}, one batched insert per handled frame inside the engine's transaction.
@@ -32,6 +34,7 @@ final class JdbcAuditLog implements AuditLog {
 
     @Override
     public void append(List<AuditRecord> records) {
+        requireContinuation(records);
         jdbc.batchUpdate("INSERT INTO dh_audit_record (session_id, seq, at_millis, kind, actor, payload, prev_hash, "
                         + "record_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", records, records.size(),
                 (ps, r) -> {
@@ -49,5 +52,30 @@ final class JdbcAuditLog implements AuditLog {
     @Override
     public List<AuditRecord> read(String sessionId) {
         return jdbc.query("SELECT * FROM dh_audit_record WHERE session_id = ? ORDER BY seq", row, sessionId);
+    }
+
+    /**
+     * Refuses records that do not continue their session's stored chain (a gap, a forged previous hash); the primary
+     * key on (session, seq) refuses a replay and a writer racing on a head read here.
+     */
+    private void requireContinuation(List<AuditRecord> records) {
+        Map<String, Head> heads = new HashMap<>();
+        for (AuditRecord r : records) {
+            Head head = heads.computeIfAbsent(r.sessionId(), this::storedHead);
+            if (r.seq() != head.seq() + 1 || !r.prevHash().equals(head.hash())) {
+                throw new IllegalStateException("record " + r.seq() + " does not continue the chain of "
+                        + r.sessionId() + " (head " + head.seq() + ")");
+            }
+            heads.put(r.sessionId(), new Head(r.seq(), r.hash()));
+        }
+    }
+
+    private Head storedHead(String sessionId) {
+        return jdbc.query("SELECT seq, record_hash FROM dh_audit_record WHERE session_id = ? ORDER BY seq DESC "
+                        + "LIMIT 1", (rs, i) -> new Head(rs.getLong(1), rs.getString(2)), sessionId).stream()
+                .findFirst().orElse(new Head(0, HashChain.GENESIS));
+    }
+
+    private record Head(long seq, String hash) {
     }
 }

@@ -15,7 +15,7 @@ import org.finassist.core.provider.Flavor;
 import org.finassist.core.provider.ModelSpec;
 import org.finassist.core.provider.Prices;
 import org.finassist.core.provider.ProviderConfig;
-import org.finassist.core.provider.internal.OpenAiCompatibleClient;
+import org.finassist.core.provider.ProviderClients;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.RouteConfig;
 import org.finassist.core.router.RouterConfig;
@@ -56,7 +56,7 @@ public final class GateLatencyBenchmark {
             RouterConfig config = RouterConfig.defaults(List.of(p), Map.of("general",
                     RouteConfig.parse("general", List.of("ds:chat"))));
             PromptRenderer prompts = PromptRenderer.classpath();
-            ModelRouter router = new ModelRouter(config, List.of(new OpenAiCompatibleClient(p)),
+            ModelRouter router = new ModelRouter(config, List.of(ProviderClients.create(p)),
                     new LocalGroundedModel(prompts), null);
             AnswerGate gate = new AnswerGate(router, prompts, WithholdListener.NONE);
             CompletionRequest request = CompletionRequest.of("general", List.of(Message.user("开户要准备什么？")));

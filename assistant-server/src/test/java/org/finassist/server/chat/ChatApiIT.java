@@ -1,19 +1,16 @@
 package org.finassist.server.chat;
 
+import org.finassist.server.support.SharedServerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.finassist.core.fake.Script;
-import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
 import org.finassist.server.web.OpenStreams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -24,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.finassist.server.support.FakeUpstreams.DS;
 import static org.finassist.server.support.FakeUpstreams.SF;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ChatApiIT {
+class ChatApiIT extends SharedServerContext {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,12 +33,6 @@ class ChatApiIT {
 
     @Autowired
     OpenStreams openStreams;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry r) {
-        FakeUpstreams.register(r);
-        r.add("finassist.widget.allowed-origins", () -> "https://broker.example");
-    }
 
     @BeforeEach
     void reset() {

@@ -1,32 +1,23 @@
 package org.finassist.server.chat;
 
+import org.finassist.server.support.SharedServerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.finassist.core.fake.Script;
-import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.finassist.server.support.FakeUpstreams.DS;
 import static org.finassist.server.support.FakeUpstreams.SF;
 
 /** Free-text questions in the opening flow reach the account-opening route with the current step as context. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpeningQuestionsIT {
+class OpeningQuestionsIT extends SharedServerContext {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry r) {
-        FakeUpstreams.register(r);
-    }
 
     @Test
     void questionsGoToTheAccountOpeningRouteWithTheStepAndFallBackToTheStepHint() throws Exception {

@@ -1,18 +1,13 @@
 package org.finassist.server.chat;
 
+import org.finassist.server.support.DemoKnowledgeBaseContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.finassist.core.fake.Script;
-import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,21 +16,12 @@ import static org.finassist.server.support.FakeUpstreams.DS;
 import static org.finassist.server.support.FakeUpstreams.SF;
 
 /** The qa scenario end to end: demo knowledge base → ContentRetriever → prompt → router → cited answer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QaGroundingIT {
+class QaGroundingIT extends DemoKnowledgeBaseContext {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry r) throws Exception {
-        FakeUpstreams.register(r);
-        Path dir = Files.createTempDirectory("kb-index");
-        r.add("finassist.rag.index-dir", dir::toString);
-        r.add("finassist.rag.demo", () -> "true");
-    }
 
     record Turn(List<JsonNode> citations, String text, JsonNode usage, String conversationId, long messageId) {
     }

@@ -1,5 +1,6 @@
 package org.finassist.server.diagnosis;
 
+import org.finassist.server.support.SharedServerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,15 +10,11 @@ import org.finassist.content.diagnosis.DiagnosisService;
 import org.finassist.content.market.MarketDataSource;
 import org.finassist.content.market.SecurityInfo;
 import org.finassist.core.fake.Script;
-import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -27,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.finassist.server.support.FakeUpstreams.DS;
 import static org.finassist.server.support.FakeUpstreams.SF;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DiagnosisApiIT {
+class DiagnosisApiIT extends SharedServerContext {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,11 +39,6 @@ class DiagnosisApiIT {
 
     @Autowired
     MeterRegistry registry;
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        FakeUpstreams.register(r);
-    }
 
     @BeforeEach
     void reset() {

@@ -1,21 +1,18 @@
 package org.finassist.server.gate;
 
+import org.finassist.server.support.SharedServerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.finassist.core.fake.RedTeam;
 import org.finassist.core.fake.Script;
 import org.finassist.core.gate.GateSets;
-import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -32,8 +29,7 @@ import static org.finassist.server.support.FakeUpstreams.SF;
  * key (streamed and not) never show a bad fragment; another key stays pass-through. Hand-off over /api/chat, and the
  * resolution rate on /ops against a recount from the database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AnswerGateIT {
+class AnswerGateIT extends SharedServerContext {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ROUTES = List.of("qa", "account-opening", "stock-diagnosis", "commentary", "general");
@@ -47,13 +43,6 @@ class AnswerGateIT {
 
     @Autowired
     MeterRegistry registry;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry r) {
-        FakeUpstreams.register(r);
-        r.add("finassist.gateway.customer-facing-keys[0]", () -> "widget-prod");
-        r.add("finassist.gateway.customer-facing-keys[1]", () -> "widget-prod-2");
-    }
 
     @BeforeEach
     void reset() {

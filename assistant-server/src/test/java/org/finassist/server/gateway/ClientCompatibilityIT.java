@@ -1,5 +1,6 @@
 package org.finassist.server.gateway;
 
+import org.finassist.server.support.SharedServerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -7,14 +8,10 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import org.finassist.core.fake.Script;
-import org.finassist.server.support.FakeUpstreams;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +33,7 @@ import static org.finassist.server.support.FakeUpstreams.SF;
  * langchain4j's OpenAI client in-process. Each must get answers, usage, tool calls and its own error for a stream
  * broken mid-way; an aborted request must abort the upstream call.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ClientCompatibilityIT {
+class ClientCompatibilityIT extends SharedServerContext {
 
     private static final Path NODE = Path.of("src/test/node");
     private static final String ANSWER = "A股交易时间为9:30-15:00。";
@@ -45,11 +41,6 @@ class ClientCompatibilityIT {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry r) {
-        FakeUpstreams.register(r);
-    }
 
     @BeforeEach
     void script() {

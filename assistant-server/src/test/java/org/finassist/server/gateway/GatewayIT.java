@@ -1,16 +1,13 @@
 package org.finassist.server.gateway;
 
+import org.finassist.server.support.SharedServerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.finassist.core.fake.Script;
-import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.util.Arrays;
@@ -20,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.finassist.server.support.FakeUpstreams.DS;
 import static org.finassist.server.support.FakeUpstreams.SF;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayIT {
+class GatewayIT extends SharedServerContext {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,11 +26,6 @@ class GatewayIT {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.finassist.server.web.OpenStreams openStreams;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry r) {
-        FakeUpstreams.register(r);
-    }
 
     @BeforeEach
     void reset() {
@@ -86,7 +77,9 @@ class GatewayIT {
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"你好\"}]}");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
-        List<String> data = Arrays.stream(r.body().split("\n\n")).map(s -> s.replaceFirst("^data: ", "")).toList();
+        // ": ping" comments keep a slow stream alive (every 300 ms here); clients ignore them
+        List<String> data = Arrays.stream(r.body().split("\n\n")).filter(s -> !s.startsWith(":"))
+                .map(s -> s.replaceFirst("^data: ", "")).toList();
         assertThat(data.getLast()).isEqualTo("[DONE]");
         StringBuilder content = new StringBuilder();
         StringBuilder reasoning = new StringBuilder();

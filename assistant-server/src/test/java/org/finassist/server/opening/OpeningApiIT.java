@@ -1,5 +1,6 @@
 package org.finassist.server.opening;
 
+import org.finassist.server.support.EmbeddedDefaultContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,17 +11,12 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import org.finassist.server.support.Http;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/opening/*} end to end on the embedded default (H2), with the real OCR models. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:opening;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "finassist.ocr-checker.engine.tesseract=false"})
-class OpeningApiIT {
+class OpeningApiIT extends EmbeddedDefaultContext {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,10 +1,10 @@
 package org.finassist.server.ops;
 
+import org.finassist.server.support.DemoKnowledgeBaseContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.finassist.core.fake.Script;
 import org.finassist.server.opening.SpecimenCard;
-import org.finassist.server.support.FakeUpstreams;
 import org.finassist.server.support.Http;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,11 +12,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.awt.Font;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +34,8 @@ import static org.finassist.server.support.FakeUpstreams.SF;
  * Every phase also checks: no console errors, no request to any host but the server, no alert dialog.
  * Screenshots go to {@code target/browser-artifacts/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserIT {
+class BrowserIT extends DemoKnowledgeBaseContext {
 
     private static final Path DIR = Path.of("src/test/node/browser");
     private static final Path ARTIFACTS = Path.of("target/browser-artifacts").toAbsolutePath();
@@ -52,14 +48,6 @@ class BrowserIT {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) throws Exception {
-        FakeUpstreams.register(r);
-        Path dir = Files.createTempDirectory("kb-index");
-        r.add("finassist.rag.index-dir", dir::toString);
-        r.add("finassist.rag.demo", () -> "true");
-    }
 
     private String base() {
         return "http://127.0.0.1:" + port;

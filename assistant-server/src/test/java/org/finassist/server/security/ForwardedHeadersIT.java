@@ -1,12 +1,9 @@
 package org.finassist.server.security;
 
-import org.finassist.server.support.FakeUpstreams;
+import org.finassist.server.support.SharedServerContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -20,17 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code X-Forwarded-For: 127.0.0.1} stays a stranger, and a configured proxy (here on loopback) reporting a remote
  * client makes the request remote. Runs with the dev profile on, as the other tests do.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1")
-class ForwardedHeadersIT {
+class ForwardedHeadersIT extends SharedServerContext {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry r) {
-        FakeUpstreams.register(r);
-    }
 
     @Test
     void aTrustedProxyReportingARemoteClientMakesTheRequestRemote() throws Exception {

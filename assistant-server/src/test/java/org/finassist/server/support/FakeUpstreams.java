@@ -1,6 +1,7 @@
 package org.finassist.server.support;
 
 import org.finassist.core.fake.FakeUpstream;
+import org.finassist.core.fake.Script;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -13,6 +14,17 @@ public final class FakeUpstreams {
     public static final FakeUpstream SF = FakeUpstream.start("stepfun");
 
     private FakeUpstreams() {
+    }
+
+    /**
+     * Forgets every script, recorded body and counter of both upstreams and restores their default answer: what one
+     * test scripted must not answer another's requests in a shared context.
+     */
+    public static void resetAll() {
+        for (FakeUpstream u : new FakeUpstream[]{DS, SF}) {
+            u.reset();
+            u.always(Script.ok("您好，这是来自上游模型的回答。"));
+        }
     }
 
     public static void register(DynamicPropertyRegistry r) {

@@ -1,14 +1,10 @@
 package org.finassist.server.web;
 
+import org.finassist.server.support.SharedServerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.finassist.server.support.FakeUpstreams;
-import org.finassist.server.support.Http;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,19 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Malformed input to every endpoint family answers the documented error shape: problem details with a stable
  * {@code code} (and a Chinese {@code message} where customers call), OpenAI's error object on {@code /v1}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ErrorShapeIT {
+class ErrorShapeIT extends SharedServerContext {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry r) {
-        FakeUpstreams.register(r);
-    }
 
     @Test
     void chat() throws Exception {

@@ -1,5 +1,6 @@
 package org.finassist.server.witness;
 
+import org.finassist.server.support.EmbeddedDefaultContext;
 import org.finassist.dh.protocol.Outcome;
 import org.finassist.dh.protocol.ServerFrame;
 import org.finassist.dh.session.WitnessEngine;
@@ -8,7 +9,6 @@ import org.finassist.dh.simulator.SimulatedCustomer;
 import org.finassist.dh.simulator.SimulatedRuntime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,21 +21,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded default: the V40 migration and a full session on H2 in PostgreSQL mode. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:witness;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "finassist.digital-human-adapter.runtime-tokens.rt-h2=h2-token",
-        "finassist.digital-human-adapter.heartbeat-seconds=1",
-        "finassist.digital-human-adapter.missed-heartbeats=2"})
-class WitnessEmbeddedH2IT {
-
-    @org.springframework.test.context.DynamicPropertySource
-    static void dataDir(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        java.nio.file.Path dir = WitnessPg.freshDataDir();
-        registry.add("finassist.data-dir", dir::toString);
-        registry.add("finassist.rag.index-dir", () -> dir.resolve("kb-index").toString());
-        registry.add("finassist.rag.demo", () -> "false");
-    }
+class WitnessEmbeddedH2IT extends EmbeddedDefaultContext {
 
     @LocalServerPort
     int port;

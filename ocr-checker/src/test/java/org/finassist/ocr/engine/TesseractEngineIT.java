@@ -28,7 +28,7 @@ class TesseractEngineIT {
     static final Path TESSDATA = Path.of(System.getenv().getOrDefault("TESSDATA_PREFIX",
             "/usr/share/tesseract-ocr/5/tessdata"));
 
-    private static TesseractEngine engine() {
+    static TesseractEngine engine() {
         Optional<TesseractEngine> e = TesseractEngine.ifAvailable(TESSDATA, "chi_sim");
         if ("true".equals(System.getenv("CI"))) {
             assertThat(e).as("tesseract + chi_sim must be installed in CI (" + TESSDATA + ")").isPresent();

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Command line: plays customers against a running server.
- * {@code java -cp ... org.finassist.dh.simulator.SimulatorCli ws://localhost:8080/ws/runtime TOKEN [runtimes]
+ * {@code scripts/tool.sh org.finassist.dh.simulator.SimulatorCli ws://localhost:8080/ws/runtime TOKEN [runtimes]
  * [sessionsPerRuntime] [thinkMillis]}. Personas rotate cooperative, hesitant, noisy, refusing; refusing sessions
  * wait for a supervisor on the console and are reported as unfinished if nobody decides within the wait.
  */
