@@ -68,6 +68,9 @@ final class WitnessPg {
                 Map.entry("finassist.digital-human-adapter.runtime-tokens.rt-1", "t1"),
                 Map.entry("finassist.digital-human-adapter.runtime-tokens.rt-2", "t2"),
                 Map.entry("finassist.digital-human-adapter.runtime-tokens.rt-3", "t3"),
-                Map.entry("finassist.digital-human-adapter.max-frame-chars", "4096"));
+                Map.entry("finassist.digital-human-adapter.max-frame-chars", "4096"),
+                // every node of a cluster shares its keys (README "Running several nodes"); a test-only key
+                Map.entry("finassist.security.column-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
+                Map.entry("finassist.security.audit-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
     }
 }
