@@ -347,6 +347,9 @@ final class Http1Client implements AutoCloseable {
         private final boolean chunked;
         private final boolean reusable;
         private long remaining; // of the fixed length or of the current chunk; -1 = until the connection ends
+        // the CRLF after a chunk's data is read at the next read, so the data reaches the caller even when the
+        // connection is cut right after it (a provider or proxy ending a stream abruptly)
+        private boolean crlfPending;
         private volatile boolean done;
         private volatile boolean closed;
 
@@ -392,6 +395,10 @@ final class Http1Client implements AutoCloseable {
             if (len == 0) {
                 return 0;
             }
+            if (crlfPending) {
+                crlfPending = false;
+                expectCrlf();
+            }
             if (chunked && remaining == 0) {
                 remaining = nextChunkSize();
                 if (remaining == 0) {
@@ -412,7 +419,7 @@ final class Http1Client implements AutoCloseable {
             if (remaining > 0) {
                 remaining -= n;
                 if (chunked && remaining == 0) {
-                    expectCrlf();
+                    crlfPending = true;
                 } else if (!chunked && remaining == 0) {
                     finish();
                 }

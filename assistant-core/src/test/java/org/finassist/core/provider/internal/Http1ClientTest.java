@@ -130,6 +130,25 @@ class Http1ClientTest {
     }
 
     @Test
+    void aChunkCutRightAfterItsDataStillReachesTheReader() throws IOException {
+        // a stream ended abruptly by the provider or a proxy: the last chunk's data, then no CRLF and no final chunk
+        Http1Client client = serve(i -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "6\r\ndata:1\r\n6\r\ndata:2", true);
+
+        Http1Client.Response r = client.post(Map.of(), new byte[0], SECONDS_10, new Http1Client.Exchange());
+        java.io.InputStream body = r.body();
+        byte[] b = new byte[64];
+        StringBuilder seen = new StringBuilder();
+        assertThatThrownBy(() -> {
+            int n;
+            while ((n = body.read(b, 0, b.length)) >= 0) {
+                seen.append(new String(b, 0, n, StandardCharsets.UTF_8));
+            }
+        }).isInstanceOf(IOException.class);
+        assertThat(seen.toString()).isEqualTo("data:1data:2");
+    }
+
+    @Test
     void aPooledConnectionTheServerClosedIsReplaced() throws IOException {
         Http1Client client = serve(i -> fixed("{\"n\":" + i + "}"), true);
 
