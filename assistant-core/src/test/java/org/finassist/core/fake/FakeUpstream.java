@@ -137,6 +137,7 @@ public final class FakeUpstream implements AutoCloseable {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         requests.incrementAndGet();
+        boolean counted = true;
         try (exchange) {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = JSON.readTree(raw);
@@ -157,13 +158,19 @@ public final class FakeUpstream implements AutoCloseable {
             } else if (script.keepAlives() > 0) {
                 sendQueuedJson(exchange, script, body.path("model").asText());
             } else {
+                // no longer in flight once the whole answer is being written: the client may read it, return its
+                // permit and send the next request before this handler has closed the exchange
+                inFlight.decrementAndGet();
+                counted = false;
                 sendJson(exchange, 200, completion(script, body.path("model").asText()));
             }
         } catch (IOException e) {
             // the client went away before the answer was written
             disconnects.incrementAndGet();
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
