@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param store               {@code lucene} (embedded default, on disk under {@code index-dir}) or {@code pgvector}
  *                            (the application's PostgreSQL, schema {@code pg-schema})
- * @param indexDir            Lucene index directory (default {@code ./data/kb-index})
+ * @param indexDir            Lucene index directory (application.yml: {@code <finassist.data-dir>/kb-index})
  * @param pgSchema            schema of the pgvector tables (default {@code public})
  * @param demo                load the demo knowledge base {@code demo} on first start (default true)
  * @param dictionaryTerms     extra domain terms for the segmenter
