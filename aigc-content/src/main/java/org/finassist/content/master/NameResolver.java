@@ -31,7 +31,9 @@ public final class NameResolver {
     private static final Pattern LATIN_RUN = Pattern.compile("(?<![A-Za-z])[A-Za-z]{3,8}(?![A-Za-z])");
     private static final Pattern CJK_ONLY = Pattern.compile("[\\p{IsHan}A-Z]{2,8}");
     // question words removed before looking for short names, and to find the unknown name in what is left
-    private static final List<String> FILLER = List.of("能不能买", "可以买吗", "值得买吗", "会不会涨", "能买吗", "能买不",
+    // boards and indices first: "创业板指" and "科创板" hold the short names 创业 and 科创 of several stocks
+    private static final List<String> FILLER = List.of("创业板指", "创业板", "科创板", "科创50", "北交所", "北证50", "上证指数",
+            "上证50", "深证成指", "沪深300", "中证500", "中证1000", "大盘", "主板", "沪指", "深指", "能不能买", "可以买吗", "值得买吗", "会不会涨", "能买吗", "能买不",
             "涨不涨", "会涨吗", "怎么样", "怎样", "情况", "表现", "基本面", "怎么看", "咋样", "如何", "帮我", "帮忙", "麻烦", "请问", "诊断", "诊股", "分析",
             "看看", "看一下", "看下", "一下", "现在", "目前", "最近", "今天", "今日", "近期", "走势", "行情", "技术面", "股价",
             "股票", "个股", "这只", "这个", "那个", "还能", "持有", "可以", "买入", "卖出", "吗", "呢", "啊", "吧", "了", "么",

@@ -24,6 +24,25 @@ final class Colloquial {
         WORDS.put("转到证券账户", "银行转证券 转入");
         WORDS.put("转进证券账户", "银行转证券 转入");
         WORDS.put("转到银行卡", "证券转银行 转出");
+        // pinyin initials customers type for boards and services (kcb 科创板, rzrq 融资融券, yzzz 银证转账)
+        for (String[] p : new String[][]{{"kcb", "科创板"}, {"cyb", "创业板"}, {"bjs", "北交所"}, {"ggt", "港股通"},
+                {"rzrq", "融资融券"}, {"yzzz", "银证转账"}}) {
+            WORDS.put(p[0], p[1]);
+            WORDS.put(p[0].toUpperCase(java.util.Locale.ROOT), p[1]);
+        }
+        // traditional characters and common mistypes of the words a knowledge base uses
+        WORDS.put("稅", "税");
+        WORDS.put("証", "证");
+        WORDS.put("戶", "户");
+        WORDS.put("登陆", "登录");
+        WORDS.put("融卷", "融券");
+        // what a fee is called in chat: "开户要收钱不", "转账扣钱吗"
+        WORDS.put("收不收钱", "收不收费");
+        WORDS.put("收钱", "收费");
+        WORDS.put("扣钱", "收费");
+        WORDS.put("要钱吗", "收费吗");
+        WORDS.put("要钱不", "收费吗");
+        WORDS.put("挂单", "委托申报");
         WORDS.put("开个股票账户", "开户");
         WORDS.put("开股票账户", "开户");
         WORDS.put("开个户", "开户");

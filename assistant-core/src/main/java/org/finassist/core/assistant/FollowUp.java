@@ -27,7 +27,7 @@ final class FollowUp {
     /** Entities of one kind: a follow-up naming one swaps it for the anchor's entity of the same kind. */
     private static final List<List<String>> KINDS = List.of(
             List.of("科创板", "创业板", "北交所", "港股通", "主板", "新三板", "沪市", "深市"),
-            List.of("可转债", "国债逆回购", "ETF", "LOF", "货币基金", "债券基金", "股票基金", "新股", "股票", "基金", "债券"),
+            List.of("可转债", "国债逆回购", "ETF", "LOF", "货币基金", "债券基金", "股票基金", "QDII", "新股", "股票", "基金", "债券"),
             List.of("交易密码", "资金密码", "登录密码"),
             List.of("印花税", "佣金", "过户费", "手续费", "利率", "利息"),
             List.of("融资", "融券"),

@@ -25,6 +25,11 @@ final class FollowUpClassifier {
             // ("诊股 600000" must stay a diagnosis whatever the rewrite route answers)
             return classifier.classify(message);
         }
+        Classification own = classifier.classify(message);
+        if (own.scenario() == org.finassist.core.router.Scenario.STOCK_DIAGNOSIS && own.symbol() != null) {
+            // "那宁德时代呢" after 贵州茅台: the stock the follow-up names, not the first one in the combined question
+            return own;
+        }
         Classification c = classifier.classify(standalone);
         Optional<String> anchor = FollowUp.anchor(history);
         if (anchor.isEmpty() || "rule".equals(c.method())) {

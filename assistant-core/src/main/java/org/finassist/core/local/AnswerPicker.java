@@ -21,9 +21,17 @@ final class AnswerPicker {
 
     static final int MIN_SHARED = 2;
     /** A "why does it fail" question is answered by a passage about failures, not by a how-to. */
-    private static final Pattern TROUBLE = Pattern.compile("失败|不成功|不了|不上|无法|不能|没有|没到|未到|错误|锁定|原因");
+    private static final Pattern TROUBLE = Pattern.compile("失败|不成功|不了|不上|无法|不能|没有|没到|未到|错误|锁定|原因"
+            + "|断了|掉线|闪退|卡住");
     static final double MIN_COVERAGE = 1.0 / 3;
-    private static final int CANDIDATES = 3;
+    /** Retrieval's first few: a passage that names what the question asks about may rank below look-alikes. */
+    private static final int CANDIDATES = 5;
+    /**
+     * The passage retrieval ranked first among those that can answer (AskedFor) answers on fewer shared words when
+     * it holds at least this share of the question's characters: colloquial wording shares characters, not words,
+     * with the curated text ("佣金太高了 能不能降点" → 可以降低佣金吗).
+     */
+    static final double FIRST_MIN_CHARS = 0.5;
     private static final int MAX_CHARS = 160;
     private static final Pattern FILLER = Pattern.compile("请问|请教|你好|您好|我想|我要|想问|问一下|一下|怎么样|怎么办|怎么|怎样|如何"
             + "|什么|多少|哪些|哪个|哪里|为什么|为啥|是不是|能不能|可不可以|可以|能否|需要|吗|呢|啊|呀|吧|的|了|我|你们|你"
@@ -45,21 +53,31 @@ final class AnswerPicker {
         }
         Pick best = null;
         double bestScore = 0;
+        boolean firstAnswerable = true;
         for (int i = 0; i < Math.min(CANDIDATES, passages.size()); i++) {
             Passage p = passages.get(i);
             String text = answerPart(p.text());
-            String all = content(questionPart(p.text()) + text + p.headingPath());
+            String whole = questionPart(p.text()) + text + p.headingPath();
+            if (!AskedFor.answerable(question, whole)) {
+                continue;
+            }
+            boolean first = firstAnswerable;
+            firstAnswerable = false;
+            String all = content(whole);
             int shared = shared(q, bigrams(all));
             double coverage = (double) shared / q.size();
+            double chars = charCoverage(question, all);
             // single characters break ties between passages sharing as many words ("收费" in "收取费用"); earlier
             // passages ranked higher by retrieval win what is still tied
-            double score = coverage + 0.1 * charCoverage(question, all) - i * 0.01;
+            double score = coverage + 0.1 * chars - i * 0.01;
             // a question of one or two content words cannot share two of them
-            boolean enough = shared >= (q.size() <= 3 ? 1 : MIN_SHARED) && coverage >= MIN_COVERAGE;
+            int needed = q.size() <= 3 ? 1 : MIN_SHARED;
+            boolean enough = shared >= needed && coverage >= MIN_COVERAGE;
             boolean troubleAnswered = !TROUBLE.matcher(question).find() || TROUBLE.matcher(text).find();
             // the entry retrieval ranked first, a curated answer sharing words with the question, answers even when the
             // customer's wording covers less of it ("我17岁能自己开户吗" → 未成年人可以开户吗)
-            boolean firstFaq = i == 0 && p.text().startsWith("问：") && shared >= (q.size() <= 3 ? 1 : MIN_SHARED);
+            boolean firstFaq = first && p.text().startsWith("问：")
+                    && (shared >= needed || shared >= 1 && chars >= FIRST_MIN_CHARS);
             if ((enough || firstFaq) && troubleAnswered && score > bestScore) {
                 best = new Pick(i + 1, p, sentences(q, text));
                 bestScore = score;

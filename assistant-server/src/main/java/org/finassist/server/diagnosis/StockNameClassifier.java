@@ -27,7 +27,9 @@ final class StockNameClassifier implements ScenarioClassifier {
                     + "割肉|被套|套牢|抄底|看好|看空|目标价|市盈率|分红|这只|这支|个股");
     private static final Pattern OTHER_TOPIC = Pattern.compile(
             "科创板|创业板|北交所|主板|新三板|板块|基金|ETF|etf|债|比特币|数字货币|期货|期权|理财|账户|开户|销户|转账|"
-                    + "银证|银行卡|机票|手续费|佣金|密码|权限|新股|打新|涨跌幅|产品|等级|测评|哪只|哪支|哪个股票|哪些股票|推荐");
+                    + "银证|银行卡|机票|手续费|佣金|密码|权限|新股|打新|涨跌幅|产品|等级|测评|哪只|哪支|哪个股票|哪些股票|推荐|"
+                    // money, rules and everyday topics: "卖股票的钱当天能买吗" (天能), "明天北京天气咋样" (北京)
+                    + "的钱|资金|税|费|几点|交易时间|休市|开盘|收盘|规则|天气|下雨|气温|汇率|贷款|房贷|外卖|快递");
 
     /** Asks which stock, or for one: no stock is named, whatever short name the words happen to contain. */
     private static final Pattern NO_STOCK_NAMED = Pattern.compile("推荐|哪只|哪支|哪个股票|哪些股票|什么股票|买什么股");
@@ -52,7 +54,9 @@ final class StockNameClassifier implements ScenarioClassifier {
             return c;
         }
         return switch (master.resolver().findIn(text)) {
-            case Resolution.Found f when specific(f.how()) || asksAboutAStock(text) ->
+            // a full name next to a service word is a company named in passing ("东方财富佣金比你们便宜吧"), not a stock
+            // to diagnose, unless the sentence asks about the stock too
+            case Resolution.Found f when specific(f.how()) && !OTHER_TOPIC.matcher(text).find() || asksAboutAStock(text) ->
                     new Classification(Scenario.STOCK_DIAGNOSIS, 0.9, "stock-name", f.security().symbol().toString());
             case Resolution.Ambiguous a when asksAboutAStock(text) ->
                     new Classification(Scenario.STOCK_DIAGNOSIS, 0.7, "stock-name", null);

@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * Answers a customer's off-script question during a witness session from the knowledge base, as the chat does, but
  * short and speakable. Only when a retrieved passage answers the question ({@link SpokenAnswer}) is anything said;
- * otherwise the scripted deferral (the question is left to the witness staff and customer service). With a provider
+ * otherwise the scripted deferral (the question is left to the witness staff who supervise the session). With a provider
  * on the {@code witness} route the model rephrases the answer from the passages; without one the passage's own
  * sentences are spoken. Either way the answer is checked whole against the customer answer rules and its figures
  * against the passages (a spoken sentence cannot be taken back): one failing sentence and the deferral is spoken.
@@ -36,7 +36,7 @@ final class GroundedOffScriptResponder implements OffScriptResponder {
     private static final Classification OFF_SCRIPT = new Classification(Scenario.WITNESS, 1.0, "witness-off-script", null);
     private static final String GROUNDED = """
 
-            只根据下面的资料回答，资料里没有的内容不要回答，请建议客户见证结束后咨询客服。
+            只根据下面的资料回答，资料里没有的内容不要回答，请告诉客户见证结束后由见证人员为其解答。
             这是语音播报：用一两句口语化的短句，不要使用链接、列表、标题、星号等格式，不要引用编号。""";
 
     private final GroundingSource knowledge;

@@ -19,7 +19,8 @@ class ChatModelOffScriptResponderTest {
     @Test
     void withoutAModelTheScriptedDeferralAnswers() {
         String answer = new ChatModelOffScriptResponder(null, texts).answer("开户要多少钱？", APPLICANT);
-        assertThat(answer).contains("见证结束后").contains("示例证券").doesNotContain("转人工");
+        assertThat(answer).contains("见证结束后").contains("示例证券").contains("见证人员").doesNotContain("转人工")
+                .doesNotContain("客服"); // the supervisor of the session answers it, not customer service
     }
 
     @Test

@@ -1,0 +1,62 @@
+package org.finassist.core.local;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a question asks about and asks for, so a passage that merely shares its words is not taken for the answer:
+ * <ul>
+ *   <li>the things it names (a board, a product, a tax): a passage that names none of the question's words for one of
+ *       them is about something else ("北交所一手最少买多少股" is not answered by the rule for 主板 and 科创板,
+ *       "分红什么时候到账" not by fund redemptions, "比特币怎么买" by nothing in a brokerage's knowledge base);</li>
+ *   <li>the kind of figure it asks for: a clock time (几点), a time or a period (多久, 什么时候), an amount of money
+ *       (多少钱, 最多能转多少): a passage without one does not answer it ("港股通几点交易" is not answered by the
+ *       港股通 opening conditions).</li>
+ * </ul>
+ * The lists are everyday brokerage words, set a priori; they only ever turn an answer into an honest decline.
+ */
+final class AskedFor {
+
+    /**
+     * Things a question may name; each row is one thing with the words for it. Products and venues a brokerage's
+     * knowledge base may not cover at all (期货, 比特币) are here so their absence from every passage is noticed.
+     */
+    private static final List<List<String>> THINGS = List.of(
+            List.of("北交所", "北京证券交易所"), List.of("港股通"), List.of("科创板"), List.of("创业板"), List.of("新三板"),
+            List.of("ETF"), List.of("LOF"), List.of("可转债", "转债"), List.of("逆回购"), List.of("货币基金"), List.of("QDII"),
+            List.of("ST"), List.of("分红", "股息", "红利"), List.of("印花税"), List.of("过户费"), List.of("融券"),
+            List.of("人脸识别", "人脸"), List.of("期货"), List.of("期权"), List.of("美股"), List.of("比特币", "数字货币", "虚拟货币"),
+            List.of("外汇", "汇率"), List.of("黄金"), List.of("贷款", "房贷"), List.of("信用卡"), List.of("港股", "港股通"));
+
+    private static final Pattern CLOCK_ASKED = Pattern.compile("几点|几时|哪个时间段|什么时间段");
+    private static final Pattern CLOCK = Pattern.compile("\\d{1,2}[:：]\\d{2}|\\d{1,2}点");
+    private static final Pattern WHEN_ASKED = Pattern.compile("多久|多长时间|多少天|几天|什么时候|啥时候|哪天|何时|有效期");
+    private static final Pattern PERIOD = Pattern.compile("\\d{1,2}[:：]\\d{2}|T\\+\\d|\\d+\\s*(个)?(交易日|工作日|天|日|分钟|小时|年|月|周)"
+            + "|当天|当日|次日|实时|下一(个)?交易日|[一二两三四五六七八九十]+(个)?(交易日|工作日|天|年|月|周|分钟|小时)");
+    private static final Pattern MONEY_ASKED = Pattern.compile("多少钱|几块|多少元|收多少|扣多少|费用多少|最多.{0,4}(转|取|存|提)"
+            + "|限额|多少资产|多少资金");
+    private static final Pattern MONEY = Pattern.compile("\\d+(\\.\\d+)?\\s*(万|元|块)|[万千]分之|十万分之|\\d+(\\.\\d+)?%"
+            + "|不收|免收|免征|免费|不需要|暂免");
+
+    private AskedFor() {
+    }
+
+    /** Whether {@code passage} (its question, answer and heading) can answer {@code question} by the rules above. */
+    static boolean answerable(String question, String passage) {
+        String q = question.toUpperCase(Locale.ROOT);
+        String p = passage.toUpperCase(Locale.ROOT);
+        for (List<String> thing : THINGS) {
+            if (thing.stream().anyMatch(q::contains) && thing.stream().noneMatch(p::contains)) {
+                return false;
+            }
+        }
+        if (CLOCK_ASKED.matcher(q).find() && !CLOCK.matcher(p).find()) {
+            return false;
+        }
+        if (WHEN_ASKED.matcher(q).find() && !PERIOD.matcher(p).find()) {
+            return false;
+        }
+        return !MONEY_ASKED.matcher(q).find() || MONEY.matcher(p).find();
+    }
+}
