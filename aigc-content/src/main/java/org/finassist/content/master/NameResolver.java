@@ -195,11 +195,12 @@ public final class NameResolver {
         return new Resolution.Ambiguous(query, fits.subList(0, Math.min(SHOWN, fits.size())), fits.size());
     }
 
+    /** The longest full name in the text; of two as long, the later ("看看贵州茅台 那宁德时代呢" asks about 宁德时代). */
     private static Optional<ListedSecurity> longestContained(String text, Map<String, ListedSecurity> names) {
         ListedSecurity best = null;
-        int bestLength = 1;
+        int bestLength = 2;
         for (int i = 0; i < text.length(); i++) {
-            for (int j = text.length(); j > i + bestLength; j--) {
+            for (int j = text.length(); j >= i + bestLength; j--) {
                 ListedSecurity s = names.get(text.substring(i, j));
                 if (s != null) {
                     best = s;

@@ -22,18 +22,22 @@ final class AnswerPicker {
     static final int MIN_SHARED = 2;
     /** A "why does it fail" question is answered by a passage about failures, not by a how-to. */
     private static final Pattern TROUBLE = Pattern.compile("失败|不成功|不了|不上|无法|不能|没有|没到|未到|错误|锁定|原因"
-            + "|断了|掉线|闪退|卡住");
+            + "|断了|掉线|闪退|卡住|模糊|不清");
+    /** An entry about something failing ("…上传失败怎么办", "银证转账失败怎么办"). */
+    private static final Pattern FAILURE_ENTRY = Pattern.compile("失败|不成功|错误");
+    private static final Pattern ASKS_IF_POSSIBLE = Pattern.compile("能不能|可不可以|是不是|能否|行不行");
     static final double MIN_COVERAGE = 1.0 / 3;
     /** Retrieval's first few: a passage that names what the question asks about may rank below look-alikes. */
     private static final int CANDIDATES = 5;
     /**
-     * The passage retrieval ranked first among those that can answer (AskedFor) answers on fewer shared words when
+     * The curated answer retrieval ranked first among those that can answer (AskedFor; on the account-opening route
+     * after the route's own passages) answers on fewer shared words when
      * it holds at least this share of the question's characters: colloquial wording shares characters, not words,
      * with the curated text ("佣金太高了 能不能降点" → 可以降低佣金吗).
      */
     static final double FIRST_MIN_CHARS = 0.5;
     private static final int MAX_CHARS = 160;
-    private static final Pattern FILLER = Pattern.compile("请问|请教|你好|您好|我想|我要|想问|问一下|一下|怎么样|怎么办|怎么|怎样|如何"
+    private static final Pattern FILLER = Pattern.compile("请问|请教|哪几|时候|一般|你好|您好|我想|我要|想问|问一下|一下|怎么样|怎么办|怎么|怎样|如何"
             + "|什么|多少|哪些|哪个|哪里|为什么|为啥|是不是|能不能|可不可以|可以|能否|需要|吗|呢|啊|呀|吧|的|了|我|你们|你"
             + "|帮我|麻烦");
     private static final Pattern NOT_HAN_OR_WORD = Pattern.compile("[^\\p{IsHan}A-Za-z0-9+*]+");
@@ -51,6 +55,8 @@ final class AnswerPicker {
         if (q.isEmpty()) {
             return Optional.empty();
         }
+        // "能不能降点" asks whether something is possible; only what is left can report a trouble ("转不出来")
+        String asked = ASKS_IF_POSSIBLE.matcher(question).replaceAll("");
         Pick best = null;
         double bestScore = 0;
         boolean firstAnswerable = true;
@@ -61,22 +67,29 @@ final class AnswerPicker {
             if (!AskedFor.answerable(question, whole)) {
                 continue;
             }
-            boolean first = firstAnswerable;
-            firstAnswerable = false;
+            boolean isFaq = p.text().startsWith("问：");
+            boolean first = firstAnswerable && isFaq;
+            firstAnswerable &= !isFaq;
             String all = content(whole);
             int shared = shared(q, bigrams(all));
             double coverage = (double) shared / q.size();
             double chars = charCoverage(question, all);
             // single characters break ties between passages sharing as many words ("收费" in "收取费用"); earlier
             // passages ranked higher by retrieval win what is still tied
-            double score = coverage + 0.1 * chars - i * 0.01;
+            // the curated phrasing asking the same words is the surest sign of the same question ("交易时间是几点到几点"
+            // is the entry 交易时间, not 银证转账的时间)
+            double phrasing = isFaq ? (double) shared(q, bigrams(content(questionPart(p.text()) + p.headingPath()))) / q.size() : 0;
+            double score = coverage + 0.1 * chars + 0.1 * phrasing - i * 0.01;
             // a question of one or two content words cannot share two of them
             int needed = q.size() <= 3 ? 1 : MIN_SHARED;
             boolean enough = shared >= needed && coverage >= MIN_COVERAGE;
-            boolean troubleAnswered = !TROUBLE.matcher(question).find() || TROUBLE.matcher(text).find();
+            boolean trouble = TROUBLE.matcher(asked).find();
+            // and an entry about a failure ("身份证照片上传失败怎么办") does not answer a how-to ("要拍身份证哪几面")
+            boolean troubleAnswered = trouble ? TROUBLE.matcher(text).find()
+                    : !(isFaq && FAILURE_ENTRY.matcher(p.headingPath()).find());
             // the entry retrieval ranked first, a curated answer sharing words with the question, answers even when the
             // customer's wording covers less of it ("我17岁能自己开户吗" → 未成年人可以开户吗)
-            boolean firstFaq = first && p.text().startsWith("问：")
+            boolean firstFaq = first
                     && (shared >= needed || shared >= 1 && chars >= FIRST_MIN_CHARS);
             if ((enough || firstFaq) && troubleAnswered && score > bestScore) {
                 best = new Pick(i + 1, p, sentences(q, text));

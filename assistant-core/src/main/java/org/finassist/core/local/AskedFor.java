@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *       them is about something else ("北交所一手最少买多少股" is not answered by the rule for 主板 and 科创板,
  *       "分红什么时候到账" not by fund redemptions, "比特币怎么买" by nothing in a brokerage's knowledge base);</li>
  *   <li>the kind of figure it asks for: a clock time (几点), a time or a period (多久, 什么时候), an amount of money
- *       (多少钱, 最多能转多少): a passage without one does not answer it ("港股通几点交易" is not answered by the
+ *       (多少钱), a limit (最多能转多少), a number of shares (一手多少股, 最少买多少): a passage without one does not answer it ("港股通几点交易" is not answered by the
  *       港股通 opening conditions).</li>
  * </ul>
  * The lists are everyday brokerage words, set a priori; they only ever turn an answer into an honest decline.
@@ -34,10 +34,14 @@ final class AskedFor {
     private static final Pattern WHEN_ASKED = Pattern.compile("多久|多长时间|多少天|几天|什么时候|啥时候|哪天|何时|有效期");
     private static final Pattern PERIOD = Pattern.compile("\\d{1,2}[:：]\\d{2}|T\\+\\d|\\d+\\s*(个)?(交易日|工作日|天|日|分钟|小时|年|月|周)"
             + "|当天|当日|次日|实时|下一(个)?交易日|[一二两三四五六七八九十]+(个)?(交易日|工作日|天|年|月|周|分钟|小时)");
-    private static final Pattern MONEY_ASKED = Pattern.compile("多少钱|几块|多少元|收多少|扣多少|费用多少|最多.{0,4}(转|取|存|提)"
-            + "|限额|多少资产|多少资金");
+    private static final Pattern MONEY_ASKED = Pattern.compile("多少钱|几块|多少元|收多少|扣多少|费用多少|多少资产|多少资金");
     private static final Pattern MONEY = Pattern.compile("\\d+(\\.\\d+)?\\s*(万|元|块)|[万千]分之|十万分之|\\d+(\\.\\d+)?%"
             + "|不收|免收|免征|免费|不需要|暂免");
+    /** A limit ("一天最多能转多少") is an amount, never "free of charge". */
+    private static final Pattern LIMIT_ASKED = Pattern.compile("最多.{0,6}(转|取|存|提|买|借)|限额|上限");
+    private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d+)?\\s*(万|元|块|股|份)");
+    private static final Pattern LOT_ASKED = Pattern.compile("多少股|几股|多少份|最少买|最低买|最少能买|起买|一手");
+    private static final Pattern LOT = Pattern.compile("\\d+\\s*(股|份)");
 
     private AskedFor() {
     }
@@ -55,6 +59,12 @@ final class AskedFor {
             return false;
         }
         if (WHEN_ASKED.matcher(q).find() && !PERIOD.matcher(p).find()) {
+            return false;
+        }
+        if (LIMIT_ASKED.matcher(q).find() && !AMOUNT.matcher(p).find()) {
+            return false;
+        }
+        if (LOT_ASKED.matcher(q).find() && !LOT.matcher(p).find()) {
             return false;
         }
         return !MONEY_ASKED.matcher(q).find() || MONEY.matcher(p).find();

@@ -1,0 +1,82 @@
+package org.finassist.core.local;
+
+import org.finassist.core.chat.Passage;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The offline answer picker on colloquial questions: it answers from the passage that names what is asked about and
+ * holds the kind of figure asked for, and declines when no passage does, whatever words the passages share.
+ */
+class AnswerPickerTest {
+
+    private static Passage faq(String id, String canonical, String phrasing, String answer) {
+        return new Passage(id, "demo-faq", canonical, "问：" + phrasing + "\n答：" + answer, 0.3);
+    }
+
+    private static final Passage CUT_FEES = faq("f1", "可以降低佣金吗？", "怎么降佣金",
+            "佣金标准与资产规模和交易量有关，可联系您的客户经理或在线客服申请评估。请注意不要相信非官方渠道的“低佣”承诺。");
+    private static final Passage COMMISSION = faq("f2", "股票交易佣金是多少？", "佣金多少",
+            "本演示券商股票交易佣金为成交金额的万分之二点五，单笔最低5元，买卖双向收取。");
+    private static final Passage MIN_LOT = faq("f3", "买股票最少买多少？", "一手是多少股",
+            "沪深主板和创业板买入数量须为100股（1手）或其整数倍；科创板单笔申报不少于200股，超过部分可按1股递增。");
+    private static final Passage ETF = faq("f4", "ETF是什么？", "什么是ETF",
+            "ETF（交易型开放式指数基金）是在交易所上市交易、通常跟踪某一指数的基金，最小交易单位为100份，交易免收印花税。");
+    private static final Passage BSE_ACCESS = faq("f5", "北交所权限开通条件是什么？", "北京证券交易所开通",
+            "申请开通前20个交易日日均资产不低于人民币50万元，且参与证券交易24个月以上，风险测评匹配并签署风险揭示书。");
+    private static final Passage HK_ACCESS = faq("f6", "港股通怎么开通？", "港股通开通条件",
+            "需证券账户及资金账户日均资产不低于人民币50万元（前20个交易日），风险测评为稳健型及以上，并通过港股通知识测试。");
+    private static final Passage TRANSFER_HOURS = faq("f7", "银证转账的时间是什么？", "什么时候可以转账",
+            "银证转账一般在交易日9:00-16:00办理；银行转证券在部分银行支持更长时间。非交易日和夜间一般不能转账。");
+    private static final Passage TRANSFER_FEE = faq("f8", "银证转账有手续费吗？", "银证转账有手续费吗？",
+            "本演示券商和绑定银行均不收取银证转账手续费。");
+    private static final Passage REDEMPTION = faq("f9", "基金赎回多久到账？", "赎回到账时间",
+            "货币基金一般T+1日到账，债券基金和股票基金一般T+2至T+4日到账，QDII基金一般T+7至T+10日到账。");
+
+    private static String picked(String question, Passage... passages) {
+        return AnswerPicker.pick(question, List.of(passages)).map(p -> p.passage().id()).orElse("decline");
+    }
+
+    @Test
+    void theFirstCuratedAnswerAnswersColloquialWordingThatSharesItsCharacters() {
+        assertThat(picked("佣金太高了 能不能降点", CUT_FEES, COMMISSION)).isEqualTo("f1");
+    }
+
+    @Test
+    void aPassageAboutAnotherBoardOrProductDoesNotAnswer() {
+        assertThat(picked("北交所一手最少买多少股", MIN_LOT, BSE_ACCESS)).isEqualTo("decline");
+        assertThat(picked("etf最少买多少", MIN_LOT, ETF)).isEqualTo("f4");
+        assertThat(picked("分红一般什么时候到账", REDEMPTION, TRANSFER_HOURS)).isEqualTo("decline");
+    }
+
+    @Test
+    void aPassageWithoutTheKindOfFigureAskedForDoesNotAnswer() {
+        assertThat(picked("港股通几点交易", HK_ACCESS, TRANSFER_HOURS)).isEqualTo("decline");
+        assertThat(picked("银证转账一天最多能转多少钱", TRANSFER_HOURS, TRANSFER_FEE)).isEqualTo("decline");
+        assertThat(picked("银证转账几点可以转", TRANSFER_FEE, TRANSFER_HOURS)).isEqualTo("f7");
+    }
+
+    @Test
+    void somethingNoPassageNamesIsDeclined() {
+        assertThat(picked("比特币怎么买 手续费多少", COMMISSION, TRANSFER_FEE)).isEqualTo("decline");
+    }
+
+    @Test
+    void aHowToIsNotAnsweredByTheEntryForWhenItFails() {
+        Passage upload = faq("f10", "开户时身份证照片上传失败怎么办？", "开户时身份证照片上传失败怎么办？",
+                "请确认使用身份证原件拍摄，四角完整、无反光、无遮挡，字迹清晰；仍失败可尝试在光线更好的地方重拍。");
+        Passage steps = new Passage("d1", "线上开户指南", "线上开户指南 > 开户流程 > 身份信息",
+                "第一步，输入手机号码并验证短信验证码。第二步，拍摄身份证人像面和国徽面，系统自动识别姓名、证件号码和有效期。", 0.2);
+
+        assertThat(picked("开户的时候要拍身份证哪几面", upload, steps)).isEqualTo("d1");
+        assertThat(picked("身份证照片一直上传失败", upload, steps)).isEqualTo("f10");
+    }
+
+    @Test
+    void askingWhetherSomethingIsPossibleIsNotATrouble() {
+        assertThat(picked("佣金能不能便宜点", CUT_FEES, COMMISSION)).isNotEqualTo("decline");
+    }
+}
