@@ -43,6 +43,9 @@ final class Colloquial {
         WORDS.put("要钱吗", "收费吗");
         WORDS.put("要钱不", "收费吗");
         WORDS.put("挂单", "委托申报");
+        WORDS.put("便宜点", "降低");
+        WORDS.put("便宜些", "降低");
+        WORDS.put("降点", "降低");
         WORDS.put("开个股票账户", "开户");
         WORDS.put("开股票账户", "开户");
         WORDS.put("开个户", "开户");

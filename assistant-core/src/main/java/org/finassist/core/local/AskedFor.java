@@ -27,7 +27,11 @@ final class AskedFor {
             List.of("ETF"), List.of("LOF"), List.of("可转债", "转债"), List.of("逆回购"), List.of("货币基金"), List.of("QDII"),
             List.of("ST"), List.of("分红", "股息", "红利"), List.of("印花税"), List.of("过户费"), List.of("融券"),
             List.of("人脸识别", "人脸"), List.of("期货"), List.of("期权"), List.of("美股"), List.of("比特币", "数字货币", "虚拟货币"),
-            List.of("外汇", "汇率"), List.of("黄金"), List.of("贷款", "房贷"), List.of("信用卡"), List.of("港股", "港股通"));
+            List.of("外汇", "汇率"), List.of("黄金"), List.of("贷款", "房贷"), List.of("信用卡"), List.of("港股", "港股通"),
+            List.of("见证"),
+            // what is done or asked about the money: selling is not paying in ("新股中签了怎么卖" is not 缴款), a dividend
+            // arriving is not its tax ("分红什么时候到账")
+            List.of("卖"), List.of("到账"));
 
     private static final Pattern CLOCK_ASKED = Pattern.compile("几点|几时|哪个时间段|什么时间段");
     private static final Pattern CLOCK = Pattern.compile("\\d{1,2}[:：]\\d{2}|\\d{1,2}点");
@@ -48,7 +52,7 @@ final class AskedFor {
 
     /** Whether {@code passage} (its question, answer and heading) can answer {@code question} by the rules above. */
     static boolean answerable(String question, String passage) {
-        String q = question.toUpperCase(Locale.ROOT);
+        String q = question.toUpperCase(Locale.ROOT).replace("买卖", "交易"); // "ETF买卖…" asks about trading, not selling
         String p = passage.toUpperCase(Locale.ROOT);
         for (List<String> thing : THINGS) {
             if (thing.stream().anyMatch(q::contains) && thing.stream().noneMatch(p::contains)) {

@@ -79,4 +79,16 @@ class AnswerPickerTest {
     void askingWhetherSomethingIsPossibleIsNotATrouble() {
         assertThat(picked("佣金能不能便宜点", CUT_FEES, COMMISSION)).isNotEqualTo("decline");
     }
+
+    @Test
+    void sellingIsNotPayingInAndArrivingIsNotTax() {
+        Passage pay = faq("f11", "新股中签后怎么缴款？", "中签了要做什么",
+                "中签后请在T+2日16:00前确保资金账户有足够余额，系统会自动扣款；资金不足视为放弃认购。");
+        Passage tax = faq("f12", "股票分红要交税吗？", "分红扣税吗",
+                "持股超过1年的暂免征收；持股1个月以内（含）的实际税负20%；持股1个月以上至1年（含）的实际税负10%。");
+
+        assertThat(picked("新股中签了怎么卖", pay)).isEqualTo("decline");
+        assertThat(picked("分红一般什么时候到账", tax, REDEMPTION)).isEqualTo("decline");
+        assertThat(picked("持股半年分红扣多少税", tax)).isEqualTo("f12");
+    }
 }
