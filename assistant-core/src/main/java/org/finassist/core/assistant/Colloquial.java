@@ -69,8 +69,12 @@ final class Colloquial {
     private Colloquial() {
     }
 
+    /** Product and status abbreviations typed in lower case ("etf", "*st"): knowledge bases spell them in capitals. */
+    private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile(
+            "(?i)(?<![A-Za-z])(etf|lof|qdii|reits|st)(?![A-Za-z])");
+
     static String normalise(String text) {
-        String t = text;
+        String t = ABBREVIATION.matcher(text).replaceAll(m -> m.group().toUpperCase(java.util.Locale.ROOT));
         for (Map.Entry<String, String> e : WORDS.entrySet()) {
             if (t.contains(e.getKey())) {
                 t = t.replace(e.getKey(), e.getValue());

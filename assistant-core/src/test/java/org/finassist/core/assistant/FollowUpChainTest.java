@@ -80,4 +80,16 @@ class FollowUpChainTest {
                 "那开户呢", FollowUp.retrievalQuery(List.of(Message.user("印花税怎么收")), "那开户呢"));
         assertThat(c.scenario()).isEqualTo(Scenario.ACCOUNT_OPENING);
     }
+
+    @Test
+    void aFollowUpNamingAnotherStockDiagnosesThatStock() {
+        org.finassist.core.classify.ScenarioClassifier names = text -> text.contains("宁德时代")
+                ? new Classification(Scenario.STOCK_DIAGNOSIS, 0.9, "stock-name", "300750.SZ")
+                : text.contains("贵州茅台") ? new Classification(Scenario.STOCK_DIAGNOSIS, 0.9, "stock-name", "600519.SH")
+                : new Classification(Scenario.QA, 0.5, "default", null);
+        List<Message> history = List.of(Message.user("帮我看看贵州茅台"), Message.assistant("……"));
+        Classification c = FollowUpClassifier.classify(names, history, "那宁德时代呢",
+                FollowUp.retrievalQuery(history, "那宁德时代呢"));
+        assertThat(c.symbol()).isEqualTo("300750.SZ");
+    }
 }

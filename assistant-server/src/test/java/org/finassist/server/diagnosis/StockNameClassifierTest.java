@@ -31,7 +31,9 @@ class StockNameClassifierTest {
         for (String q : new String[] {"科创板怎么开通", "那科创板呢", "晚上能转账吗", "晚上能转钱吗", "比特币能买吗",
                 "去上海的机票", "科创板的股票涨跌幅是多少", "创业板权限怎么开",
                 // questions about stocks in general, a short name inside other words (天有, 产品, 天能)
-                "新股上市头几天有没有涨跌幅限制", "C3能买什么等级的产品", "哪只股票明天能涨停"}) {
+                "新股上市头几天有没有涨跌幅限制", "C3能买什么等级的产品", "哪只股票明天能涨停",
+                // money, everyday topics and a listed broker named in passing (当天能 → 天能, 北京, 东方财富)
+                "卖股票的钱当天能买别的股票吗", "明天北京天气咋样", "东方财富佣金比你们便宜吧"}) {
             assertThat(classifier.classify(q).scenario()).as(q).isEqualTo(Scenario.QA);
         }
     }
@@ -46,5 +48,12 @@ class StockNameClassifierTest {
         for (String q : new String[] {"茅台能买吗", "推荐一下贵州茅台怎么样", "600519走势"}) {
             assertThat(examplesSayDiagnosis.classify(q).scenario()).as(q).isEqualTo(Scenario.STOCK_DIAGNOSIS);
         }
+    }
+
+    @Test
+    void anIndexOrBoardWordIsNotTheShortNameOfAStock() {
+        // 创业 is the short name of several stocks; 创业板指 is an index
+        assertThat(MASTER.resolver().findIn("今天创业板指涨了多少"))
+                .isNotInstanceOf(org.finassist.content.master.Resolution.Ambiguous.class);
     }
 }

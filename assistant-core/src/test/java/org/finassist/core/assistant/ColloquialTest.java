@@ -1,0 +1,31 @@
+package org.finassist.core.assistant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Customers' shorthand becomes the knowledge base's words; a question already in those words is left alone. */
+class ColloquialTest {
+
+    @Test
+    void pinyinInitialsAndLowerCaseAbbreviationsBecomeTheWordsOfTheKnowledgeBase() {
+        assertThat(Colloquial.normalise("cyb开通要资产多少")).isEqualTo("创业板开通要资产多少");
+        assertThat(Colloquial.normalise("KCB权限怎么开")).isEqualTo("科创板权限怎么开");
+        assertThat(Colloquial.normalise("rzrq开户门槛多少")).isEqualTo("融资融券开户门槛多少");
+        assertThat(Colloquial.normalise("etf最少买多少")).isEqualTo("ETF最少买多少");
+        assertThat(Colloquial.normalise("*st跟st有啥区别")).isEqualTo("*ST跟ST有什么区别");
+    }
+
+    @Test
+    void variantCharactersAndFeeWordsAreFolded() {
+        assertThat(Colloquial.normalise("印花稅卖的时候收多少")).isEqualTo("印花税卖的时候收多少");
+        assertThat(Colloquial.normalise("开户要收钱不")).isEqualTo("开户要收费不");
+    }
+
+    @Test
+    void aQuestionInTheKnowledgeBasesWordsIsUnchanged() {
+        for (String q : new String[] {"怎么开通创业板权限", "ETF是什么", "印花税怎么收", "最近行情怎么样"}) {
+            assertThat(Colloquial.normalise(q)).isEqualTo(q);
+        }
+    }
+}
