@@ -43,6 +43,9 @@ final class Colloquial {
         WORDS.put("要钱吗", "收费吗");
         WORDS.put("要钱不", "收费吗");
         WORDS.put("挂单", "委托申报");
+        // asking which stock will rise is asking for a recommendation, which the knowledge base says we do not give
+        WORDS.put("哪只股", "推荐哪只股");
+        WORDS.put("哪支股", "推荐哪支股");
         WORDS.put("便宜点", "降低");
         WORDS.put("便宜些", "降低");
         WORDS.put("降点", "降低");

@@ -79,7 +79,7 @@ final class AnswerPicker {
             // the curated phrasing asking the same words is the surest sign of the same question ("交易时间是几点到几点"
             // is the entry 交易时间, not 银证转账的时间)
             double phrasing = isFaq ? (double) shared(q, bigrams(content(questionPart(p.text()) + p.headingPath()))) / q.size() : 0;
-            double score = coverage + 0.1 * chars + 0.1 * phrasing - i * 0.01;
+            double score = coverage + 0.1 * chars + 0.2 * phrasing - i * 0.02;
             // a question of one or two content words cannot share two of them
             int needed = q.size() <= 3 ? 1 : MIN_SHARED;
             boolean enough = shared >= needed && coverage >= MIN_COVERAGE;
