@@ -30,8 +30,8 @@ final class AnswerPicker {
     /** Retrieval's first few: a passage that names what the question asks about may rank below look-alikes. */
     private static final int CANDIDATES = 5;
     /**
-     * The curated answer retrieval ranked first among those that can answer (AskedFor; on the account-opening route
-     * after the route's own passages) answers on fewer shared words when
+     * The curated answer (and the document passage) retrieval ranked first among those that can answer (AskedFor)
+     * answers on fewer shared words when
      * it holds at least this share of the question's characters: colloquial wording shares characters, not words,
      * with the curated text ("佣金太高了 能不能降点" → 可以降低佣金吗).
      */
@@ -59,7 +59,8 @@ final class AnswerPicker {
         String asked = ASKS_IF_POSSIBLE.matcher(question).replaceAll("");
         Pick best = null;
         double bestScore = 0;
-        boolean firstAnswerable = true;
+        boolean firstFaqAhead = true;
+        boolean firstDocumentAhead = true;
         for (int i = 0; i < Math.min(CANDIDATES, passages.size()); i++) {
             Passage p = passages.get(i);
             String text = answerPart(p.text());
@@ -68,8 +69,8 @@ final class AnswerPicker {
                 continue;
             }
             boolean isFaq = p.text().startsWith("问：");
-            boolean first = firstAnswerable && isFaq;
-            firstAnswerable &= !isFaq;
+            boolean first = isFaq ? firstFaqAhead : firstDocumentAhead;
+            if (isFaq) firstFaqAhead = false; else firstDocumentAhead = false;
             String all = content(whole);
             int shared = shared(q, bigrams(all));
             double coverage = (double) shared / q.size();
@@ -89,9 +90,11 @@ final class AnswerPicker {
                     : !(isFaq && FAILURE_ENTRY.matcher(p.headingPath()).find());
             // the entry retrieval ranked first, a curated answer sharing words with the question, answers even when the
             // customer's wording covers less of it ("我17岁能自己开户吗" → 未成年人可以开户吗)
-            boolean firstFaq = first
-                    && (shared >= needed || shared >= 1 && chars >= FIRST_MIN_CHARS);
-            if ((enough || firstFaq) && troubleAnswered && score > bestScore) {
+            // so does the first document passage that shares two words and half the characters ("场外基金几点前买算当天")
+            boolean firstRanked = first && (isFaq
+                    ? shared >= needed || shared >= 1 && chars >= FIRST_MIN_CHARS
+                    : shared >= MIN_SHARED && chars >= FIRST_MIN_CHARS);
+            if ((enough || firstRanked) && troubleAnswered && score > bestScore) {
                 best = new Pick(i + 1, p, sentences(q, text));
                 bestScore = score;
             }
