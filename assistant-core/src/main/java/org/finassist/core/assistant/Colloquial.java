@@ -43,6 +43,7 @@ final class Colloquial {
         WORDS.put("要钱吗", "收费吗");
         WORDS.put("要钱不", "收费吗");
         WORDS.put("挂单", "委托申报");
+        WORDS.put("强平", "强制平仓");
         // asking which stock will rise is asking for a recommendation, which the knowledge base says we do not give
         WORDS.put("哪只股", "推荐哪只股");
         WORDS.put("哪支股", "推荐哪支股");

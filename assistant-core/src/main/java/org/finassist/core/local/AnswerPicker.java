@@ -37,7 +37,7 @@ final class AnswerPicker {
      */
     static final double FIRST_MIN_CHARS = 0.5;
     private static final int MAX_CHARS = 160;
-    private static final Pattern FILLER = Pattern.compile("请问|请教|哪几|时候|一般|你好|您好|我想|我要|想问|问一下|一下|怎么样|怎么办|怎么|怎样|如何"
+    private static final Pattern FILLER = Pattern.compile("请问|请教|哪几|时候|一般|要|你好|您好|我想|我要|想问|问一下|一下|怎么样|怎么办|怎么|怎样|如何"
             + "|什么|多少|哪些|哪个|哪里|为什么|为啥|是不是|能不能|可不可以|可以|能否|需要|吗|呢|啊|呀|吧|的|了|我|你们|你"
             + "|帮我|麻烦");
     private static final Pattern NOT_HAN_OR_WORD = Pattern.compile("[^\\p{IsHan}A-Za-z0-9+*]+");
