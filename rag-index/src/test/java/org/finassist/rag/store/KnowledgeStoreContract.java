@@ -123,6 +123,33 @@ public abstract class KnowledgeStoreContract {
     }
 
     @Test
+    void keywordScoresAreBm25OnLucenesScale() {
+        // Fusion.Confident weighs the keyword leg by its best score in these units: every store must score alike
+        String a = "科创板股票的交易规则";
+        String b = "创业板股票的涨跌幅限制与交易时间";
+        put("kb1", "a.md", "h1", chunk("kb1", "a.md", 0, a, axis(0)));
+        put("kb1", "b.md", "h2", chunk("kb1", "b.md", 0, b, axis(1)));
+        List<String> tokensA = SEGMENTER.tokens(a);
+        List<String> tokensB = SEGMENTER.tokens(b);
+        double average = (tokensA.size() + tokensB.size()) / 2.0;
+        double expected = 0;
+        for (String t : new java.util.LinkedHashSet<>(SEGMENTER.tokens("科创板"))) {
+            long inQuery = SEGMENTER.tokens("科创板").stream().filter(t::equals).count();
+            long tf = tokensA.stream().filter(t::equals).count();
+            long df = (tf > 0 ? 1 : 0) + (tokensB.contains(t) ? 1 : 0);
+            if (tf == 0) continue;
+            double idf = Math.log(1 + (2 - df + 0.5) / (df + 0.5));
+            expected += inQuery * idf * tf / (tf + 1.2 * (1 - 0.75 + 0.75 * tokensA.size() / average));
+        }
+        assertThat(expected).isPositive();
+
+        List<ScoredChunk> found = keyword("科创板", "kb1");
+        assertThat(found.getFirst().chunk().docId()).isEqualTo("a.md");
+        // Lucene stores a chunk's length in one byte (exact for short chunks); 1% covers its rounding
+        assertThat(found.getFirst().score()).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    @Test
     void keywordSearchFindsTermInsideLongerWord() {
         put("kb1", "margin.md", "h1", chunk("kb1", "margin.md", 0, "开通融资融券业务需要满足资产要求。", axis(0)));
         put("kb1", "fees.md", "h2", chunk("kb1", "fees.md", 0, "股票交易佣金按成交金额收取。", axis(1)));
