@@ -21,7 +21,15 @@ final class Colloquial {
         WORDS.put("取出来", "证券转银行 转出");
         WORDS.put("充钱", "银行转证券 转入");
         WORDS.put("转出来", "证券转银行 转出");
+        // moving money is said with any verb ("钱怎么弄到股票账户里"): the direction lies in 到/进/回 and the account
+        for (String verb : new String[]{"弄", "放", "挪", "搬", "移", "存", "打", "汇"}) {
+            for (String way : new String[]{"到", "进", "回"}) {
+                WORDS.put(verb + way, "转" + way);
+            }
+        }
         WORDS.put("转到证券账户", "银行转证券 转入");
+        WORDS.put("转到股票账户", "银行转证券 转入");
+        WORDS.put("转进股票账户", "银行转证券 转入");
         WORDS.put("转进证券账户", "银行转证券 转入");
         WORDS.put("转到银行卡", "证券转银行 转出");
         // pinyin initials customers type for boards and services (kcb 科创板, rzrq 融资融券, yzzz 银证转账)

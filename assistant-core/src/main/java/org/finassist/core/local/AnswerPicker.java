@@ -65,7 +65,8 @@ final class AnswerPicker {
             Passage p = passages.get(i);
             String text = answerPart(p.text());
             String whole = questionPart(p.text()) + text + p.headingPath();
-            if (!AskedFor.answerable(question, whole)) {
+            if (!AskedFor.answerable(question, whole)
+                    || AskedFor.oppositeWay(question, questionPart(p.text()) + " " + p.headingPath())) {
                 continue;
             }
             boolean isFaq = p.text().startsWith("问：");

@@ -47,7 +47,27 @@ final class AskedFor {
     private static final Pattern LOT_ASKED = Pattern.compile("多少股|几股|多少份|最少买|最低买|最少能买|起买|一手");
     private static final Pattern LOT = Pattern.compile("\\d+\\s*(股|份)");
 
+    /** Money into the securities account and out of it: an entry for the other way round never answers. */
+    private static final Pattern MONEY_IN = Pattern.compile("银行转证券|银转证|转入|入金|(转|存|充)(到|进|入)[^，。？?]{0,4}(证券|股票|资金)(账户|帐户)");
+    private static final Pattern MONEY_OUT = Pattern.compile("证券转银行|证转银|转出|出金|取钱|取出|提现|(转|取|提)(到|回|出)[^，。？?]{0,4}(银行|卡)");
+
     private AskedFor() {
+    }
+
+    /**
+     * Whether the question and an entry's own question (its phrasing and heading) move money opposite ways ("钱怎么转到
+     * 股票账户" against "怎么把钱从证券账户转到银行卡"). A text naming both ways, or neither, has no direction.
+     */
+    static boolean oppositeWay(String question, String entryQuestion) {
+        int q = way(question);
+        int e = way(entryQuestion);
+        return q != 0 && e != 0 && q != e;
+    }
+
+    private static int way(String text) {
+        boolean in = MONEY_IN.matcher(text).find();
+        boolean out = MONEY_OUT.matcher(text).find();
+        return in == out ? 0 : in ? 1 : -1;
     }
 
     /** Whether {@code passage} (its question, answer and heading) can answer {@code question} by the rules above. */

@@ -20,6 +20,7 @@ class ColloquialTest {
     void variantCharactersAndFeeWordsAreFolded() {
         assertThat(Colloquial.normalise("印花稅卖的时候收多少")).isEqualTo("印花税卖的时候收多少");
         assertThat(Colloquial.normalise("开户要收钱不")).isEqualTo("开户要收费不");
+        assertThat(Colloquial.normalise("银行卡里的钱怎么弄到股票账户里")).contains("银行转证券").doesNotContain("证券转银行");
     }
 
     @Test

@@ -91,4 +91,16 @@ class AnswerPickerTest {
         assertThat(picked("分红一般什么时候到账", tax, REDEMPTION)).isEqualTo("decline");
         assertThat(picked("持股半年分红扣多少税", tax)).isEqualTo("f12");
     }
+
+    @Test
+    void anEntryForMoneyGoingTheOtherWayNeverAnswers() {
+        Passage out = faq("f13", "怎么把钱从证券账户转到银行卡？", "资金怎么转出",
+                "在App“交易-银证转账-证券转银行”中输入金额和资金密码即可。");
+        Passage in = faq("f14", "怎么把钱转入证券账户？", "怎么入金",
+                "在App“交易-银证转账-银行转证券”中输入转入金额和银行卡密码（部分银行需要）。");
+
+        assertThat(picked("银行卡里的钱怎么转到股票账户里", out)).isEqualTo("decline");
+        assertThat(picked("银行卡里的钱怎么转到股票账户里", out, in)).isEqualTo("f14");
+        assertThat(picked("股票账户的钱怎么取出来", in, out)).isEqualTo("f13");
+    }
 }
