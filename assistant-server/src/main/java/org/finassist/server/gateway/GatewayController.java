@@ -139,9 +139,6 @@ class GatewayController {
             streams.closed(stream);
             Thread.interrupted(); // an interrupt from the shutdown drain was for the upstream call
         }
-        if (stream.failedAfterStart()) {
-            ConnectionCut.mark(request);
-        }
     }
 
     /**
