@@ -126,7 +126,7 @@ class GatewayController {
         streams.opened(stream);
         try (AutoCloseable ignored = pinger.watch(stream)) {
             if (gated) {
-                GatedCompletions.stream(gate, cr, keys.recording(key, stream));
+                GatedCompletions.stream(gate, cr, options, keys.recording(key, stream));
             } else {
                 router.stream(cr, keys.recording(key, stream), options);
             }
@@ -160,7 +160,8 @@ class GatewayController {
         AutoCloseable watching = probe;
         Thread.ofVirtual().name("gateway-" + id).start(() -> {
             try (AutoCloseable ignored = watching) {
-                Completion c = gated ? GatedCompletions.complete(gate, cr) : router.complete(cr, options);
+                Completion c = gated ? GatedCompletions.complete(gate, cr, options, charge -> keys.charge(key, charge))
+                        : router.complete(cr, options);
                 keys.record(key, c);
                 record(t0);
                 response.setHeader("x-finassist-provider", c.provider());

@@ -2,6 +2,7 @@ package org.finassist.server.gateway;
 
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionListener;
+import org.finassist.core.chat.InterruptedCharge;
 import org.finassist.core.chat.RouterException;
 import org.finassist.core.router.RouteOptions;
 import org.finassist.server.keys.KeyGate;
@@ -52,7 +53,22 @@ class KeyHook {
         }
     }
 
-    /** {@code stream} itself, or for an API key a listener that also charges the completed answer. */
+    /** Charges an interrupted call's cost to the key; as {@link #record}, a failure to write is only logged. */
+    void charge(VirtualKey key, InterruptedCharge charge) {
+        if (key == null) {
+            return;
+        }
+        try {
+            keys.recordInterrupted(key, charge);
+        } catch (RuntimeException e) {
+            log.warn("Spend of key {} for an interrupted call not recorded: {}", key.id(), e.toString());
+        }
+    }
+
+    /**
+     * {@code stream} itself, or for an API key a listener that also charges the completed answer and every
+     * interrupted call (the caller left, the provider cut the stream, shutdown).
+     */
     CompletionListener recording(VirtualKey key, CompletionListener stream) {
         if (key == null) {
             return stream;
@@ -87,6 +103,12 @@ class KeyHook {
             public void onComplete(Completion completion) {
                 stream.onComplete(completion);
                 record(key, completion);
+            }
+
+            @Override
+            public void onInterruptedCharge(InterruptedCharge charge) {
+                stream.onInterruptedCharge(charge);
+                charge(key, charge);
             }
 
             @Override

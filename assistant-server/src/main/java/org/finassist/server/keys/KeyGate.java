@@ -1,6 +1,8 @@
 package org.finassist.server.keys;
 
 import org.finassist.core.chat.Completion;
+import org.finassist.core.chat.InterruptedCharge;
+import org.finassist.core.chat.Usage;
 import org.finassist.server.limits.SharedLimits;
 
 import java.math.BigDecimal;
@@ -88,13 +90,25 @@ public final class KeyGate {
 
     /** Charges an answer to its key: tokens per minute, and spend (at once for a key with a budget). */
     public void record(VirtualKey key, Completion c) {
+        charge(key, c.provider() + ":" + c.model(), c.usage(), c.costCny());
+    }
+
+    /**
+     * Charges an interrupted call to its key exactly as an answer: the provider bills what it generated. Counted
+     * as a request of its model; an estimated usage is marked as such in the router's interrupted-call metrics.
+     */
+    public void recordInterrupted(VirtualKey key, InterruptedCharge c) {
+        charge(key, c.provider() + ":" + c.model(), c.usage(), c.costCny());
+    }
+
+    private void charge(VirtualKey key, String model, Usage usage, BigDecimal cost) {
         KeyPolicy p = key.policy();
-        long tokens = (long) c.usage().promptTokens() + c.usage().completionTokens();
+        long tokens = (long) usage.promptTokens() + usage.completionTokens();
         if (p.tokensPerMinute() > 0 && tokens > 1) {
             limits.consume("key:" + key.id() + ":tpm", tokens - 1, SharedLimits.Rate.perMinute(p.tokensPerMinute()));
         }
-        Spend s = new Spend(key.id(), today(), c.provider() + ":" + c.model(), 1, c.usage().promptTokens(),
-                c.usage().completionTokens(), c.costCny() == null ? BigDecimal.ZERO : c.costCny());
+        Spend s = new Spend(key.id(), today(), model, 1, usage.promptTokens(), usage.completionTokens(),
+                cost == null ? BigDecimal.ZERO : cost);
         if (p.hasBudget()) {
             store.add(s);
         } else {
