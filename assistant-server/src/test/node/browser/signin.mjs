@@ -5,7 +5,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
-const [base, artifacts, user, password] = process.argv.slice(2);
+const [base, artifacts, user, password, limitedUser, limitedPassword] = process.argv.slice(2);
 mkdirSync(artifacts, { recursive: true });
 const out = { consoleErrors: [], statuses: {} };
 const browser = await chromium.launch({
@@ -46,6 +46,18 @@ try {
   await page.locator('#new-key').filter({ hasText: 'fa-' }).waitFor({ timeout: 15_000 });
   out.keyCreated = true;
 
+  // the answer evaluation: an uploaded two-question set runs through the chat pipeline with a progress bar
+  await page.goto(base + '/manage/eval-answers.html');
+  await page.locator('#file').setInputFiles({ name: 'browser-set.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(
+    '{"id":"b1","question":"股票几点开盘啊","expect":"answer","facts":[["9:30"]]}\n'
+    + '{"id":"b2","previous":["科创板开通要什么条件"],"question":"那创业板呢","expect":"answer"}\n') });
+  await page.locator('#start').click();
+  await page.locator('#run-name').filter({ hasText: /\((done|failed)\)/ }).waitFor({ timeout: 120_000 });
+  out.evalRun = await page.locator('#run-name').innerText();
+  out.evalProgress = await page.locator('#progress-text').innerText();
+  out.evalFigures = await page.locator('#figures td').allInnerTexts();
+  await page.screenshot({ path: `${artifacts}/signin-eval-answers.png`, fullPage: true });
+
   await page.goto(base + '/ops');
   await page.locator('#at').filter({ hasText: /\d/ }).waitFor({ timeout: 30_000 });
   out.opsShown = true;
@@ -54,6 +66,23 @@ try {
   await page.locator('#stats').filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
   out.consoleShown = true;
   await page.screenshot({ path: `${artifacts}/signin-console.png`, fullPage: true });
+
+  // an operator with the admin role only: the sections it may not read say which role is missing
+  if (limitedUser) {
+    const limited = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const l = await limited.newPage();
+    l.on('pageerror', (e) => out.consoleErrors.push('limited pageerror: ' + e.message));
+    await l.goto(base + '/manage');
+    await l.locator('input[name="username"]').fill(limitedUser);
+    await l.locator('input[name="password"]').fill(limitedPassword);
+    await l.locator('button[type="submit"]').click();
+    await l.locator('.denied[data-for="kbs"]').waitFor({ timeout: 30_000 });
+    out.limitedKbNotice = await l.locator('.denied[data-for="kbs"]').innerText();
+    out.limitedFeedbackNotice = await l.locator('.denied[data-for="feedback"]').innerText();
+    out.limitedKeysDenied = await l.locator('.denied[data-for="keys"]').count();
+    await l.screenshot({ path: `${artifacts}/signin-limited-manage.png`, fullPage: true });
+    await limited.close();
+  }
 
   const customer = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
   const w = await customer.newPage();

@@ -49,7 +49,11 @@
     if (!r.ok) {
       const e = body && body.error;
       const problem = body && (body.detail || body.message);
-      throw new Error(problem || (typeof e === 'string' ? e : (e && (e.message || e.detail))) || 'HTTP ' + r.status);
+      const err = new Error(problem || (typeof e === 'string' ? e : (e && (e.message || e.detail))) || 'HTTP ' + r.status);
+      err.status = r.status;
+      const granted = /granted to: ([^)]*)\)/.exec((body && body.detail) || '');
+      err.grants = granted ? granted[1] : '';
+      throw err;
     }
     return body;
   }
@@ -270,11 +274,26 @@
     await loadInbox();
   }));
 
+  // a section the operator's roles do not cover says so (and which role would), instead of an empty table
+  async function section(tbodyId, fn) {
+    const table = $(tbodyId).closest('table');
+    const old = table.parentNode.querySelector('.denied[data-for="' + tbodyId + '"]');
+    if (old) old.remove();
+    try {
+      await fn();
+    } catch (e) {
+      if (e.status !== 403 && e.status !== 401) { note('操作失败：' + e.message); return; }
+      const p = el('p', '当前账号无权查看此部分' + (e.grants ? '（需要以下角色之一：' + e.grants + '）' : '') + '。', 'denied');
+      p.setAttribute('data-for', tbodyId);
+      table.before(p);
+    }
+  }
+
   function loadAll() {
-    guarded(loadInbox);
-    guarded(loadKbs);
-    guarded(loadFeedback);
-    guarded(loadKeys);
+    section('inbox', loadInbox);
+    section('kbs', loadKbs);
+    section('feedback', loadFeedback);
+    section('keys', loadKeys);
   }
   loadAll();
 })();

@@ -8,10 +8,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * 401 and 403 in the shape of the API asked: OpenAI's error object under {@code /v1}, a sign-in redirect for a
@@ -44,9 +46,21 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        String grants = grantsFor(request);
         write(request, response, 403, "forbidden", "暂无访问权限。",
                 "This identity may not call " + request.getMethod() + " " + path(request)
+                        + (grants.isEmpty() ? "" : " (granted to: " + grants + ")")
                         + " (see the role × endpoint table in README.md), or the CSRF token is missing.");
+    }
+
+    /** The README columns of the first access rule the request matches, so an operator learns which role is missing. */
+    private static String grantsFor(HttpServletRequest request) {
+        return AccessRules.RULES.stream()
+                .filter(rule -> PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern())
+                        .matches(request))
+                .findFirst()
+                .map(rule -> rule.grantees().stream().map(Grantee::column).sorted().collect(Collectors.joining(", ")))
+                .orElse("");
     }
 
     static boolean isPage(HttpServletRequest request) {

@@ -20,7 +20,9 @@ import static org.finassist.server.support.FakeUpstreams.DS;
 /**
  * The operator pages and the widget in Chromium with the production sign-in (no loopback trust): an operator signs in
  * through the form (a wrong password first), creates a key on /manage (cookie session + CSRF), reads /ops and the
- * witness console in the same session; a customer's widget gets its anonymous token and is answered.
+ * witness console in the same session, runs an uploaded question set on the answer-evaluation page; an operator
+ * with the admin role only is told which role the knowledge-base and feedback sections need; a customer's widget
+ * gets its anonymous token and is answered.
  */
 class SignInBrowserIT extends SecuredServer {
 
@@ -44,7 +46,13 @@ class SignInBrowserIT extends SecuredServer {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String password = JSON.readTree(created.body()).path("password").asText();
 
-        JsonNode r = run("browser-operator", password);
+        var limited = Http.postJson(base() + "/admin/operators", JSON.writeValueAsString(Map.of(
+                "username", "browser-admin-only", "roles", List.of("admin"))),
+                "Authorization", Identities.basic("admin", Identities.ADMIN_PASSWORD));
+        assertThat(limited.statusCode()).as(limited.body()).isEqualTo(201);
+        String limitedPassword = JSON.readTree(limited.body()).path("password").asText();
+
+        JsonNode r = run("browser-operator", password, "browser-admin-only", limitedPassword);
 
         assertThat(r.path("error").isMissingNode()).as(r.toString()).isTrue();
         assertThat(r.path("redirectedTo").asText()).isEqualTo("/login");
@@ -52,6 +60,14 @@ class SignInBrowserIT extends SecuredServer {
         assertThat(r.path("afterSignIn").asText()).startsWith("/manage");
         assertThat(r.path("keyCreated").asBoolean()).isTrue();
         assertThat(r.path("statuses").path("POST /admin/api-keys").asInt()).isEqualTo(201);
+        assertThat(r.path("evalRun").asText()).endsWith("(done)");
+        assertThat(r.path("evalProgress").asText()).startsWith("2 / 2");
+        assertThat(r.path("evalFigures")).hasSize(6);
+        assertThat(r.path("evalFigures").get(0).asText()).matches("\\d+ \\(\\d+\\.\\d%\\)");
+        // an admin without kb-admin sees why the knowledge-base and feedback tables are empty, and its own keys
+        assertThat(r.path("limitedKbNotice").asText()).contains("kb-admin");
+        assertThat(r.path("limitedFeedbackNotice").asText()).contains("kb-admin");
+        assertThat(r.path("limitedKeysDenied").asInt()).isZero();
         assertThat(r.path("opsShown").asBoolean()).isTrue();
         assertThat(r.path("consoleShown").asBoolean()).isTrue();
         assertThat(r.path("statuses").path("GET /api/witness/stream").asInt()).isEqualTo(200);
@@ -65,10 +81,10 @@ class SignInBrowserIT extends SecuredServer {
         assertThat(errors).as(r.toString()).allMatch(e -> e.startsWith("Failed to load resource"));
     }
 
-    private JsonNode run(String user, String password) throws Exception {
+    private JsonNode run(String... credentials) throws Exception {
         Files.createDirectories(ARTIFACTS);
         Path log = ARTIFACTS.resolve("signin.out");
-        Process p = new ProcessBuilder("node", "signin.mjs", base(), ARTIFACTS.toString(), user, password)
+        Process p = new ProcessBuilder(command(credentials))
                 .directory(DIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(240, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -76,5 +92,11 @@ class SignInBrowserIT extends SecuredServer {
         }
         String out = Files.readString(log, StandardCharsets.UTF_8);
         return JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse("{}"));
+    }
+
+    private List<String> command(String... credentials) {
+        List<String> command = new java.util.ArrayList<>(List.of("node", "signin.mjs", base(), ARTIFACTS.toString()));
+        command.addAll(List.of(credentials));
+        return command;
     }
 }
