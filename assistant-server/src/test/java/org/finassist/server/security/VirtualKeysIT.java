@@ -178,6 +178,23 @@ class VirtualKeysIT extends SecuredServer {
         assertThat(spend(created.path("id").asLong()).path("requests").asLong()).isEqualTo(3);
     }
 
+    @Test
+    void aRequestNearItsHardBudgetHoldsAnInFlightSlotAndGivesItBackWhenItEnds() throws Exception {
+        // 0.015 CNY left, a request estimated at about 0.008 (1,024 answer tokens at ds's 8 CNY per million):
+        // one request at a time, so each of these needs the slot its predecessor gave back
+        for (boolean streamFirst : new boolean[]{true, false}) {
+            String key = createKey("slot-app-" + streamFirst, Map.of("dailyHardCny", 0.015)).path("key").asText();
+            HttpResponse<String> first = chat(key, "finassist-general", streamFirst);
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            HttpResponse<String> second = chat(key, "finassist-general", !streamFirst);
+            assertThat(second.statusCode()).as("the first request's slot was given back: " + second.body())
+                    .isEqualTo(200);
+            // 0.02 spent: the budget itself now refuses
+            assertThat(JSON.readTree(chat(key, "finassist-general", false).body()).path("error").path("code")
+                    .asText()).isEqualTo("budget_exceeded");
+        }
+    }
+
     private JsonNode spend(long id) throws Exception {
         HttpResponse<String> r = Http.get(base() + "/admin/api-keys/" + id + "/spend", "Authorization", admin);
         assertThat(r.statusCode()).isEqualTo(200);
