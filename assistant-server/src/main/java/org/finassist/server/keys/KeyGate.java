@@ -116,7 +116,8 @@ public final class KeyGate {
                 left.divide(estimate, 0, RoundingMode.FLOOR).longValue()));
         SharedLimits.Lease lease = limits.tryAcquire("key:" + key.id() + ":in-flight", slots, ttl)
                 .orElseThrow(() -> new KeyRefusal(429, "insufficient_quota", "budget_exceeded", "This API key has "
-                        + slots + " request(s) in flight that may spend the " + left + " CNY left of its budget."
+                        + slots + " request(s) in flight that may spend the " + left.stripTrailingZeros().toPlainString()
+                        + " CNY left of its budget."
                         + " Retry when they have finished."));
         return new Admission(economy, lease);
     }
