@@ -24,8 +24,9 @@ import java.util.Map;
 
 /**
  * The gateway's virtual-key checks, kept apart from the request handling: {@link #admit} before routing (a refusal
- * becomes an OpenAI-shaped error; past a soft budget the request is routed cheapest first; near a hard budget it holds
- * an in-flight slot), {@link #record} / {@link #recording} after the answer and {@link #release} when it ended. Requests without an API key (operators, the dev loopback) pass untouched.
+ * becomes an OpenAI-shaped error; past a soft budget the request is routed cheapest first; against a hard budget it
+ * holds an in-flight slot), {@link #record} / {@link #recording} after the answer and {@link #release} when it ended.
+ * Requests without an API key (operators, the dev loopback) pass untouched.
  */
 @Component
 class KeyHook {
@@ -51,7 +52,7 @@ class KeyHook {
             return new Admitted(options, null);
         }
         try {
-            KeyGate.Admission a = keys.admit(key, model, request.route(), estimate(request),
+            KeyGate.Admission a = keys.admit(key, model, request.route(), () -> estimate(request),
                     router.config().defaultDeadline().plusSeconds(30));
             return new Admitted(a.economy() ? options.cheapestFirst() : options, a);
         } catch (KeyRefusal e) {

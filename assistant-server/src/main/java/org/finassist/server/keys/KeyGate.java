@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 /**
  * The gateway's two calls per request for a virtual key: {@link #admit} before routing (expiry, allowlists, RPM,
@@ -50,18 +51,19 @@ public final class KeyGate {
      * @throws KeyRefusal with the OpenAI status, type and code to answer
      */
     public Admission admit(VirtualKey key, String model, String route) {
-        return admit(key, model, route, BigDecimal.ZERO, Duration.ofMinutes(1));
+        return admit(key, model, route, () -> BigDecimal.ZERO, Duration.ofMinutes(1));
     }
 
     /**
      * As {@link #admit(VirtualKey, String, String)}, holding one in-flight slot when the key has a hard budget and
-     * {@code estimate} (the most this request can cost) is positive. A key may have as many requests in flight as
+     * {@code estimate} (the most this request can cost; asked only then) is positive. A key may have as many requests in flight as
      * its estimates fit into what is left of its hard budget, at least one: requests that start together near the
      * limit are refused instead of all overshooting it (each is charged after the fact with its real cost). The
      * slots are leases of the shared limits, so the count holds across nodes and a crashed node's slots lapse
      * after {@code ttl}.
      */
-    public Admission admit(VirtualKey key, String model, String route, BigDecimal estimate, Duration ttl) {
+    public Admission admit(VirtualKey key, String model, String route, Supplier<BigDecimal> estimate,
+                           Duration ttl) {
         KeyPolicy p = key.policy();
         if (p.isUnlimited()) {
             return Admission.NORMAL;
@@ -98,7 +100,7 @@ public final class KeyGate {
         }
     }
 
-    private Admission budget(VirtualKey key, KeyPolicy p, BigDecimal estimate, Duration ttl) {
+    private Admission budget(VirtualKey key, KeyPolicy p, Supplier<BigDecimal> estimated, Duration ttl) {
         SpendStore.Totals t = store.totals(key.id(), today());
         if (reached(t.today(), p.dailyHardCny()) || reached(t.month(), p.monthlyHardCny())) {
             boolean daily = reached(t.today(), p.dailyHardCny());
@@ -109,7 +111,8 @@ public final class KeyGate {
         }
         boolean economy = reached(t.today(), p.dailySoftCny()) || reached(t.month(), p.monthlySoftCny());
         BigDecimal left = least(left(t.today(), p.dailyHardCny()), left(t.month(), p.monthlyHardCny()));
-        if (left == null || estimate == null || estimate.signum() <= 0) {
+        BigDecimal estimate = left == null ? null : estimated.get();
+        if (estimate == null || estimate.signum() <= 0) {
             return economy ? Admission.ECONOMY : Admission.NORMAL;
         }
         int slots = (int) Math.max(1, Math.min(MAX_IN_FLIGHT,

@@ -133,7 +133,7 @@ class VirtualKeysClusterPgIT {
         DEAR.always(Script.ok("贵的回答").withUsage(1000, 1000, 0));
         Node a = node(poolA, "node-a");
         Node b = node(poolB, "node-b");
-        BigDecimal estimate = new BigDecimal("0.02");
+        java.util.function.Supplier<BigDecimal> estimate = () -> new BigDecimal("0.02");
         Duration ttl = Duration.ofMinutes(1);
         // far from the limit: 0.10 left, so five requests estimated at 0.02 may run at once, on either node
         VirtualKey roomy = new VirtualKey(43, "roomy", new KeyPolicy(null, null, 0, 0L, null,
