@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the knowledge-base retrieval sets of issue 15 as question->passage JSONL for `eval` (rag-index EvalCommand).
 
-  demo-paraphrases.jsonl  the demo knowledge base (FAQ entries in force today, Markdown sections) as the corpus; the
+  demo-paraphrases.jsonl  (and demo-paraphrases-evenodd.jsonl, even rows first) the demo knowledge base (FAQ entries in force today, Markdown sections) as the corpus; the
                           customer paraphrases of DemoRetrievalTest as questions, gold = their FAQ entry
   public-kb.jsonl         the same corpus; the knowledge-base questions of eval/answers (expected answer, no earlier
                           turns, not market/stock/small talk), gold = the one FAQ entry holding every fact group
@@ -54,6 +54,8 @@ def main(out):
         if gold in faq:
             rows.append({'question': q, 'passage': faq[gold]})
     write(os.path.join(out, 'demo-paraphrases.jsonl'), rows + distractors)
+    # the same with even rows first: `--dev-rows 22` then gives the dev/test split of the fusion studies
+    write(os.path.join(out, 'demo-paraphrases-evenodd.jsonl'), rows[0::2] + rows[1::2] + distractors)
     rows, skipped = [], 0
     for split in ('public-dev.jsonl', 'public-heldout.jsonl'):
         for line in open(os.path.join(ROOT, 'eval/answers', split), encoding='utf-8'):

@@ -60,6 +60,7 @@ class KbConfiguration {
         Fusion fusion = switch (props.fusion().toLowerCase(java.util.Locale.ROOT)) {
             case "rrf" -> new Fusion.Rrf(props.rrfK());
             case "weighted" -> new Fusion.Weighted(props.vectorWeight());
+            case "confident-instructed" -> Fusion.Confident.INSTRUCTED_ONLY;
             default -> Fusion.Confident.DEFAULT;
         };
         RetrievalOptions options = RetrievalOptions.defaults().withFusion(fusion).withTopN(props.topN())

@@ -23,7 +23,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBatchBytes       bytes one upload request may hand to ingestion (default 256 MiB); files past it are
  *                            skipped with a per-file error
  * @param fusion              {@code confident} (default: RRF weighted per question by the keyword leg's BM25 evidence,
- *                            see rag-index {@code Fusion.Confident}), {@code weighted} or {@code rrf}
+ *                            the vector leg ranked by the question embedded without the bge instruction; see rag-index
+ *                            {@code Fusion.Confident}), {@code confident-instructed} (session 5's default: the same
+ *                            with the instructed query embedding alone), {@code weighted} or {@code rrf}
  * @param vectorWeight        weight of the vector leg in weighted fusion (default 0.5)
  * @param rrfK                RRF constant (default 60)
  * @param minVectorSimilarity below this best cosine similarity: not found, hand off (default 0.5)

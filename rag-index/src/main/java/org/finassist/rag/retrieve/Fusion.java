@@ -24,7 +24,10 @@ import org.finassist.rag.ScoredChunk;
  *       the keyword leg found: its best BM25 score {@code s} saturates like BM25's own term frequency,
  *       {@code wKeyword = share·s/(s + half)}, {@code wVector = 1 − wKeyword}. A question that copies a passage's
  *       wording scores high on BM25 and the keyword leg counts; a colloquial paraphrase shares few rare words, scores
- *       low, and the vector leg decides. Chosen jointly on the dev halves of five corpora (docs/benchmarks.md).</li>
+ *       low, and the vector leg decides. Its {@link #plainQueryWeight()} blends the vector leg's two query views
+ *       ({@link QueryViews}); the default ranks the vector leg by the question embedded without the bge
+ *       instruction, the instructed view only adding candidates. Chosen jointly on the dev halves of five corpora
+ *       (docs/benchmarks.md, issue 15 sessions 5 and 6).</li>
  * </ul>
  */
 public sealed interface Fusion {
@@ -44,11 +47,27 @@ public sealed interface Fusion {
      * @param keywordShare the keyword leg's weight when its BM25 evidence is unbounded
      * @param halfScore    the best BM25 score at which the keyword leg gets half its share
      * @param k            the RRF constant
+     * @param plainQueryWeight the vector leg's share ranked by the question embedded without the retrieval
+     *                     instruction (0: the instructed embedding alone; {@link QueryViews})
      */
-    record Confident(double keywordShare, double halfScore, int k) implements Fusion {
+    record Confident(double keywordShare, double halfScore, int k, double plainQueryWeight) implements Fusion {
 
-        /** The chosen default (docs/benchmarks.md, issue 15). */
-        public static final Confident DEFAULT = new Confident(0.9, 8, 5);
+        /** The chosen default (docs/benchmarks.md, issue 15, session 6). */
+        public static final Confident DEFAULT = new Confident(0.9, 12, 1, 1.0);
+
+        /** Session 5's default: the vector leg from the instructed query alone. */
+        public static final Confident INSTRUCTED_ONLY = new Confident(0.9, 8, 5, 0);
+
+        /** The vector leg from the instructed query alone. */
+        public Confident(double keywordShare, double halfScore, int k) {
+            this(keywordShare, halfScore, k, 0);
+        }
+
+        public Confident {
+            if (plainQueryWeight < 0 || plainQueryWeight > 1) {
+                throw new IllegalArgumentException("plainQueryWeight must be within [0, 1]");
+            }
+        }
 
         /** This question's weighted RRF, from the keyword leg's best score. */
         Rrf forQuestion(List<ScoredChunk> keyword) {
@@ -56,6 +75,22 @@ public sealed interface Fusion {
             double wKeyword = keywordShare * s / (s + halfScore);
             return new Rrf(k, 1 - wKeyword);
         }
+    }
+
+    /**
+     * The vector leg's share taken by the question embedded without the retrieval instruction (0: the instructed
+     * embedding alone, and the plain one is not searched). See {@link QueryViews}.
+     */
+    default double plainQueryWeight() {
+        return 0;
+    }
+
+    /**
+     * Fused passages when the vector leg was also run with the plain query embedding: the two views are blended into
+     * one vector leg first ({@link QueryViews}), then fused with the keyword leg.
+     */
+    default List<Passage> fuse(List<ScoredChunk> keyword, List<ScoredChunk> vector, List<ScoredChunk> plainVector) {
+        return fuse(keyword, QueryViews.blend(vector, plainVector, plainQueryWeight()));
     }
 
     record Weighted(double vectorWeight) implements Fusion {

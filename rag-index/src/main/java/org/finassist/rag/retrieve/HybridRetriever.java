@@ -17,7 +17,8 @@ import org.finassist.rag.segment.ChineseSegmenter;
 /**
  * Answers a question from a store: FAQ fast path first (question-to-question similarity over FAQ phrasings, and the
  * question must ask the same thing: {@link FaqMatch}), else
- * keyword top-k and vector top-k fused, re-ordered by a {@link Reranker} when one is configured, then the not-found
+ * keyword top-k and vector top-k (the question embedded with and, when the fusion says so, without the retrieval
+ * instruction: {@link QueryViews}) fused, re-ordered by a {@link Reranker} when one is configured, then the not-found
  * threshold. Thread-safe when the store is.
  */
 public final class HybridRetriever {
@@ -56,10 +57,13 @@ public final class HybridRetriever {
     }
 
     public RetrievalResult search(String question, SearchFilter filter) {
-        if (options.faqEnabled() && filter.faqOnly() != Boolean.FALSE) {
+        boolean faqPath = options.faqEnabled() && filter.faqOnly() != Boolean.FALSE;
+        // one plain embedding serves the FAQ fast path and the vector leg's plain query view
+        float[] plain = faqPath || usesPlainQuery() ? embedder.plain(question) : null;
+        if (faqPath) {
             // the best phrasings above the threshold, first one that asks the same thing (FaqMatch) answers as is;
             // a look-alike of the opposite direction stays a passage of the fused search below
-            for (ScoredChunk hit : store.vectorSearch(embedder.plain(question), filter.faqOnly(true), FAQ_CANDIDATES)) {
+            for (ScoredChunk hit : store.vectorSearch(plain, filter.faqOnly(true), FAQ_CANDIDATES)) {
                 if (hit.score() < options.faqThreshold()) break;
                 if (FaqMatch.agrees(question, FaqText.matchedQuestion(hit.chunk()))) {
                     return new RetrievalResult.FaqAnswer(
@@ -67,12 +71,16 @@ public final class HybridRetriever {
                 }
             }
         }
-        List<Passage> fused = fuse(legs(question, filter), options.fusion());
+        List<Passage> fused = fuse(legs(question, plain, filter), options.fusion());
         if (reranker != null) fused = reranker.rerank(question, fused);
         fused = agreeingFirst(question, fused);
         List<Passage> top = fused.subList(0, Math.min(options.topN(), fused.size()));
         double best = top.stream().mapToDouble(Passage::vectorScore).filter(d -> !Double.isNaN(d)).max().orElse(-1);
         return best >= options.minVectorSimilarity() ? new RetrievalResult.Found(top) : new RetrievalResult.NotFound(top);
+    }
+
+    private boolean usesPlainQuery() {
+        return options.fusion().plainQueryWeight() > 0;
     }
 
     /**
@@ -91,13 +99,22 @@ public final class HybridRetriever {
         return out;
     }
 
-    /** Both legs' raw candidates, for evaluation and for showing a knowledge-base owner why a search went wrong. */
+    /**
+     * The legs' raw candidates (the vector leg with the plain query too when the fusion uses it), for evaluation and
+     * for showing a knowledge-base owner why a search went wrong.
+     */
     public Legs legs(String question, SearchFilter filter) {
+        return legs(question, usesPlainQuery() ? embedder.plain(question) : null, filter);
+    }
+
+    private Legs legs(String question, float[] plain, SearchFilter filter) {
         // the query embedding (tens of ms on CPU) overlaps with the keyword leg
         Future<List<ScoredChunk>> kw = LEGS.submit(
                 () -> store.keywordSearch(segmenter.tokens(question), filter, options.keywordTopK()));
+        Future<List<ScoredChunk>> plainVec = usesPlainQuery() && plain != null
+                ? LEGS.submit(() -> store.vectorSearch(plain, filter, options.vectorTopK())) : null;
         List<ScoredChunk> vec = store.vectorSearch(embedder.query(question), filter, options.vectorTopK());
-        return new Legs(join(kw), vec);
+        return new Legs(join(kw), vec, plainVec == null ? List.of() : join(plainVec));
     }
 
     /**
@@ -116,7 +133,7 @@ public final class HybridRetriever {
             return leg.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException("keyword leg failed", e.getCause());
+            throw new IllegalStateException("search leg failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             leg.cancel(true);
@@ -125,10 +142,19 @@ public final class HybridRetriever {
     }
 
     public static List<Passage> fuse(Legs legs, Fusion fusion) {
-        return fusion.fuse(legs.keyword(), legs.vector());
+        return fusion.fuse(legs.keyword(), legs.vector(), legs.plainVector());
     }
 
-    /** Raw results of the keyword and the vector leg. */
-    public record Legs(List<ScoredChunk> keyword, List<ScoredChunk> vector) {
+    /**
+     * Raw results of the keyword and the vector leg.
+     *
+     * @param vector      the vector leg with the query embedded with the retrieval instruction
+     * @param plainVector the vector leg with the query embedded as is; empty when the fusion does not use it
+     */
+    public record Legs(List<ScoredChunk> keyword, List<ScoredChunk> vector, List<ScoredChunk> plainVector) {
+
+        public Legs(List<ScoredChunk> keyword, List<ScoredChunk> vector) {
+            this(keyword, vector, List.of());
+        }
     }
 }

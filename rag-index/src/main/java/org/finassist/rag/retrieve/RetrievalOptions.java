@@ -2,9 +2,11 @@ package org.finassist.rag.retrieve;
 
 /**
  * Knobs of {@link HybridRetriever}. Fusion ({@link Fusion.Confident#DEFAULT}: weighted RRF whose keyword weight follows
- * the keyword leg's best BM25 score) was chosen on the dev halves of five corpora jointly (three fin-eva sets, the demo
- * knowledge base's paraphrases, the public answer set's knowledge-base questions) as the fusion with the smallest worst
- * shortfall against the best of keyword, vector and plain RRF on any corpus (docs/benchmarks.md, issue 15). The thresholds (not found below cosine 0.5, FAQ
+ * the keyword leg's best BM25 score; the vector leg ranked by the question embedded without the bge instruction) was
+ * chosen on the dev halves of five corpora jointly (three fin-eva sets, the demo knowledge base's paraphrases, the
+ * public answer set's knowledge-base questions) as the fusion with the best expected worst shortfall (bootstrap over the
+ * dev questions) against the best of keyword, either vector view and plain RRF on any corpus (docs/benchmarks.md,
+ * issue 15, session 6). The thresholds (not found below cosine 0.5, FAQ
  * answer from 0.9) from in- and out-of-domain questions on the demo knowledge base (see DemoRetrievalTest).
  *
  * @param keywordTopK         candidates taken from the keyword leg

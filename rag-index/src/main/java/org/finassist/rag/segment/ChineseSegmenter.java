@@ -67,6 +67,37 @@ public final class ChineseSegmenter {
         return out;
     }
 
+    /**
+     * The text as overlapping character bigrams of its Chinese runs (a lone character as itself), other runs
+     * (Latin words, codes, numbers) segmented as by {@link #tokens}: a query tokenization with other errors than the
+     * segmenter's, matched against the same index (which holds every two-character word and the bigrams of longer
+     * ones). Stop words are dropped.
+     */
+    public List<String> characterBigrams(String text) {
+        String norm = TextNormalizer.normalize(text);
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < norm.length()) {
+            int j = i;
+            boolean han = isHan(norm.codePointAt(i));
+            while (j < norm.length() && isHan(norm.codePointAt(j)) == han) j += Character.charCount(norm.codePointAt(j));
+            String run = norm.substring(i, j);
+            if (!han) {
+                segmentPlain(run, out);
+            } else if (run.codePointCount(0, run.length()) == 1) {
+                emit(run, out);
+            } else {
+                for (int k = 0; k + 1 < run.length(); k++) emit(run.substring(k, k + 2), out);
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    private static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
     private int longestTermAt(String text, int from) {
         int max = Math.min(dictionary.maxLength(), text.length() - from);
         for (int len = max; len >= 2; len--) {

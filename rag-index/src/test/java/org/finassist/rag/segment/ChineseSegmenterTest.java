@@ -19,6 +19,14 @@ class ChineseSegmenterTest {
     }
 
     @Test
+    void characterBigramsCrossWordBoundariesAndKeepOtherRunsSegmented() {
+        // 开户 + 费用 gives the boundary bigram 户费, which no segmentation yields; ETF stays one (normalised) token
+        assertThat(withDictionary.characterBigrams("开户费用ETF")).containsExactly("开户", "户费", "费用", "etf");
+        // a lone character stands for itself
+        assertThat(withDictionary.characterBigrams("A股")).containsExactly("a", "股");
+    }
+
+    @Test
     void longWordsAlsoYieldTheirSubwords() {
         assertThat(withDictionary.tokens("融资融券")).contains("融资融券", "融资", "融券");
     }

@@ -7,6 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import org.finassist.rag.Chunk;
 import org.finassist.rag.DocType;
 import org.finassist.rag.DocumentInfo;
@@ -15,6 +19,11 @@ import org.finassist.rag.IndexedChunk;
 import org.finassist.rag.KnowledgeStore;
 import org.finassist.rag.ScoredChunk;
 import org.finassist.rag.SearchFilter;
+import org.finassist.rag.embed.Embedder;
+import org.finassist.rag.retrieve.Fusion;
+import org.finassist.rag.retrieve.HybridRetriever;
+import org.finassist.rag.retrieve.Passage;
+import org.finassist.rag.retrieve.RetrievalOptions;
 import org.finassist.rag.segment.ChineseSegmenter;
 import org.finassist.rag.segment.FinanceDictionary;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +82,71 @@ public abstract class KnowledgeStoreContract {
 
     private List<ScoredChunk> keyword(String query, String... kbs) {
         return store.keywordSearch(SEGMENTER.tokens(query), SearchFilter.of(kbs), 10);
+    }
+
+    /** Embeds a question with the bge instruction on axis 0 and the same question without it on axis 1. */
+    private static final class TwoViewModel implements EmbeddingModel {
+        @Override
+        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+            return Response.from(segments.stream().map(s -> Embedding.from(
+                    axis(s.text().startsWith(Embedder.BGE_QUERY_PREFIX) ? 0 : 1))).toList());
+        }
+
+        @Override
+        public int dimension() {
+            return DIM;
+        }
+    }
+
+    @Test
+    void defaultRetrievalRanksTheVectorLegByThePlainQueryView() {
+        // no word in common with the question: only the vector leg finds them, one per query view
+        put("kb1", "instructed.md", "h1", chunk("kb1", "instructed.md", 0, "甲乙丙丁", axis(0)));
+        put("kb1", "plain.md", "h2", chunk("kb1", "plain.md", 0, "戊己庚辛", axis(1)));
+        Embedder embedder = new Embedder(new TwoViewModel(), Embedder.BGE_QUERY_PREFIX, 8);
+        RetrievalOptions noFaq = RetrievalOptions.defaults().withFaq(false, 0.9);
+
+        var byDefault = new HybridRetriever(store, embedder, SEGMENTER, noFaq);
+        var legs = byDefault.legs("开户要带什么", SearchFilter.of("kb1"));
+        assertThat(legs.vector().getFirst().chunk().docId()).isEqualTo("instructed.md");
+        assertThat(legs.plainVector().getFirst().chunk().docId()).isEqualTo("plain.md");
+        Passage first = byDefault.search("开户要带什么", SearchFilter.of("kb1")).passages().getFirst();
+        assertThat(first.chunk().docId()).isEqualTo("plain.md");
+        // the passage keeps its instructed cosine: what the not-found threshold is calibrated on
+        assertThat(first.vectorScore()).isLessThan(0.5);
+
+        var instructedOnly = new HybridRetriever(store, embedder, SEGMENTER,
+                noFaq.withFusion(Fusion.Confident.INSTRUCTED_ONLY));
+        assertThat(instructedOnly.legs("开户要带什么", SearchFilter.of("kb1")).plainVector()).isEmpty();
+        assertThat(instructedOnly.search("开户要带什么", SearchFilter.of("kb1")).passages().getFirst().chunk().docId())
+                .isEqualTo("instructed.md");
+    }
+
+    @Test
+    void keywordScoresAreBm25OnLucenesScale() {
+        // Fusion.Confident weighs the keyword leg by its best score in these units: every store must score alike
+        String a = "科创板股票的交易规则";
+        String b = "创业板股票的涨跌幅限制与交易时间";
+        put("kb1", "a.md", "h1", chunk("kb1", "a.md", 0, a, axis(0)));
+        put("kb1", "b.md", "h2", chunk("kb1", "b.md", 0, b, axis(1)));
+        List<String> tokensA = SEGMENTER.tokens(a);
+        List<String> tokensB = SEGMENTER.tokens(b);
+        double average = (tokensA.size() + tokensB.size()) / 2.0;
+        double expected = 0;
+        for (String t : new java.util.LinkedHashSet<>(SEGMENTER.tokens("科创板"))) {
+            long inQuery = SEGMENTER.tokens("科创板").stream().filter(t::equals).count();
+            long tf = tokensA.stream().filter(t::equals).count();
+            long df = (tf > 0 ? 1 : 0) + (tokensB.contains(t) ? 1 : 0);
+            if (tf == 0) continue;
+            double idf = Math.log(1 + (2 - df + 0.5) / (df + 0.5));
+            expected += inQuery * idf * tf / (tf + 1.2 * (1 - 0.75 + 0.75 * tokensA.size() / average));
+        }
+        assertThat(expected).isPositive();
+
+        List<ScoredChunk> found = keyword("科创板", "kb1");
+        assertThat(found.getFirst().chunk().docId()).isEqualTo("a.md");
+        // Lucene stores a chunk's length in one byte (exact for short chunks); 1% covers its rounding
+        assertThat(found.getFirst().score()).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1));
     }
 
     @Test

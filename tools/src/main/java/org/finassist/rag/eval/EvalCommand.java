@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import org.finassist.rag.KnowledgeIndex;
 import org.finassist.rag.KnowledgeStore;
+import org.finassist.rag.ScoredChunk;
+import org.finassist.rag.SearchFilter;
 import org.finassist.rag.chunk.ChineseChunker;
 import org.finassist.rag.segment.ChineseSegmenter;
 import org.finassist.rag.segment.FinanceDictionary;
@@ -153,7 +155,7 @@ public final class EvalCommand implements Callable<Integer> {
                         RetrievalOptions.defaults().fusion());
                 System.out.printf("misses: %d test questions written to %s%n", n, misses);
             }
-            if (dump != null) LegDump.write(dump, all, dev);
+            if (dump != null) LegDump.write(dump, all, dev, extraLegs(all, knowledgeStore, embedder, segmenter));
             if (rerankerUrl != null) printReranked(all, dev);
             if (grid) {
                 print("dev grid", all.subList(0, dev), fusions(true));
@@ -162,6 +164,24 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Legs studied as further evidence beside the two the retriever runs: the vector leg with the query embedded
+     * without the bge instruction ({@code vecPlain}), and the keyword leg queried with the question's character
+     * bigrams instead of its segmented words ({@code kwBigram}: other segmentation errors).
+     */
+    private static Map<String, List<List<ScoredChunk>>> extraLegs(List<RetrievalEvaluator.Retrieved> all,
+            KnowledgeStore store, Embedder embedder, ChineseSegmenter segmenter) {
+        Map<String, List<List<ScoredChunk>>> out = new LinkedHashMap<>();
+        SearchFilter kb = SearchFilter.of(RetrievalEvaluator.KB);
+        RetrievalOptions o = RetrievalOptions.defaults();
+        out.put("vecPlain", all.stream().map(r -> store.vectorSearch(embedder.plain(r.query().question()), kb,
+                o.vectorTopK())).toList());
+        out.put("kwBigram", all.stream().map(r -> store.keywordSearch(
+                segmenter.characterBigrams(r.query().question()), kb,
+                o.keywordTopK())).toList());
+        return out;
     }
 
     private KnowledgeStore openStore(int dimension) throws Exception {
@@ -196,15 +216,19 @@ public final class EvalCommand implements Callable<Integer> {
             // the plain BM25 + vector baseline: reciprocal rank fusion with the customary k = 60
             f.put("baseline rrf(k=60)", new Fusion.Rrf(60));
             f.put("hybrid-weighted(w=0.5)", new Fusion.Weighted(0.5));
+            f.put("confident-instructed", Fusion.Confident.INSTRUCTED_ONLY);
             f.put("hybrid-default", RetrievalOptions.defaults().fusion());
             return f;
         }
         for (int k : new int[] {1, 5, 10, 20, 60}) f.put("rrf k=" + k, new Fusion.Rrf(k));
         for (double w = 0.2; w <= 0.81; w += 0.1) f.put(String.format("weighted w=%.1f", w), new Fusion.Weighted(w));
         for (double share : new double[] {0.7, 0.8, 0.9, 1.0}) {
-            for (double half : new double[] {4, 6, 8, 10}) {
+            for (double half : new double[] {4, 8, 12}) {
                 for (int k : new int[] {1, 5}) {
-                    f.put(String.format("confident a=%.1f c=%.0f k=%d", share, half, k), new Fusion.Confident(share, half, k));
+                    for (double plain : new double[] {0, 0.5, 1}) {
+                        f.put(String.format("confident a=%.1f c=%.0f k=%d p=%.1f", share, half, k, plain),
+                                new Fusion.Confident(share, half, k, plain));
+                    }
                 }
             }
         }

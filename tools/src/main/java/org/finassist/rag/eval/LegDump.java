@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.finassist.rag.ScoredChunk;
 
@@ -21,11 +22,22 @@ final class LegDump {
     }
 
     static void write(Path out, List<RetrievalEvaluator.Retrieved> all, int devRows) throws IOException {
+        write(out, all, devRows, Map.of());
+    }
+
+    /** @param extra further legs by name (one list per question, in question order), studied beside the two */
+    static void write(Path out, List<RetrievalEvaluator.Retrieved> all, int devRows,
+                      Map<String, List<List<ScoredChunk>>> extra) throws IOException {
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (int i = 0; i < all.size(); i++) {
                 RetrievalEvaluator.Retrieved r = all.get(i);
-                w.write("{\"split\":\"" + (i < devRows ? "dev" : "test") + "\",\"gold\":" + quote(r.query().relevantId()
-                        + ".txt") + ",\"kw\":" + leg(r.legs().keyword()) + ",\"vec\":" + leg(r.legs().vector()) + "}\n");
+                StringBuilder more = new StringBuilder();
+                for (Map.Entry<String, List<List<ScoredChunk>>> e : extra.entrySet()) {
+                    more.append(",").append(quote(e.getKey())).append(":").append(leg(e.getValue().get(i)));
+                }
+                w.write("{\"split\":\"" + (i < devRows ? "dev" : "test") + "\",\"q\":" + quote(r.query().question())
+                        + ",\"gold\":" + quote(r.query().relevantId() + ".txt") + ",\"kw\":" + leg(r.legs().keyword())
+                        + ",\"vec\":" + leg(r.legs().vector()) + more + "}\n");
             }
         }
     }
@@ -41,6 +53,17 @@ final class LegDump {
     }
 
     private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"', '\\' -> out.append('\\').append(c);
+                default -> {
+                    // a question may hold a line break: JSON strings take no control characters
+                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 }

@@ -69,6 +69,11 @@ public final class RetrievalEvaluator {
         return Metrics.of(all.stream().map(r -> rank(docIds(r.legs().vector()), r.query())).toList());
     }
 
+    /** The vector leg with the question embedded without the retrieval instruction (when the fusion uses it). */
+    public static Metrics plainVector(List<Retrieved> all) {
+        return Metrics.of(all.stream().map(r -> rank(docIds(r.legs().plainVector()), r.query())).toList());
+    }
+
     public static Metrics fused(List<Retrieved> all, Fusion fusion) {
         return Metrics.of(all.stream().map(r -> rank(passageDocIds(HybridRetriever.fuse(r.legs(), fusion)),
                 r.query())).toList());
@@ -130,6 +135,7 @@ public final class RetrievalEvaluator {
         Map<String, Metrics> out = new LinkedHashMap<>();
         out.put("keyword", keyword(all));
         out.put("vector", vector(all));
+        if (all.stream().anyMatch(r -> !r.legs().plainVector().isEmpty())) out.put("vector (plain query)", plainVector(all));
         fusions.forEach((name, f) -> out.put(name, fused(all, f)));
         return out;
     }

@@ -22,7 +22,8 @@ import java.util.stream.LongStream;
  * Candidates are then scored over all known query terms.
  *
  * @param terms      the known query terms
- * @param weights    per term: idf × occurrences in the query × (k1 + 1)
+ * @param weights    per term: idf × occurrences in the query (no (k1 + 1) factor, as Lucene's BM25: the two stores
+ *                   score on one scale, which {@code Fusion.Confident}'s half-score is in)
  * @param tiers      candidate tsqueries, tried in order while fewer than k chunks are found
  * @param lengthBase k1 · (1 − b)
  * @param lengthRate k1 · b / average chunk length (in tokens)
@@ -47,7 +48,7 @@ record KeywordPlan(List<String> terms, List<Double> weights, List<String> tiers,
         if (counts.isEmpty()) return Optional.empty();
         List<String> terms = new ArrayList<>(counts.keySet());
         List<Double> weights = terms.stream()
-                .map(t -> idf(stats.chunks(), stats.df().get(t)) * counts.get(t) * (K1 + 1)).toList();
+                .map(t -> idf(stats.chunks(), stats.df().get(t)) * counts.get(t)).toList();
         List<String> rarestFirst = terms.stream()
                 .sorted(Comparator.comparingLong((String t) -> stats.df().get(t)).thenComparing(t -> t)).toList();
         return Optional.of(new KeywordPlan(terms, weights, tiers(rarestFirst, stats, budget),

@@ -93,7 +93,7 @@ final class PgSql {
 
     /**
      * BM25 over the candidates matching a tsquery (GIN index), at most a cap of them. Parameters in order: query
-     * terms, term weights (idf × query count × (k1 + 1)), k1·(1 − b), k1·b / avgdl, tsquery, the filter's, candidate
+     * terms, term weights (idf × query count), k1·(1 − b), k1·b / avgdl, tsquery, the filter's, candidate
      * cap, query terms again, k. tf is the number of positions of the lexeme in the stored tsvector; setweight +
      * ts_filter cut the tsvector down to the query's lexemes first, because unnesting all of it costs ~10x more.
      */

@@ -62,7 +62,7 @@ class KeywordPlanTest {
 
         double idf = Math.log(1 + (100_000 - 40 + 0.5) / (40 + 0.5));
         assertThat(plan.terms()).containsExactly("融券", "开通");
-        assertThat(plan.weights().getFirst()).isCloseTo(idf * 2 * 2.2, within(1e-9));
+        assertThat(plan.weights().getFirst()).isCloseTo(idf * 2, within(1e-9));
         assertThat(plan.weights().get(0)).isGreaterThan(plan.weights().get(1));
         assertThat(plan.lengthBase()).isCloseTo(1.2 * 0.25, within(1e-12));
         assertThat(plan.lengthRate()).isCloseTo(1.2 * 0.75 / 50, within(1e-12));
