@@ -31,6 +31,14 @@ public interface CompletionListener {
     /** The answer is complete; usage, cost and trail are filled. */
     void onComplete(Completion completion);
 
+    /**
+     * A call was interrupted after it generated tokens, which the provider bills anyway; comes before the
+     * {@link #onError} (or the next candidate's attempt) it led to. Whoever charges completed answers to an account
+     * charges this too.
+     */
+    default void onInterruptedCharge(InterruptedCharge charge) {
+    }
+
     /** The stream failed after it started, or no candidate could answer. */
     void onError(RouterException error);
 }

@@ -11,6 +11,7 @@ import org.finassist.core.chat.Usage;
 import org.finassist.core.guardrail.Violation;
 import org.finassist.core.local.LocalGroundedModel;
 import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.RouteOptions;
 import org.finassist.prompts.PromptRenderer;
 
 import java.math.BigDecimal;
@@ -49,8 +50,17 @@ public final class AnswerGate {
      */
     public GatedAnswer deliver(CompletionRequest request, AnswerPolicy policy, String fallback,
                                CompletionListener listener) {
+        return deliver(request, policy, fallback, listener, RouteOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #deliver(CompletionRequest, AnswerPolicy, String, CompletionListener)}, each model call routed with
+     * {@code options}: a caller's cancellation, and cheapest candidates first for a key past its soft budget.
+     */
+    public GatedAnswer deliver(CompletionRequest request, AnswerPolicy policy, String fallback,
+                               CompletionListener listener, RouteOptions options) {
         Shown shown = new Shown(listener);
-        Stage first = Stage.run(router, request, policy, shown, "first");
+        Stage first = Stage.run(router, request, options, policy, shown);
         if (first.error != null) {
             listener.onError(first.error);
             return null;
@@ -63,8 +73,8 @@ public final class AnswerGate {
         record(request.route(), first, "first");
         listener.onAttempt(ledger.rejected(first.completion, first.failure));
         if (!LocalGroundedModel.ID.equals(first.completion.provider())) {
-            Stage second = Stage.run(router, regenerate(request, shown.text(), first.failure), policy, shown,
-                    "regenerated");
+            Stage second = Stage.run(router, regenerate(request, shown.text(), first.failure), options, policy,
+                    shown);
             if (second.error == null) {
                 ledger.add(second.completion);
                 if (second.failure == null) {

@@ -4,9 +4,11 @@ import org.finassist.core.chat.Attempt;
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionListener;
 import org.finassist.core.chat.CompletionRequest;
+import org.finassist.core.chat.InterruptedCharge;
 import org.finassist.core.chat.RouterException;
 import org.finassist.core.guardrail.Violation;
 import org.finassist.core.router.ModelRouter;
+import org.finassist.core.router.RouteOptions;
 
 import java.util.List;
 import java.util.Map;
@@ -32,10 +34,17 @@ final class Stage implements CompletionListener {
         this.shown = shown;
     }
 
-    static Stage run(ModelRouter router, CompletionRequest request, AnswerPolicy policy, Shown shown, String name) {
+    static Stage run(ModelRouter router, CompletionRequest request, RouteOptions options, AnswerPolicy policy,
+                     Shown shown) {
         Stage stage = new Stage(policy, shown);
-        router.stream(request, stage);
+        router.stream(request, stage, options);
         return stage;
+    }
+
+    /** An interrupted call's cost belongs to the caller's account, whatever the gate released of it. */
+    @Override
+    public void onInterruptedCharge(InterruptedCharge charge) {
+        shown.listener.onInterruptedCharge(charge);
     }
 
     @Override

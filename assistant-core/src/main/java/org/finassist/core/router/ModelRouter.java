@@ -5,6 +5,7 @@ import org.finassist.core.chat.Cancellation;
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.CompletionListener;
 import org.finassist.core.chat.CompletionRequest;
+import org.finassist.core.chat.InterruptedCharge;
 import org.finassist.core.chat.RouteTrail;
 import org.finassist.core.chat.RouterException;
 import org.finassist.core.provider.ModelSpec;
@@ -289,6 +290,10 @@ public final class ModelRouter {
                 BigDecimal cost = provider.pricesOf(model).cost(u.promptTokens(), u.cacheHitTokens(),
                         u.completionTokens());
                 listener.billedInterrupted(route, provider.id(), model.alias(), u, cost, e.usageEstimated());
+                if (stream != null) {
+                    stream.onInterruptedCharge(new InterruptedCharge(provider.id(),
+                            model.alias(), u, cost, e.usageEstimated()));
+                }
             }
         }
 

@@ -90,6 +90,14 @@ class RouterDialectsIT {
         assertThat(b.estimated).isFalse();
         assertThat(b.usage.promptTokens()).isEqualTo(40);
         assertThat(b.usage.completionTokens()).isEqualTo(3);
+        // the request's own listener is charged the same, before its error (the gateway charges the key from it)
+        assertThat(rec.charges).singleElement().satisfies(c -> {
+            assertThat(c.provider()).isEqualTo("sf");
+            assertThat(c.usage()).isEqualTo(b.usage);
+            assertThat(c.costCny()).isEqualByComparingTo(b.cost);
+            assertThat(c.estimated()).isFalse();
+        });
+        assertThat(rec.chargedAfterError).isFalse();
     }
 
     @Test
@@ -116,6 +124,10 @@ class RouterDialectsIT {
         assertThat(b.usage.completionTokens()).isEqualTo(4);
         assertThat(b.usage.promptTokens()).isPositive();
         assertThat(b.cost).isPositive();
+        assertThat(rec.charges).singleElement().satisfies(c -> {
+            assertThat(c.usage()).isEqualTo(b.usage);
+            assertThat(c.estimated()).isTrue();
+        });
     }
 
     @Test

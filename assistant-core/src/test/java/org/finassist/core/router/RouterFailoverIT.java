@@ -194,8 +194,17 @@ class RouterFailoverIT {
     static final class Recorder implements CompletionListener {
         final List<String> content = new CopyOnWriteArrayList<>();
         final List<String> reasoning = new CopyOnWriteArrayList<>();
+        final List<org.finassist.core.chat.InterruptedCharge> charges = new CopyOnWriteArrayList<>();
         Completion done;
         RouterException error;
+        /** Whether a charge came after the error: an account charged from the listener would see it too late. */
+        boolean chargedAfterError;
+
+        @Override
+        public void onInterruptedCharge(org.finassist.core.chat.InterruptedCharge charge) {
+            chargedAfterError |= error != null;
+            charges.add(charge);
+        }
 
         @Override
         public void onReasoning(String delta) {

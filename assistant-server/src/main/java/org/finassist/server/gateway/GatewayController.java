@@ -92,13 +92,13 @@ class GatewayController {
         ChatCompletionWire.Parsed parsed;
         CompletionRequest cr;
         VirtualKey key = Callers.currentKey();
-        RouteOptions keyed;
+        KeyHook.Admitted keyed;
         try {
             parsed = parse(request);
             cr = new CompletionRequest(route(parsed), parsed.messages(), parsed.parameters(), null, null);
             router.validate(cr);
             // the virtual key's policy (issue 19): allowlists, rates, budgets; past a soft budget, cheapest first
-            keyed = keys.admit(key, parsed.model(), cr.route(), RouteOptions.DEFAULT);
+            keyed = keys.admit(key, parsed.model(), cr, RouteOptions.DEFAULT);
         } catch (GatewayException e) {
             GatewayResponses.error(response, e);
             return;
@@ -110,14 +110,18 @@ class GatewayController {
         long created = System.currentTimeMillis() / 1000;
         boolean pinned = !parsed.model().startsWith(PREFIX);
         RouteOptions options = new RouteOptions(new Cancellation(), LocalFallbackPolicy.allows(parsed, pinned,
-                request.getHeader(LocalFallbackPolicy.OPT_IN_HEADER)), keyed.economy());
+                request.getHeader(LocalFallbackPolicy.OPT_IN_HEADER)), keyed.options().economy());
         boolean gated = customerFacing(request);
         if (parsed.stream()) {
-            stream(request, cr, options, new GatewayStream(response, id, created, parsed.model(), cr.route(),
-                    parsed.includeUsage(), options.cancellation()), gated, key);
+            try {
+                stream(request, cr, options, new GatewayStream(response, id, created, parsed.model(), cr.route(),
+                        parsed.includeUsage(), options.cancellation()), gated, key);
+            } finally {
+                keys.release(keyed);
+            }
             record(t0);
         } else {
-            completeAsync(request, response, cr, options, id, created, parsed.model(), t0, gated, key);
+            completeAsync(request, response, cr, options, id, created, parsed.model(), t0, gated, key, keyed);
         }
     }
 
@@ -126,7 +130,7 @@ class GatewayController {
         streams.opened(stream);
         try (AutoCloseable ignored = pinger.watch(stream)) {
             if (gated) {
-                GatedCompletions.stream(gate, cr, keys.recording(key, stream));
+                GatedCompletions.stream(gate, cr, options, keys.recording(key, stream));
             } else {
                 router.stream(cr, keys.recording(key, stream), options);
             }
@@ -139,9 +143,6 @@ class GatewayController {
             streams.closed(stream);
             Thread.interrupted(); // an interrupt from the shutdown drain was for the upstream call
         }
-        if (stream.failedAfterStart()) {
-            ConnectionCut.mark(request);
-        }
     }
 
     /**
@@ -150,7 +151,7 @@ class GatewayController {
      */
     private void completeAsync(HttpServletRequest request, HttpServletResponse response, CompletionRequest cr,
                                RouteOptions options, String id, long created, String model, long t0,
-                               boolean gated, VirtualKey key) {
+                               boolean gated, VirtualKey key, KeyHook.Admitted keyed) {
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(router.config().defaultDeadline().plusSeconds(30).toMillis());
         async.addListener(new CancelOnDeparture(options.cancellation()));
@@ -163,8 +164,10 @@ class GatewayController {
         AutoCloseable watching = probe;
         Thread.ofVirtual().name("gateway-" + id).start(() -> {
             try (AutoCloseable ignored = watching) {
-                Completion c = gated ? GatedCompletions.complete(gate, cr) : router.complete(cr, options);
+                Completion c = gated ? GatedCompletions.complete(gate, cr, options, charge -> keys.charge(key, charge))
+                        : router.complete(cr, options);
                 keys.record(key, c);
+                keys.release(keyed); // before the answer leaves: the client's next request may follow at once
                 record(t0);
                 response.setHeader("x-finassist-provider", c.provider());
                 response.setHeader("x-finassist-route", c.trail().route());
@@ -174,6 +177,7 @@ class GatewayController {
             } catch (Exception e) {
                 options.cancellation().cancel("client_disconnected");
             } finally {
+                keys.release(keyed);
                 async.complete();
             }
         });

@@ -27,9 +27,14 @@ import java.util.Map;
  *   <li>{@code : ping} comments go out while nothing else does (candidates being tried), so proxies and clients
  *       with short idle timeouts stay, and a client that left is noticed: the write fails and the request is
  *       cancelled, which aborts the upstream call;</li>
- *   <li>a failure after the start sends an error event and then the connection is cut without {@code [DONE]},
- *       so every client reports an error instead of a truncated answer.</li>
+ *   <li>a failure after the start sends an error event ({@code event: error}, OpenAI's error object as data) and
+ *       ends the body without {@code [DONE]}: the openai packages and LangChain JS throw on the data, the Vercel AI
+ *       SDK emits an error part, langchain4j calls {@code onError} on the event type.</li>
  * </ul>
+ * The body ends cleanly rather than with a cut connection: the JDK {@code HttpClient} behind langchain4j (and any
+ * {@code BodyHandlers.ofInputStream()} reader) discards what it has received but not yet handed to the reader when
+ * the connection breaks, so a cut right after the last deltas lost them (issue 19: six, four or none of six tokens
+ * arrived, depending on how the bytes were split between reads).
  * Writes come from the request thread and the ping timer, hence the lock.
  */
 final class GatewayStream implements CompletionListener, OpenStreams.Stream {
@@ -38,6 +43,7 @@ final class GatewayStream implements CompletionListener, OpenStreams.Stream {
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR_EVENT = "event: error\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServletResponse response;
     private final String id;
@@ -50,7 +56,6 @@ final class GatewayStream implements CompletionListener, OpenStreams.Stream {
     private String provider;
     private String providerModel;
     private boolean firstDeltaSent;
-    private boolean failedAfterStart;
     /** The stream's end was written (done, error) or the request returned: a shutdown has nothing left to end. */
     private boolean ended;
     private volatile long lastWriteNanos = System.nanoTime();
@@ -64,11 +69,6 @@ final class GatewayStream implements CompletionListener, OpenStreams.Stream {
         this.route = route;
         this.includeUsage = includeUsage;
         this.cancellation = cancellation;
-    }
-
-    /** Whether the stream failed after it was committed: the caller must cut the connection (no {@code [DONE]}). */
-    synchronized boolean failedAfterStart() {
-        return failedAfterStart;
     }
 
     /** Sends a {@code : ping} comment when nothing was written for {@code idleNanos}; called by the timer. */
@@ -130,7 +130,7 @@ final class GatewayStream implements CompletionListener, OpenStreams.Stream {
             return false;
         }
         ended = true;
-        send(ChatCompletionWire.error("The server is shutting down; the answer is unfinished. Send the request "
+        sendError(ChatCompletionWire.error("The server is shutting down; the answer is unfinished. Send the request "
                 + "again.", "server_error", null, "server_shutdown"));
         write(DONE, true);
         cancellation.cancel("server_shutdown");
@@ -156,8 +156,7 @@ final class GatewayStream implements CompletionListener, OpenStreams.Stream {
             }
             return;
         }
-        send(ChatCompletionWire.error(e.getMessage(), e.type, null, e.code));
-        failedAfterStart = true;
+        sendError(ChatCompletionWire.error(e.getMessage(), e.type, null, e.code));
         ended = true;
     }
 
@@ -179,13 +178,24 @@ final class GatewayStream implements CompletionListener, OpenStreams.Stream {
     }
 
     private synchronized void send(JsonNode chunk) {
+        write(frame(null, chunk), true);
+    }
+
+    /** An error as an {@code error} event: clients that skip unknown data objects still see the event type. */
+    private synchronized void sendError(JsonNode error) {
+        write(frame(ERROR_EVENT, error), true);
+    }
+
+    private static byte[] frame(byte[] eventLine, JsonNode chunk) {
+        byte[] event = eventLine == null ? new byte[0] : eventLine;
         try {
             byte[] json = ChatCompletionWire.JSON.writeValueAsBytes(chunk);
-            byte[] frame = new byte[DATA.length + json.length + END.length];
-            System.arraycopy(DATA, 0, frame, 0, DATA.length);
-            System.arraycopy(json, 0, frame, DATA.length, json.length);
-            System.arraycopy(END, 0, frame, DATA.length + json.length, END.length);
-            write(frame, true);
+            byte[] frame = new byte[event.length + DATA.length + json.length + END.length];
+            System.arraycopy(event, 0, frame, 0, event.length);
+            System.arraycopy(DATA, 0, frame, event.length, DATA.length);
+            System.arraycopy(json, 0, frame, event.length + DATA.length, json.length);
+            System.arraycopy(END, 0, frame, event.length + DATA.length + json.length, END.length);
+            return frame;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot serialise a stream chunk", e);
         }

@@ -129,6 +129,46 @@ class VirtualKeysClusterPgIT {
     }
 
     @Test
+    void requestsInFlightNearAHardBudgetHoldSlotsCountedAcrossTwoNodes() {
+        DEAR.always(Script.ok("贵的回答").withUsage(1000, 1000, 0));
+        Node a = node(poolA, "node-a");
+        Node b = node(poolB, "node-b");
+        java.util.function.Supplier<BigDecimal> estimate = () -> new BigDecimal("0.02");
+        Duration ttl = Duration.ofMinutes(1);
+        // far from the limit: 0.10 left, so five requests estimated at 0.02 may run at once, on either node
+        VirtualKey roomy = new VirtualKey(43, "roomy", new KeyPolicy(null, null, 0, 0L, null,
+                new BigDecimal("0.10"), null, null, null));
+        List<KeyGate.Admission> held = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            held.add((i % 2 == 0 ? a : b).gate().admit(roomy, "finassist-general", "general", estimate, ttl));
+        }
+        KeyRefusal sixth = catchThrowableOfType(KeyRefusal.class,
+                () -> b.gate().admit(roomy, "finassist-general", "general", estimate, ttl));
+        assertThat(sixth.code()).isEqualTo("budget_exceeded");
+        held.forEach(b.gate()::release); // a slot taken on one node is given back on the other as well
+
+        // near the limit: 0.04 spent of 0.05, so one request at a time; the slot held on A refuses B until released
+        VirtualKey tight = new VirtualKey(44, "tight", new KeyPolicy(null, null, 0, 0L, null,
+                new BigDecimal("0.05"), null, null, null));
+        a.ask(tight);
+        b.ask(tight);
+        KeyGate.Admission inFlight = a.gate().admit(tight, "finassist-general", "general", estimate, ttl);
+        assertThat(inFlight.inFlight()).isNotNull();
+        KeyRefusal onB = catchThrowableOfType(KeyRefusal.class,
+                () -> b.gate().admit(tight, "finassist-general", "general", estimate, ttl));
+        assertThat(onB.status()).isEqualTo(429);
+        assertThat(onB.code()).isEqualTo("budget_exceeded");
+        a.gate().release(inFlight);
+        KeyGate.Admission next = b.gate().admit(tight, "finassist-general", "general", estimate, ttl);
+        assertThat(next.inFlight()).isNotNull();
+        b.gate().release(next);
+        // the slots cost nothing: the spend is what the answers cost
+        SpendStore.Totals totals = new SpendStore(JdbcClient.create(poolA)).totals(44,
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        assertThat(totals.today()).isEqualByComparingTo("0.04");
+    }
+
+    @Test
     void concurrentAddsFromTwoNodesToOneRowAreExact() throws Exception {
         SpendStore onA = new SpendStore(JdbcClient.create(poolA));
         SpendStore onB = new SpendStore(JdbcClient.create(poolB));

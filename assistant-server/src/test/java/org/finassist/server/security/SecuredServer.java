@@ -24,6 +24,10 @@ abstract class SecuredServer {
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry r) {
         FakeUpstreams.register(r);
+        // sf a tenth of ds's price, so a key past its soft budget visibly moves to it (VirtualKeysIT)
+        r.add("finassist.router.providers.sf.prices.input", () -> "0.2");
+        r.add("finassist.router.providers.sf.prices.output", () -> "0.8");
+        r.add("finassist.gateway.customer-facing-keys[0]", () -> VirtualKeysIT.GATED_KEY);
     }
 
     String base() {
