@@ -27,6 +27,9 @@ final class Colloquial {
                 WORDS.put(verb + way, "转" + way);
             }
         }
+        // seen from the securities account the customer talks to: money comes in (转进来) or goes back out (转回去)
+        WORDS.put("转进来", "银行转证券 转入");
+        WORDS.put("转回去", "证券转银行 转出");
         WORDS.put("转到证券账户", "银行转证券 转入");
         WORDS.put("转到股票账户", "银行转证券 转入");
         WORDS.put("转进股票账户", "银行转证券 转入");

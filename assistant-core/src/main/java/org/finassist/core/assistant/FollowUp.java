@@ -20,7 +20,12 @@ import java.util.regex.Pattern;
 final class FollowUp {
 
     private static final Pattern LEANS_ON_CONTEXT = Pattern.compile(
-            "^(那|那么|还有|另外|再|它|这个|那个|这样|如果|要是)|呢[？?]?$|^(怎么办|为什么|多少|多久|然后呢|具体呢)[？?]?$");
+            "^(那|那么|还有|另外|再|它|这个|那个|这样|如果|要是|反过来|倒过来|反之|相反)|呢[？?]?$"
+                    + "|^(怎么办|为什么|多少|多久|然后呢|具体呢)[？?]?$");
+    /** "反过来怎么操作" after a transfer question asks the other way round: every direction of the anchor flips. */
+    private static final Pattern REVERSAL = Pattern.compile("反过来|倒过来|反之|相反|反方向");
+    private static final List<List<String>> DIRECTIONS = List.of(
+            List.of("银行转证券", "证券转银行"), List.of("转入", "转出"), List.of("买入", "卖出"));
     private static final int SHORT = 14;
     private static final int MAX_LOOKBACK = 6;
 
@@ -92,6 +97,10 @@ final class FollowUp {
 
     /** The anchor with its entity replaced by the follow-up's entity of the same kind, if both name one. */
     static Optional<String> swapped(String anchor, String followUp) {
+        if (REVERSAL.matcher(followUp).find()) {
+            String reversed = reversed(anchor);
+            return reversed.equals(anchor) ? Optional.empty() : Optional.of(reversed);
+        }
         String out = anchor;
         for (List<String> kind : KINDS) {
             Optional<String> inFollowUp = first(followUp, kind);
@@ -101,6 +110,20 @@ final class FollowUp {
             }
         }
         return out.equals(anchor) ? Optional.empty() : Optional.of(out);
+    }
+
+    /** Each direction word of the anchor turned into its opposite (through placeholders, so none flips twice). */
+    private static String reversed(String anchor) {
+        String out = anchor;
+        for (int i = 0; i < DIRECTIONS.size(); i++) {
+            List<String> pair = DIRECTIONS.get(i);
+            out = out.replace(pair.get(0), "\u0000" + i + "a\u0000").replace(pair.get(1), "\u0000" + i + "b\u0000");
+        }
+        for (int i = 0; i < DIRECTIONS.size(); i++) {
+            List<String> pair = DIRECTIONS.get(i);
+            out = out.replace("\u0000" + i + "a\u0000", pair.get(1)).replace("\u0000" + i + "b\u0000", pair.get(0));
+        }
+        return out;
     }
 
     /** The first entity of {@code kind} in {@code text}, longest names first (国债逆回购 before 债券). */
