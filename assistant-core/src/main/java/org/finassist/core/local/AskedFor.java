@@ -44,7 +44,9 @@ final class AskedFor {
     /** A limit ("一天最多能转多少") is an amount, never "free of charge". */
     private static final Pattern LIMIT_ASKED = Pattern.compile("最多.{0,6}(转|取|存|提|买|借)|限额|上限");
     private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d+)?\\s*(万|元|块|股|份)");
-    private static final Pattern LOT_ASKED = Pattern.compile("多少股|几股|多少份|最少买|最低买|最少能买|起买|一手");
+    private static final Pattern LOT_ASKED = Pattern.compile("多少股|几股|多少份|最少买|最低买|最少能买|起买|一手"
+            // "可以卖50股吗" asks whether that many shares may be traded: a rule on quantities answers, not a tax
+            + "|[买卖]\\d+股");
     private static final Pattern LOT = Pattern.compile("\\d+\\s*(股|份)");
 
     /** Money into the securities account and out of it: an entry for the other way round never answers. */

@@ -139,4 +139,15 @@ class AnswerPickerTest {
         assertThat(picked("逆回购多少钱起买", REPO)).isEqualTo("r2");
         assertThat(picked("逆回购最少买几股", REPO)).isEqualTo("decline");
     }
+
+    private static final Passage STAMP_DUTY = faq("t1", "印花税怎么收？", "卖股票要交税吗",
+            "印花税仅在卖出股票时收取，税率为成交金额的千分之零点五（0.05%），买入不收。");
+
+    @Test
+    void aNumberOfSharesAskedIsAnsweredByAQuantityRuleNotByATax() {
+        assertThat(picked("卖股票可以卖50股吗", STAMP_DUTY)).isEqualTo("decline");
+        Passage lots = faq("t2", "买股票最少买多少？", "最少买几股", "买入数量须为100股（1手）或其整数倍；"
+                + "卖出时，余额不足100股的部分应当一次性申报卖出。");
+        assertThat(picked("卖股票可以卖50股吗", STAMP_DUTY, lots)).isEqualTo("t2");
+    }
 }
