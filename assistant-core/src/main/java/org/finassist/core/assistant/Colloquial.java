@@ -62,6 +62,15 @@ final class Colloquial {
         WORDS.put("便宜些", "降低");
         WORDS.put("降点", "降低");
         WORDS.put("开个股票账户", "开户");
+        WORDS.put("开股票户", "开户");
+        WORDS.put("开个股票户", "开户");
+        // a broker is a 证券公司 in the rules ("在两家券商开了户" → 在不同证券公司开立的账户)
+        WORDS.put("别家", "不同证券公司");
+        WORDS.put("券商", "证券公司");
+        // opening one more account asks how many accounts one may hold
+        WORDS.put("再开", "再开几个账户");
+        // the rules say 本人 ("必须是我自己的卡" → 本人同名的借记卡)
+        WORDS.put("自己", "本人");
         WORDS.put("开股票账户", "开户");
         WORDS.put("开个户", "开户");
         WORDS.put("咋", "怎么");
@@ -88,8 +97,20 @@ final class Colloquial {
     private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile(
             "(?i)(?<![A-Za-z])(etf|lof|qdii|reits|st)(?![A-Za-z])");
 
+    /** An age under 18 ("我今年16", "十七岁"): the rules speak of 未成年人. */
+    private static final java.util.regex.Pattern MINOR_AGE = java.util.regex.Pattern.compile(
+            "(今年|我才?|才)\\s*(1[0-7]|十[一二三四五六七]?)(?![\\d万元块点股号月日天年个%.])|(?<!\\d)(1[0-7]|十[一二三四五六七])周?岁");
+    /** A named public holiday ("国庆放假", "春节期间"): the rules speak of 法定节假日. */
+    private static final java.util.regex.Pattern HOLIDAY = java.util.regex.Pattern.compile(
+            "国庆|春节|过年|五一|劳动节|中秋|端午|元旦|清明");
     static String normalise(String text) {
         String t = ABBREVIATION.matcher(text).replaceAll(m -> m.group().toUpperCase(java.util.Locale.ROOT));
+        if (MINOR_AGE.matcher(t).find() && !t.contains("未成年")) {
+            t = t + " 未成年人";
+        }
+        if (HOLIDAY.matcher(t).find() && !t.contains("节假日")) {
+            t = t + " 法定节假日";
+        }
         for (Map.Entry<String, String> e : WORDS.entrySet()) {
             if (t.contains(e.getKey())) {
                 t = t.replace(e.getKey(), e.getValue());

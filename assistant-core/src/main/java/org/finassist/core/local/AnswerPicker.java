@@ -25,8 +25,10 @@ final class AnswerPicker {
             + "|断了|掉线|闪退|卡住|模糊|不清");
     /** An entry about something failing ("…上传失败怎么办", "银证转账失败怎么办"). */
     private static final Pattern FAILURE_ENTRY = Pattern.compile("失败|不成功|错误");
-    private static final Pattern ASKS_IF_POSSIBLE = Pattern.compile("能不能|可不可以|是不是|能否|行不行");
+    private static final Pattern ASKS_IF_POSSIBLE = Pattern.compile("能不能|可不可以|是不是|能否|行不行|有没有");
     static final double MIN_COVERAGE = 1.0 / 3;
+    /** A passage about the aspect asked (its risks, its rate, changing it) beats one that only shares the words. */
+    private static final double ASPECT_BONUS = 0.3;
     /** Retrieval's first few: a passage that names what the question asks about may rank below look-alikes. */
     private static final int CANDIDATES = 5;
     /**
@@ -38,7 +40,7 @@ final class AnswerPicker {
     static final double FIRST_MIN_CHARS = 0.5;
     private static final int MAX_CHARS = 160;
     private static final Pattern FILLER = Pattern.compile("请问|请教|哪几|时候|一般|要|你好|您好|我想|我要|想问|问一下|一下|怎么样|怎么办|怎么|怎样|如何"
-            + "|什么|多少|哪些|哪个|哪里|为什么|为啥|是不是|能不能|可不可以|可以|能否|需要|吗|呢|啊|呀|吧|的|了|我|你们|你"
+            + "|有没有|什么|多少|哪些|哪个|哪里|为什么|为啥|是不是|能不能|可不可以|可以|能否|需要|吗|呢|啊|呀|吧|的|了|我|你们|你"
             + "|帮我|麻烦");
     private static final Pattern NOT_HAN_OR_WORD = Pattern.compile("[^\\p{IsHan}A-Za-z0-9+*]+");
     private static final Pattern SENTENCE = Pattern.compile("[^。！？；\\n]+[。！？；]?");
@@ -65,8 +67,10 @@ final class AnswerPicker {
             Passage p = passages.get(i);
             String text = answerPart(p.text());
             String whole = questionPart(p.text()) + text + p.headingPath();
-            if (!AskedFor.answerable(question, whole)
-                    || AskedFor.oppositeWay(question, questionPart(p.text()) + " " + p.headingPath())) {
+            String topic = questionPart(p.text()) + " " + p.headingPath();
+            AskedFor.Aspect aspect = AskedFor.aspect(question, topic);
+            if (!AskedFor.answerable(question, whole) || AskedFor.oppositeWay(question, topic)
+                    || aspect == AskedFor.Aspect.OTHER) {
                 continue;
             }
             boolean isFaq = p.text().startsWith("问：");
@@ -81,7 +85,8 @@ final class AnswerPicker {
             // the curated phrasing asking the same words is the surest sign of the same question ("交易时间是几点到几点"
             // is the entry 交易时间, not 银证转账的时间)
             double phrasing = isFaq ? (double) shared(q, bigrams(content(questionPart(p.text()) + p.headingPath()))) / q.size() : 0;
-            double score = coverage + 0.1 * chars + 0.2 * phrasing - i * 0.02;
+            double score = coverage + 0.1 * chars + 0.2 * phrasing - i * 0.02
+                    + (aspect == AskedFor.Aspect.SAME ? ASPECT_BONUS : 0);
             // a question of one or two content words cannot share two of them
             int needed = q.size() <= 3 ? 1 : MIN_SHARED;
             boolean enough = shared >= needed && coverage >= MIN_COVERAGE;

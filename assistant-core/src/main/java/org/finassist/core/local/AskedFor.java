@@ -44,14 +44,49 @@ final class AskedFor {
     /** A limit ("一天最多能转多少") is an amount, never "free of charge". */
     private static final Pattern LIMIT_ASKED = Pattern.compile("最多.{0,6}(转|取|存|提|买|借)|限额|上限");
     private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d+)?\\s*(万|元|块|股|份)");
-    private static final Pattern LOT_ASKED = Pattern.compile("多少股|几股|多少份|最少买|最低买|最少能买|起买|一手");
+    private static final Pattern LOT_ASKED = Pattern.compile("多少股|几股|多少份|最少买|最低买|最少能买|起买|一手"
+            // "可以卖50股吗" asks whether that many shares may be traded: a rule on quantities answers, not a tax
+            + "|[买卖]\\d+股");
     private static final Pattern LOT = Pattern.compile("\\d+\\s*(股|份)");
 
     /** Money into the securities account and out of it: an entry for the other way round never answers. */
     private static final Pattern MONEY_IN = Pattern.compile("银行转证券|银转证|转入|入金|(转|存|充)(到|进|入)[^，。？?]{0,4}(证券|股票|资金)(账户|帐户)");
     private static final Pattern MONEY_OUT = Pattern.compile("证券转银行|证转银|转出|出金|取钱|取出|提现|(转|取|提)(到|回|出)[^，。？?]{0,4}(银行|卡)");
 
+    /**
+     * Aspects a question may ask of a thing: its risks, its conditions, its rate, its fees, changing it. A passage
+     * whose own question or heading is about another aspect of the same thing does not answer ("融资融券有什么风险"
+     * is not answered by the margin opening conditions, "融资融券的利率" not by its risks).
+     */
+    private static final List<Pattern> ASPECTS = List.of(
+            Pattern.compile("风险(?!测评|承受|等级|评估|警示|揭示书)"),
+            Pattern.compile("条件|门槛|资格|要求"),
+            Pattern.compile("利率|利息|计息|年费率"),
+            Pattern.compile("换(?!手)|变更|修改|改(成|为|绑)|在哪改|怎么改"));
+
+    /** How a passage's own topic relates to the aspect the question asks. */
+    enum Aspect { NONE, SAME, OTHER }
+
     private AskedFor() {
+    }
+
+    /**
+     * {@link Aspect#SAME} when the topic (an entry's question and heading) names an aspect the question asks,
+     * {@link Aspect#OTHER} when it names only aspects the question does not ask, else {@link Aspect#NONE}.
+     */
+    static Aspect aspect(String question, String topic) {
+        boolean asked = false;
+        boolean same = false;
+        boolean other = false;
+        for (Pattern a : ASPECTS) {
+            boolean q = a.matcher(question).find();
+            boolean t = a.matcher(topic).find();
+            asked |= q;
+            same |= q && t;
+            other |= !q && t;
+        }
+        if (!asked) return Aspect.NONE;
+        return same ? Aspect.SAME : other ? Aspect.OTHER : Aspect.NONE;
     }
 
     /**
@@ -88,7 +123,8 @@ final class AskedFor {
         if (LIMIT_ASKED.matcher(q).find() && !AMOUNT.matcher(p).find()) {
             return false;
         }
-        if (LOT_ASKED.matcher(q).find() && !LOT.matcher(p).find()) {
+        // "多少钱起买" asks an amount of money, not a number of shares
+        if (LOT_ASKED.matcher(q).find() && !MONEY_ASKED.matcher(q).find() && !LOT.matcher(p).find()) {
             return false;
         }
         return !MONEY_ASKED.matcher(q).find() || MONEY.matcher(p).find();

@@ -34,8 +34,9 @@ public final class LocalGroundedModel implements ProviderClient {
     private static final Pattern SENTENCE = Pattern.compile("[^。！？\\n]*[。！？\\n]|[^。！？\\n]+$");
     private static final int MAX_PASSAGES = 3;
     /** Small talk the general route answers itself instead of declining. */
-    private static final Pattern GREETING = Pattern.compile("(你好|您好|在吗|在不在|hi|hello|嗨|谢谢|谢谢你|多谢|感谢|你是谁|你是机器人吗"
-            + "|你能做什么|你会什么)[啊呀呢吗！!。？?~ ]*", Pattern.CASE_INSENSITIVE);
+    /** One or more greetings with filler between them ("您好 在吗", "在吗？", "你好呀，在不在"). */
+    private static final Pattern GREETING = Pattern.compile("(?:(?:你好|您好|在吗|在不在|有人吗|有人在吗|hi|hello|嗨|哈喽"
+            + "|谢谢|谢谢你|多谢|感谢|你是谁|你是机器人吗|你能做什么|你会什么)[啊呀呢吗哈～~！!。.，,？? ]*)+", Pattern.CASE_INSENSITIVE);
 
     private final ProviderConfig config = new ProviderConfig(ID, Flavor.LOCAL, URI.create("local:/"), "",
             List.of(new ModelSpec(MODEL, MODEL, 1_000_000, null)), 1, 0, null, null, null, null);

@@ -29,4 +29,20 @@ class ColloquialTest {
             assertThat(Colloquial.normalise(q)).isEqualTo(q);
         }
     }
+
+    @Test
+    void aMinorsAgeAndAPublicHolidayAreNamedAsTheRulesNameThem() {
+        assertThat(Colloquial.normalise("我今年16 可以开股票户吗")).contains("未成年人").contains("开户");
+        assertThat(Colloquial.normalise("我今年十七 能不能自己开户炒股")).contains("未成年人").contains("本人开户");
+        assertThat(Colloquial.normalise("我今年10万能开户吗")).doesNotContain("未成年");
+        assertThat(Colloquial.normalise("我今年35 能开户吗")).doesNotContain("未成年");
+        assertThat(Colloquial.normalise("国庆放假能交易吗")).contains("法定节假日");
+        assertThat(Colloquial.normalise("周末能交易吗")).doesNotContain("法定节假日");
+    }
+
+    @Test
+    void anotherBrokerIsAnotherSecuritiesCompany() {
+        assertThat(Colloquial.normalise("我已经在两家券商开了户 还能再开吗")).contains("证券公司").contains("几个账户");
+        assertThat(Colloquial.normalise("我在别家开过户了")).contains("不同证券公司");
+    }
 }

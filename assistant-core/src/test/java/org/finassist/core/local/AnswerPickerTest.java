@@ -103,4 +103,51 @@ class AnswerPickerTest {
         assertThat(picked("银行卡里的钱怎么转到股票账户里", out, in)).isEqualTo("f14");
         assertThat(picked("股票账户的钱怎么取出来", in, out)).isEqualTo("f13");
     }
+
+    private static final Passage MARGIN_CONDITIONS = faq("m1", "融资融券开户条件是什么？", "两融开户条件",
+            "需开户满6个月，申请前20个交易日日均证券类资产不低于50万元，风险测评为稳健型及以上。");
+    private static final Passage MARGIN_RISKS = new Passage("m2", "融资融券业务指南（演示）", "融资融券业务指南 > 主要风险",
+            "融资融券的主要风险包括：杠杆放大亏损的风险、强制平仓风险、利率变动风险。", 0.3);
+    private static final Passage MARGIN_RATE = faq("m3", "融资利率是多少？", "融资利率是多少？",
+            "本演示券商融资年利率为6.5%，融券年费率为8.5%，按实际使用天数计息。");
+    private static final Passage WHICH_BANK = faq("b1", "开户需要绑定哪家银行卡？", "开户需要绑定哪家银行卡？",
+            "需绑定本人同名的一类借记卡，用于第三方存管（银证转账）。支持工商银行、农业银行等主要银行。");
+    private static final Passage CHANGE_BANK = faq("b2", "如何更换三方存管银行卡？", "换绑银行卡",
+            "在App“业务办理-变更存管银行”中在线申请，需账户资金为零且无在途交易。");
+    private static final Passage NO_TIPS = faq("r1", "你们能推荐股票吗？", "推荐一只股票",
+            "我们不提供个股买卖建议或收益承诺。投资决策请您独立判断。");
+    private static final Passage REPO = faq("r2", "什么是国债逆回购？", "逆回购是什么",
+            "国债逆回购是以国债作质押的短期借款，风险很低。沪市1000元起、深市1000元起。");
+
+    @Test
+    void aPassageAboutAnotherAspectOfTheSameThingDoesNotAnswer() {
+        // risk is not the opening conditions, the rate is not the risks, changing the card is not which bank
+        assertThat(picked("融资融券有什么风险", MARGIN_CONDITIONS, MARGIN_RISKS)).isEqualTo("m2");
+        assertThat(picked("融资融券有什么风险", MARGIN_CONDITIONS)).isEqualTo("decline");
+        assertThat(picked("融资融券的利率", MARGIN_RISKS, MARGIN_RATE)).isEqualTo("m3");
+        assertThat(picked("想换一张银行卡绑定怎么弄", CHANGE_BANK, WHICH_BANK)).isEqualTo("b2");
+        assertThat(picked("开户需要绑定哪家银行卡", CHANGE_BANK, WHICH_BANK)).isEqualTo("b1");
+    }
+
+    @Test
+    void asking_youMeiYou_isAQuestionFormNotATrouble() {
+        assertThat(picked("有没有稳赚不赔的股票推荐", NO_TIPS)).isEqualTo("r1");
+    }
+
+    @Test
+    void howMuchMoneyToStartIsAnAmountNotANumberOfShares() {
+        assertThat(picked("逆回购多少钱起买", REPO)).isEqualTo("r2");
+        assertThat(picked("逆回购最少买几股", REPO)).isEqualTo("decline");
+    }
+
+    private static final Passage STAMP_DUTY = faq("t1", "印花税怎么收？", "卖股票要交税吗",
+            "印花税仅在卖出股票时收取，税率为成交金额的千分之零点五（0.05%），买入不收。");
+
+    @Test
+    void aNumberOfSharesAskedIsAnsweredByAQuantityRuleNotByATax() {
+        assertThat(picked("卖股票可以卖50股吗", STAMP_DUTY)).isEqualTo("decline");
+        Passage lots = faq("t2", "买股票最少买多少？", "最少买几股", "买入数量须为100股（1手）或其整数倍；"
+                + "卖出时，余额不足100股的部分应当一次性申报卖出。");
+        assertThat(picked("卖股票可以卖50股吗", STAMP_DUTY, lots)).isEqualTo("t2");
+    }
 }

@@ -61,4 +61,12 @@ class LocalGroundedModelTest {
 
         assertThat(a).contains("不收印花税").contains("[2]");
     }
+
+    @Test
+    void greetingsWithFillerAreGreetedNotDeclined() {
+        assertThat(answer("您好 在吗")).contains("智能客服助手").doesNotContain("无法准确回答");
+        assertThat(answer("在吗？")).contains("智能客服助手");
+        assertThat(answer("你好，在不在呀")).contains("智能客服助手");
+        assertThat(answer("在吗 我想问下佣金")).doesNotContain("智能客服助手");
+    }
 }

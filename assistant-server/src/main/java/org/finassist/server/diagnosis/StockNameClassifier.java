@@ -31,6 +31,9 @@ final class StockNameClassifier implements ScenarioClassifier {
                     // money, rules and everyday topics: "卖股票的钱当天能买吗" (天能), "明天北京天气咋样" (北京)
                     + "的钱|资金|税|费|几点|交易时间|休市|开盘|收盘|规则|天气|下雨|气温|汇率|贷款|房贷|外卖|快递");
 
+    /** Asks for commentary on a stock, which the commentary route answers from its articles. */
+    private static final Pattern ASKS_COMMENTARY = Pattern.compile("复盘|盯盘|点评|评论|解读|新闻|公告|消息|资讯|文章|大盘|市场|板块");
+
     /** Asks which stock, or for one: no stock is named, whatever short name the words happen to contain. */
     private static final Pattern NO_STOCK_NAMED = Pattern.compile("推荐|哪只|哪支|哪个股票|哪些股票|什么股票|买什么股");
 
@@ -50,7 +53,11 @@ final class StockNameClassifier implements ScenarioClassifier {
             // "哪只股票明天能涨停", "给我推荐个能涨的股票": nothing to diagnose; the knowledge base says we do not recommend
             return new Classification(Scenario.QA, c.confidence(), "no-stock-named", null);
         }
-        if ("rule".equals(c.method()) || (c.scenario() != Scenario.QA && c.scenario() != Scenario.GENERAL)) {
+        // an example match for commentary ("gzmt最近咋样" looks like "大盘最近咋样") is a guess too, unless the
+        // customer asks for the commentary itself (复盘, 盯盘, 点评, news)
+        boolean guessedCommentary = c.scenario() == Scenario.COMMENTARY && !ASKS_COMMENTARY.matcher(text).find();
+        if ("rule".equals(c.method())
+                || (c.scenario() != Scenario.QA && c.scenario() != Scenario.GENERAL && !guessedCommentary)) {
             return c;
         }
         return switch (master.resolver().findIn(text)) {

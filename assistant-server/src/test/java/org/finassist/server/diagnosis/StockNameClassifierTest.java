@@ -56,4 +56,17 @@ class StockNameClassifierTest {
         assertThat(MASTER.resolver().findIn("今天创业板指涨了多少"))
                 .isNotInstanceOf(org.finassist.content.master.Resolution.Ambiguous.class);
     }
+
+    @Test
+    void aStockNicknameGuessedAsCommentaryGoesToDiagnosisUnlessCommentaryIsAskedFor() {
+        var examplesSayCommentary = new StockNameClassifier(
+                text -> new Classification(Scenario.COMMENTARY, 0.6, "example", null), MASTER);
+        assertThat(examplesSayCommentary.classify("gzmt最近咋样").scenario()).isEqualTo(Scenario.STOCK_DIAGNOSIS);
+        assertThat(examplesSayCommentary.classify("茅台最近走势如何").scenario()).isEqualTo(Scenario.STOCK_DIAGNOSIS);
+        assertThat(examplesSayCommentary.classify("贵州茅台今天的复盘").scenario()).isEqualTo(Scenario.COMMENTARY);
+        assertThat(examplesSayCommentary.classify("今天大盘怎么样").scenario()).isEqualTo(Scenario.COMMENTARY);
+        var ruleSaysCommentary = new StockNameClassifier(
+                text -> new Classification(Scenario.COMMENTARY, 0.9, "rule", null), MASTER);
+        assertThat(ruleSaysCommentary.classify("gzmt最近咋样").scenario()).isEqualTo(Scenario.COMMENTARY);
+    }
 }

@@ -76,7 +76,8 @@ public final class HybridRetriever {
         fused = agreeingFirst(question, fused);
         List<Passage> top = fused.subList(0, Math.min(options.topN(), fused.size()));
         double best = top.stream().mapToDouble(Passage::vectorScore).filter(d -> !Double.isNaN(d)).max().orElse(-1);
-        return best >= options.minVectorSimilarity() ? new RetrievalResult.Found(top) : new RetrievalResult.NotFound(top);
+        return best >= options.minVectorSimilarity() || KeywordStrength.strong(segmenter.tokens(question), top)
+                ? new RetrievalResult.Found(top) : new RetrievalResult.NotFound(top);
     }
 
     private boolean usesPlainQuery() {
