@@ -54,15 +54,28 @@ final class AskedFor {
     private static final Pattern MONEY_OUT = Pattern.compile("证券转银行|证转银|转出|出金|取钱|取出|提现|(转|取|提)(到|回|出)[^，。？?]{0,4}(银行|卡)");
 
     /**
-     * Aspects a question may ask of a thing: its risks, its conditions, its rate, its fees, changing it. A passage
+     * Aspects a question may ask of a thing: its risks, its conditions, its rate, changing it, its time. A passage
      * whose own question or heading is about another aspect of the same thing does not answer ("融资融券有什么风险"
      * is not answered by the margin opening conditions, "融资融券的利率" not by its risks).
      */
-    private static final List<Pattern> ASPECTS = List.of(
-            Pattern.compile("风险(?!测评|承受|等级|评估|警示|揭示书)"),
-            Pattern.compile("条件|门槛|资格|要求"),
-            Pattern.compile("利率|利息|计息|年费率"),
-            Pattern.compile("换(?!手)|变更|修改|改(成|为|绑)|在哪改|怎么改"));
+    private static final List<AspectWords> ASPECTS = List.of(
+            AspectWords.of("风险(?!测评|承受|等级|评估|警示|揭示书)"),
+            AspectWords.of("条件|门槛|资格|要求"),
+            AspectWords.of("利率|利息|计息|年费率"),
+            AspectWords.of("换(?!手)|变更|修改|改(成|为|绑)|在哪改|怎么改"),
+            // when something happens or takes effect: "签完协议几天能买" asks when, not how to open it. A day named
+            // ("当天要不要钱") does not ask when, nor does the noun 时间 ("银证转账的时间是什么 那手续费呢"), but an
+            // entry about "…的时间" is about when
+            new AspectWords(Pattern.compile("多久|多长时间|多少天|几天|什么时候|啥时候|哪天|何时|几点|几时|有效期|明天|次日"),
+                    Pattern.compile("多久|多长时间|多少天|几天|什么时候|啥时候|哪天|何时|几点|几时|有效期|明天|次日|时间")));
+
+    /** The words by which a question asks an aspect, and those by which an entry's topic names it. */
+    private record AspectWords(Pattern asked, Pattern named) {
+        static AspectWords of(String regex) {
+            Pattern p = Pattern.compile(regex);
+            return new AspectWords(p, p);
+        }
+    }
 
     /** How a passage's own topic relates to the aspect the question asks. */
     enum Aspect { NONE, SAME, OTHER }
@@ -78,9 +91,9 @@ final class AskedFor {
         boolean asked = false;
         boolean same = false;
         boolean other = false;
-        for (Pattern a : ASPECTS) {
-            boolean q = a.matcher(question).find();
-            boolean t = a.matcher(topic).find();
+        for (AspectWords a : ASPECTS) {
+            boolean q = a.asked().matcher(question).find();
+            boolean t = a.named().matcher(topic).find();
             asked |= q;
             same |= q && t;
             other |= !q && t;
