@@ -117,6 +117,8 @@ final class Colloquial {
             t = t + " 法定节假日";
         }
         for (Map.Entry<String, String> e : WORDS.entrySet()) {
+            // an expansion already made ("再开" → "再开几个账户") is not made twice when a text is normalised again
+            if (e.getValue().contains(e.getKey()) && t.contains(e.getValue())) continue;
             if (t.contains(e.getKey())) {
                 t = t.replace(e.getKey(), e.getValue());
             }

@@ -91,6 +91,18 @@ final class FollowUp {
         return sharesChar && !sharesWord;
     }
 
+    /**
+     * The message read after the question before it ("担保比例跌破平仓线怎么办 要多久内补上"), for a short message
+     * that was read on its own and found nothing: in a conversation, a message too short to name its topic most
+     * often continues the one before. Empty when there is no question before, the message is long enough to stand
+     * alone, or it was already read as a follow-up.
+     */
+    static Optional<String> withContext(List<Message> history, String message) {
+        String m = message.strip();
+        if (m.length() > SHORT || isFollowUp(history, m)) return Optional.empty();
+        return anchor(history).map(a -> a + " " + m);
+    }
+
     /** The message without question words and particles, so what it shares with the question before it is content. */
     private static String content(String text) {
         return FILLER.matcher(text).replaceAll(" ");
