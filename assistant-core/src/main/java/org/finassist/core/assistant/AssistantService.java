@@ -89,7 +89,7 @@ public final class AssistantService {
             var read = FollowUp.withContext(turn.history(), turn.message());
             if (read.isPresent()) {
                 Grounding again = source.ground(Colloquial.normalise(read.get()), c, turn.knowledgeBases());
-                if (!again.isEmpty()) {
+                if (again.passages().stream().anyMatch(p -> FollowUp.touches(turn.message(), p.text()))) {
                     grounding = again;
                     asked = new TurnRequest(turn.history(), read.get(), turn.scenario(), turn.knowledgeBases(),
                             turn.showReasoning());

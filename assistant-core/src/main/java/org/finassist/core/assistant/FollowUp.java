@@ -27,6 +27,9 @@ final class FollowUp {
     private static final List<List<String>> DIRECTIONS = List.of(
             List.of("银行转证券", "证券转银行"), List.of("转入", "转出"), List.of("买入", "卖出"));
     private static final int SHORT = 14;
+    /** A question form: what a message without one asks ("帮我写首诗") is not about the topic before. */
+    private static final Pattern ASKS = Pattern.compile("[吗呢么？?]|多久|多少|多长|几|怎|什么|啥|哪|谁|为何|为什么|是否|能否|可否"
+            + "|[能会要][不没]");
     /** "也一样吗", "也是这样吗", "同样吗": the same question asked of something else. */
     private static final Pattern SAME_AS_BEFORE = Pattern.compile("也(一样|是这样|这样|相同|同样)|同样(吗|么)|一样(吗|么|不)");
     /** Question words, particles and pronouns: sharing one of them with the question before says nothing. */
@@ -99,8 +102,18 @@ final class FollowUp {
      */
     static Optional<String> withContext(List<Message> history, String message) {
         String m = message.strip();
-        if (m.length() > SHORT || isFollowUp(history, m)) return Optional.empty();
+        // a request ("帮我写首诗") is no question about the topic before
+        if (m.length() > SHORT || isFollowUp(history, m) || !ASKS.matcher(m).find()) return Optional.empty();
         return anchor(history).map(a -> a + " " + m);
+    }
+
+    /**
+     * Whether what was found for {@link #withContext} bears on the message itself: a passage holds one of its
+     * content characters ("要多久内补上" → "…应在T+2日内追加担保物…未按时补足"), not only the earlier question's.
+     */
+    static boolean touches(String message, String passage) {
+        return content(Colloquial.normalise(message)).codePoints().filter(Character::isIdeographic)
+                .anyMatch(c -> passage.indexOf(c) >= 0);
     }
 
     /** The message without question words and particles, so what it shares with the question before it is content. */

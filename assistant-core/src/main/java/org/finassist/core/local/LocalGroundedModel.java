@@ -37,7 +37,7 @@ public final class LocalGroundedModel implements ProviderClient {
      * Small talk the general route answers itself instead of declining: one or more greetings, questions about who
      * answers or thanks closing the conversation, with filler between them ("您好 在吗", "你是谁啊 真人吗", "谢谢啦 搞定了").
      */
-    private static final Pattern GREETING = Pattern.compile("(?:(?:你好|您好|在吗|在不在|有人吗|有人在吗|hi|hello|嗨|哈喽"
+    private static final Pattern GREETING = Pattern.compile("[嗯哦噢额呃 ]*(?:(?:你好|您好|在吗|在不在|有人吗|有人在吗|hi|hello|嗨|哈喽"
             + "|谢谢|谢谢你|多谢|感谢|你是谁|你能做什么|你会什么"
             // who answers ("你是机器人吗", "是真人吗")
             + "|你?(?:是不是|是)(?:机器人|真人)|(?:机器人|真人)吗"
