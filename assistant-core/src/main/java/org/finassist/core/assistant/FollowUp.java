@@ -33,7 +33,7 @@ final class FollowUp {
     /** "也一样吗", "也是这样吗", "同样吗": the same question asked of something else. */
     private static final Pattern SAME_AS_BEFORE = Pattern.compile("也(一样|是这样|这样|相同|同样)|同样(吗|么)|一样(吗|么|不)");
     /** Question words, particles and pronouns: sharing one of them with the question before says nothing. */
-    private static final Pattern FILLER = Pattern.compile("[^\\p{IsHan}]|什么|怎么|怎样|如何|多少|多久|为什么|哪|吗|呢|啊|呀|吧"
+    private static final Pattern FILLER = Pattern.compile("[^\\p{IsHan}]|什么|怎么|怎样|如何|多少|多久|为什么|哪|几|吗|呢|啊|呀|吧"
             + "|的|了|是|我|你|们|要|能|会|可以|还|也|有|在|就|都|这|那|个|一|不|没|和|跟|给|让");
     private static final int MAX_LOOKBACK = 6;
 
@@ -72,9 +72,9 @@ final class FollowUp {
     /**
      * Whether the message leans on the conversation before it: by its form ({@link #isFollowUp(String)}), or, when
      * short, because it refers back without naming the topic again — "也一样吗" ("科创板也一样吗" after a question on
-     * lot sizes), or by one character of the question before it and no word of it ("锁了要等多久" after "密码输错几次会
-     * 锁", "一天能测几次" after "风险测评是啥"). A question that names the topic again ("开户要多久" after "开户要带什么")
-     * shares a word with it and stands on its own.
+     * lot sizes), or by one character of the question before it, standing alone, and no word of it ("锁了要等多久"
+     * after "密码输错几次会锁", "一天能测几次" after "风险测评是啥"). A question that names the topic again ("开户要多久"
+     * after "开户要带什么") or a topic of its own ("转账要收钱吗" after "怎么把钱转入证券账户") stands on its own.
      */
     static boolean isFollowUp(List<Message> history, String message) {
         String m = message.strip();
@@ -85,7 +85,14 @@ final class FollowUp {
         if (SAME_AS_BEFORE.matcher(m).find()) return true;
         String mine = content(Colloquial.normalise(m));
         String before = content(anchor.get());
-        boolean sharesChar = mine.codePoints().filter(Character::isIdeographic).anyMatch(c -> before.indexOf(c) >= 0);
+        // the character stands alone among the message's content ("锁" in "锁了要等多久"), not inside a word of its
+        // own ("转" in "转账要收钱吗" after "怎么把钱转入证券账户": 转账 names its own topic)
+        boolean sharesChar = false;
+        for (String run : mine.split(" +")) {
+            if (run.length() == 1 && Character.isIdeographic(run.charAt(0)) && before.indexOf(run.charAt(0)) >= 0) {
+                sharesChar = true;
+            }
+        }
         boolean sharesWord = false;
         for (int i = 0; i + 2 <= mine.length(); i++) {
             String w = mine.substring(i, i + 2);

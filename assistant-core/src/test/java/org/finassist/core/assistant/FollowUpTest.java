@@ -53,6 +53,9 @@ class FollowUpTest {
         assertThat(FollowUp.retrievalQuery(opening, "开户要多久")).isEqualTo("开户要多久");
         // shares nothing with it
         assertThat(FollowUp.retrievalQuery(opening, "印花税多少")).isEqualTo("印花税多少");
+        // shares 转 with it, but inside a word of its own
+        List<Message> transfer = List.of(Message.user("怎么把钱转入证券账户"), Message.assistant("在App……"));
+        assertThat(FollowUp.retrievalQuery(transfer, "转账要收钱吗")).isEqualTo("转账要收费吗");
         assertThat(FollowUp.retrievalQuery(List.of(), "锁了要等多久")).isEqualTo("锁了要等多久");
     }
 
