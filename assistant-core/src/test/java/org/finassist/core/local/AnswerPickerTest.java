@@ -179,6 +179,14 @@ class AnswerPickerTest {
     }
 
     @Test
+    void aQuestionAskingWhichDayIsNotAnsweredByAPassageWithoutADate() {
+        Passage plan = faq("f14", "基金定投怎么设置？", "怎么定投",
+                "在App“理财-基金定投”中选择基金、扣款金额和周期（每周、每两周或每月），确认后会按计划从资金账户扣款申购。");
+        assertThat(picked("定投每月几号扣款", plan)).isEqualTo("decline");
+        assertThat(picked("定投怎么设置", plan)).isEqualTo("f14");
+    }
+
+    @Test
     void aDocumentsTitleDoesNotNameTheAspectOfItsSections() {
         // "基金理财与风险揭示" is the document, the section is about orders
         assertThat(picked("基金下午3点以后买按哪天净值算", FUND_ORDERS)).isEqualTo("d1");
