@@ -6,13 +6,23 @@ import org.finassist.core.classify.Classification;
 import org.finassist.core.classify.ScenarioClassifier;
 import org.finassist.core.router.Scenario;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
  * Sends "宁德时代现在怎么样", "茅台能买吗", "gzmt怎么样" to stock diagnosis: the keyword rules know codes and
  * words like 诊股, not names. A keyword rule's answer stands (招商银行开户 stays account opening); a general or Q&A
  * guess is overridden when the text names a stock of the master (or a short name a few stocks share, which the
- * diagnosis grounding then asks back about).
+ * diagnosis grounding then asks back about). Common nicknames (招行, 中石油, 宁王: {@code stock-nicknames.properties})
+ * count as the name they stand for; small talk the examples recognise stays small talk unless it asks about a stock.
  */
 final class StockNameClassifier implements ScenarioClassifier {
 
@@ -37,6 +47,9 @@ final class StockNameClassifier implements ScenarioClassifier {
     /** Asks which stock, or for one: no stock is named, whatever short name the words happen to contain. */
     private static final Pattern NO_STOCK_NAMED = Pattern.compile("推荐|哪只|哪支|哪个股票|哪些股票|什么股票|买什么股");
 
+    /** Nicknames (招行, 中石油, 宁王) by the master name they stand for; longest first. */
+    private static final Map<Pattern, String> NICKNAMES = loadNicknames();
+
     private final ScenarioClassifier delegate;
     private final LiveMaster master;
 
@@ -46,8 +59,9 @@ final class StockNameClassifier implements ScenarioClassifier {
     }
 
     @Override
-    public Classification classify(String text) {
-        Classification c = delegate.classify(text);
+    public Classification classify(String raw) {
+        Classification c = delegate.classify(raw);
+        String text = withNamesForNicknames(raw);
         if (c.scenario() == Scenario.STOCK_DIAGNOSIS && !"rule".equals(c.method()) && NO_STOCK_NAMED.matcher(text).find()
                 && !(master.resolver().findIn(text) instanceof Resolution.Found f && specific(f.how()))) {
             // "哪只股票明天能涨停", "给我推荐个能涨的股票": nothing to diagnose; the knowledge base says we do not recommend
@@ -56,6 +70,10 @@ final class StockNameClassifier implements ScenarioClassifier {
         // an example match for commentary ("gzmt最近咋样" looks like "大盘最近咋样") is a guess too, unless the
         // customer asks for the commentary itself (复盘, 盯盘, 点评, news)
         boolean guessedCommentary = c.scenario() == Scenario.COMMENTARY && !ASKS_COMMENTARY.matcher(text).find();
+        if (c.scenario() == Scenario.GENERAL && "example".equals(c.method()) && !asksAboutAStock(text)) {
+            // small talk that contains a stock's name ("你是真人还是机器人": 机器人 is listed) is still small talk
+            return c;
+        }
         if ("rule".equals(c.method())
                 || (c.scenario() != Scenario.QA && c.scenario() != Scenario.GENERAL && !guessedCommentary)) {
             return c;
@@ -69,6 +87,32 @@ final class StockNameClassifier implements ScenarioClassifier {
                     new Classification(Scenario.STOCK_DIAGNOSIS, 0.7, "stock-name", null);
             default -> c;
         };
+    }
+
+    /** The text with each nickname replaced by the stock's name: "招行这票怎么样" → "招商银行这票怎么样". */
+    static String withNamesForNicknames(String text) {
+        String t = text == null ? "" : text;
+        for (Map.Entry<Pattern, String> e : NICKNAMES.entrySet()) {
+            t = e.getKey().matcher(t).replaceAll(e.getValue());
+        }
+        return t;
+    }
+
+    private static Map<Pattern, String> loadNicknames() {
+        Properties p = new Properties();
+        try (InputStream in = StockNameClassifier.class.getResourceAsStream("stock-nicknames.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("missing org/finassist/server/diagnosis/stock-nicknames.properties");
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<Pattern, String> out = new LinkedHashMap<>();
+        p.stringPropertyNames().stream().sorted(Comparator.comparingInt(String::length).reversed()).forEach(nick ->
+                out.put(Pattern.compile(Pattern.quote(nick) + (nick.endsWith("行") ? "(?![情业])" : "")),
+                        p.getProperty(nick).strip()));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static boolean specific(Resolution.Match how) {
