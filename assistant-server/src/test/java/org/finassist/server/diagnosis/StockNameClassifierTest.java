@@ -51,6 +51,28 @@ class StockNameClassifierTest {
     }
 
     @Test
+    void aNicknameIsTheStockItStandsFor() {
+        Classification c = classifier.classify("招行这票怎么样");
+        assertThat(c.scenario()).isEqualTo(Scenario.STOCK_DIAGNOSIS);
+        assertThat(c.symbol()).isEqualTo(MASTER.resolver().resolve("招商银行") instanceof
+                org.finassist.content.master.Resolution.Found f ? f.security().symbol().toString() : "not in the master");
+        assertThat(classifier.classify("中石油还能拿吗").symbol()).isNotNull();
+        // 中行 inside 盘中行情, 工行 inside 加工行业: not the banks
+        assertThat(StockNameClassifier.withNamesForNicknames("今天盘中行情怎么样")).isEqualTo("今天盘中行情怎么样");
+        assertThat(StockNameClassifier.withNamesForNicknames("加工行业前景如何")).isEqualTo("加工行业前景如何");
+        assertThat(StockNameClassifier.withNamesForNicknames("工行能买吗")).isEqualTo("工商银行能买吗");
+    }
+
+    @Test
+    void smallTalkThatContainsAStockNameStaysSmallTalk() {
+        var examplesSayGeneral = new StockNameClassifier(
+                text -> new Classification(Scenario.GENERAL, 0.8, "example", null), MASTER);
+        // 机器人 is a listed company's name
+        assertThat(examplesSayGeneral.classify("你是真人还是机器人").scenario()).isEqualTo(Scenario.GENERAL);
+        assertThat(examplesSayGeneral.classify("机器人这只股票怎么样").scenario()).isEqualTo(Scenario.STOCK_DIAGNOSIS);
+    }
+
+    @Test
     void anIndexOrBoardWordIsNotTheShortNameOfAStock() {
         // 创业 is the short name of several stocks; 创业板指 is an index
         assertThat(MASTER.resolver().findIn("今天创业板指涨了多少"))
