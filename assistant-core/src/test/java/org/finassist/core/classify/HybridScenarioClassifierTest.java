@@ -73,7 +73,9 @@ class HybridScenarioClassifierTest {
             "两融开户要什么条件", "融资融券账户怎么开", "期货开户在哪办", "风险测评多久做一次",
             // money moved into an account, an account that exists, a market opening, a video that is not the witness
             "怎么把钱弄进证券账户", "开盘前账户里的钱能转出吗", "账户被冻结了怎么办", "有没有炒股的视频教程",
-            "创业板开盘时间", "持股满一年的股票分红交税吗"})
+            "创业板开盘时间", "持股满一年的股票分红交税吗",
+            // a market open on a holiday, an existing account's trouble
+            "国庆节股市能开吗", "我要办理账户挂失", "申请账户解冻要多久", "我开的账户被冻结了"})
     void lookAlikesOfTheCuesAreNotSettledByARule(String text) {
         Classification c = rulesOnly.classify(text);
         assertThat(c.scenario()).as(text + " → " + c).isEqualTo(Scenario.QA);
