@@ -6,23 +6,14 @@ import org.finassist.core.classify.Classification;
 import org.finassist.core.classify.ScenarioClassifier;
 import org.finassist.core.router.Scenario;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
  * Sends "宁德时代现在怎么样", "茅台能买吗", "gzmt怎么样" to stock diagnosis: the keyword rules know codes and
  * words like 诊股, not names. A keyword rule's answer stands (招商银行开户 stays account opening); a general or Q&A
  * guess is overridden when the text names a stock of the master (or a short name a few stocks share, which the
- * diagnosis grounding then asks back about). Common nicknames (招行, 中石油, 宁王: {@code stock-nicknames.properties})
- * count as the name they stand for; small talk the examples recognise stays small talk unless it asks about a stock.
+ * diagnosis grounding then asks back about). Small talk the examples recognise stays small talk unless it asks about
+ * a stock ("你是真人还是机器人": 机器人 is listed).
  */
 final class StockNameClassifier implements ScenarioClassifier {
 
@@ -47,8 +38,8 @@ final class StockNameClassifier implements ScenarioClassifier {
     /** Asks which stock, or for one: no stock is named, whatever short name the words happen to contain. */
     private static final Pattern NO_STOCK_NAMED = Pattern.compile("推荐|哪只|哪支|哪个股票|哪些股票|什么股票|买什么股");
 
-    /** Nicknames (招行, 中石油, 宁王) by the master name they stand for; longest first. */
-    private static final Map<Pattern, String> NICKNAMES = loadNicknames();
+    /** The 行 of 行情 and 行业, which would otherwise end a bank's nickname (中行, 交行, 工行). */
+    private static final Pattern NOT_A_BANK_NICKNAME = Pattern.compile("(?<=[中交工建农招])行(?=[情业])");
 
     private final ScenarioClassifier delegate;
     private final LiveMaster master;
@@ -59,9 +50,10 @@ final class StockNameClassifier implements ScenarioClassifier {
     }
 
     @Override
-    public Classification classify(String raw) {
-        Classification c = delegate.classify(raw);
-        String text = withNamesForNicknames(raw);
+    public Classification classify(String typed) {
+        Classification c = delegate.classify(typed);
+        // 行情 and 行业 are words of their own: 盘中行情 does not name 中行 (中国银行), 成交行情 not 交行
+        String text = NOT_A_BANK_NICKNAME.matcher(typed).replaceAll("·");
         if (c.scenario() == Scenario.STOCK_DIAGNOSIS && !"rule".equals(c.method()) && NO_STOCK_NAMED.matcher(text).find()
                 && !(master.resolver().findIn(text) instanceof Resolution.Found f && specific(f.how()))) {
             // "哪只股票明天能涨停", "给我推荐个能涨的股票": nothing to diagnose; the knowledge base says we do not recommend
@@ -89,34 +81,9 @@ final class StockNameClassifier implements ScenarioClassifier {
         };
     }
 
-    /** The text with each nickname replaced by the stock's name: "招行这票怎么样" → "招商银行这票怎么样". */
-    static String withNamesForNicknames(String text) {
-        String t = text == null ? "" : text;
-        for (Map.Entry<Pattern, String> e : NICKNAMES.entrySet()) {
-            t = e.getKey().matcher(t).replaceAll(e.getValue());
-        }
-        return t;
-    }
-
-    private static Map<Pattern, String> loadNicknames() {
-        Properties p = new Properties();
-        try (InputStream in = StockNameClassifier.class.getResourceAsStream("stock-nicknames.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("missing org/finassist/server/diagnosis/stock-nicknames.properties");
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<Pattern, String> out = new LinkedHashMap<>();
-        p.stringPropertyNames().stream().sorted(Comparator.comparingInt(String::length).reversed()).forEach(nick ->
-                out.put(Pattern.compile(Pattern.quote(nick) + (nick.endsWith("行") ? "(?![情业])" : "")),
-                        p.getProperty(nick).strip()));
-        return java.util.Collections.unmodifiableMap(out);
-    }
-
     private static boolean specific(Resolution.Match how) {
-        return how == Resolution.Match.CODE || how == Resolution.Match.NAME || how == Resolution.Match.FORMER_NAME;
+        return how == Resolution.Match.CODE || how == Resolution.Match.NAME || how == Resolution.Match.FORMER_NAME
+                || how == Resolution.Match.NICKNAME;
     }
 
     static boolean asksAboutAStock(String text) {

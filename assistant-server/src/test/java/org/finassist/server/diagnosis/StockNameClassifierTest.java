@@ -51,16 +51,11 @@ class StockNameClassifierTest {
     }
 
     @Test
-    void aNicknameIsTheStockItStandsFor() {
-        Classification c = classifier.classify("招行这票怎么样");
-        assertThat(c.scenario()).isEqualTo(Scenario.STOCK_DIAGNOSIS);
-        assertThat(c.symbol()).isEqualTo(MASTER.resolver().resolve("招商银行") instanceof
-                org.finassist.content.master.Resolution.Found f ? f.security().symbol().toString() : "not in the master");
-        assertThat(classifier.classify("中石油还能拿吗").symbol()).isNotNull();
-        // 中行 inside 盘中行情, 工行 inside 加工行业: not the banks
-        assertThat(StockNameClassifier.withNamesForNicknames("今天盘中行情怎么样")).isEqualTo("今天盘中行情怎么样");
-        assertThat(StockNameClassifier.withNamesForNicknames("加工行业前景如何")).isEqualTo("加工行业前景如何");
-        assertThat(StockNameClassifier.withNamesForNicknames("工行能买吗")).isEqualTo("工商银行能买吗");
+    void aNicknameSendsToDiagnosisButNotInsideAnotherWord() {
+        assertThat(classifier.classify("招行这票怎么样").scenario()).isEqualTo(Scenario.STOCK_DIAGNOSIS);
+        // 中行 inside 盘中行情, 交行 inside 成交行情
+        assertThat(classifier.classify("今天盘中行情怎么样").scenario()).isEqualTo(Scenario.QA);
+        assertThat(classifier.classify("成交行情怎么看").scenario()).isEqualTo(Scenario.QA);
     }
 
     @Test
