@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rules first; otherwise the nearest labelled example by cosine similarity. The confidence of an example match is
+ * Rules first; otherwise the nearest labelled example by cosine similarity. Both read the text with the scenario
+ * words' misspellings corrected ({@link Spelling}). The confidence of an example match is
  * its similarity scaled by its margin over the best example of another scenario; below {@code minConfidence}, or
  * with no embedding model, the answer is {@code qa}.
  */
@@ -34,7 +35,8 @@ public final class HybridScenarioClassifier implements ScenarioClassifier {
 
     @Override
     public Classification classify(String text) {
-        String t = text == null ? "" : text.strip();
+        // rules and examples read the customer's words as they are meant: 开护 → 开户, kaihu → 开户, cyb → 创业板
+        String t = Spelling.normalise(text == null ? "" : text.strip());
         Optional<Classification> byRule = KeywordRules.apply(t);
         if (byRule.isPresent()) {
             return byRule.get();

@@ -31,7 +31,7 @@ final class KeywordRules {
         Optional<String> symbol = symbol(text);
         for (ScenarioDefinition d : RULES) {
             ScenarioDefinition.KeywordRule r = d.keywords().orElseThrow();
-            if (r.pattern().matcher(text).find()) {
+            if (r.matches(text)) {
                 boolean diagnosisWithCode = d.scenario() == Scenario.STOCK_DIAGNOSIS && symbol.isPresent();
                 return Optional.of(new Classification(d.scenario(), diagnosisWithCode ? 0.97 : r.confidence(), "rule",
                         symbol.orElse(null)));

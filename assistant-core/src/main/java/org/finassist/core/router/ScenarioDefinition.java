@@ -23,7 +23,18 @@ public record ScenarioDefinition(Scenario scenario, Optional<KeywordRule> keywor
      * A keyword rule: rules are tried in ascending {@code order}; the first match decides.
      *
      * @param confidence the classification's confidence when it matches
+     * @param unless     words that make a match not count (两融开户 is a margin-trading question, not account
+     *                   opening); empty when every match counts
      */
-    public record KeywordRule(Pattern pattern, double confidence, int order) {
+    public record KeywordRule(Pattern pattern, double confidence, int order, Optional<Pattern> unless) {
+
+        public KeywordRule(Pattern pattern, double confidence, int order) {
+            this(pattern, confidence, order, Optional.empty());
+        }
+
+        /** Whether the rule settles {@code text}: a keyword is found and no word of {@code unless} is. */
+        public boolean matches(String text) {
+            return pattern.matcher(text).find() && unless.map(u -> !u.matcher(text).find()).orElse(true);
+        }
     }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The scenario definitions, one resource per {@link Scenario}: {@code scenarios/<id>.properties} next to this class
- * (keys {@code keywords}, {@code keyword-confidence}, {@code keyword-order}, {@code examples} separated by
+ * (keys {@code keywords}, {@code keywords-unless}, {@code keyword-confidence}, {@code keyword-order},
+ * {@code examples} separated by
  * {@code |}, {@code system-template}). The keyword rules, the classifier's examples and the chat's system prompt all
  * read them here, so what classifies and prompts a scenario is defined in one file. Which providers answer it is
  * deployment configuration ({@code finassist.router.routes.<id>}; unconfigured: the local model only).
@@ -58,7 +59,9 @@ public final class ScenarioDefinitions {
         Optional<ScenarioDefinition.KeywordRule> rule = keywords.isEmpty() ? Optional.empty()
                 : Optional.of(new ScenarioDefinition.KeywordRule(Pattern.compile(keywords),
                 Double.parseDouble(required(s, p, "keyword-confidence")),
-                Integer.parseInt(required(s, p, "keyword-order"))));
+                Integer.parseInt(required(s, p, "keyword-order")),
+                Optional.ofNullable(p.getProperty("keywords-unless")).map(String::strip).filter(u -> !u.isEmpty())
+                        .map(Pattern::compile)));
         List<String> examples = Arrays.stream(p.getProperty("examples", "").split("\\|")).map(String::strip)
                 .filter(e -> !e.isEmpty()).toList();
         return new ScenarioDefinition(s, rule, examples, p.getProperty("system-template", "system/assistant.ftl"));

@@ -34,6 +34,54 @@ class HybridScenarioClassifierTest {
         assertThat(c.symbol()).isEqualTo(symbol);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // misspelt, in pinyin or initials (Spelling)
+            "开护要带啥证件|account-opening",
+            "kai hu要多久|account-opening",
+            "见正的时候要看镜头吗|witness",
+            "身分证照片传不上去|account-opening",
+            "kcb权限要多少资产|account-opening",
+            "dp今天咋样|commentary",
+            // opening an account without the word 开户: a verb with an account, a board's permission, an age
+            "在你们这办个证券账户要多久|account-opening",
+            "我想弄个炒股的账号|account-opening",
+            "一个人能开几个股票账户|account-opening",
+            "刚开完户可以买科创板吗|account-opening",
+            "创业板开通要满两年吗|account-opening",
+            "北交所权限怎么弄|account-opening",
+            "外地人能在你们这开吗|account-opening",
+            "我闺女十五岁 能不能炒股|account-opening",
+            "刚满18可以开吗|account-opening",
+            // any video of the opening flow is the witness, even with 开户 in the sentence
+            "开户为什么非要录个视频|witness",
+            "数字人问我话我该怎么答|witness",
+            // greetings, thanks and goodbyes alone are small talk; with a question they are not
+            "哈喽|general",
+            "您好，在吗？|general",
+            "谢谢啦！|general",
+            "你好 我想开户|account-opening"})
+    void rulesReadTheWordsCustomersUse(String text, String scenario) {
+        Classification c = rulesOnly.classify(text);
+        assertThat(c.scenario().id()).as(text + " → " + c).isEqualTo(scenario);
+        assertThat(c.method()).isEqualTo("rule");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // margin and derivatives accounts are products (Q&A), a risk assessment alone too
+            "两融开户要什么条件", "融资融券账户怎么开", "期货开户在哪办", "风险测评多久做一次",
+            // money moved into an account, an account that exists, a market opening, a video that is not the witness
+            "怎么把钱弄进证券账户", "开盘前账户里的钱能转出吗", "账户被冻结了怎么办", "有没有炒股的视频教程",
+            "创业板开盘时间", "持股满一年的股票分红交税吗",
+            // a market open on a holiday, an existing account's trouble
+            "国庆节股市能开吗", "我要办理账户挂失", "申请账户解冻要多久", "我开的账户被冻结了"})
+    void lookAlikesOfTheCuesAreNotSettledByARule(String text) {
+        Classification c = rulesOnly.classify(text);
+        assertThat(c.scenario()).as(text + " → " + c).isEqualTo(Scenario.QA);
+        assertThat(c.method()).isEqualTo("default");
+    }
+
     @Test
     void longNumbersAreNotStockCodes() {
         assertThat(rulesOnly.classify("我的手机号13800138000收不到验证码").scenario()).isEqualTo(Scenario.QA);

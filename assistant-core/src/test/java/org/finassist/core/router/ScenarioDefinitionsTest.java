@@ -26,7 +26,8 @@ class ScenarioDefinitionsTest {
     @Test
     void keywordRulesAreTriedInTheirDeclaredOrder() {
         assertThat(ScenarioDefinitions.withKeywords()).extracting(ScenarioDefinition::scenario).containsExactly(
-                Scenario.WITNESS, Scenario.ACCOUNT_OPENING, Scenario.COMMENTARY, Scenario.STOCK_DIAGNOSIS);
+                Scenario.WITNESS, Scenario.ACCOUNT_OPENING, Scenario.COMMENTARY, Scenario.STOCK_DIAGNOSIS,
+                Scenario.GENERAL);
         assertThat(ScenarioDefinitions.withKeywords()).extracting(d -> d.keywords().orElseThrow().order())
                 .doesNotHaveDuplicates();
         assertThat(ScenarioDefinitions.of(Scenario.WITNESS).keywords().orElseThrow().pattern().matcher("我要做视频见证")
@@ -39,6 +40,21 @@ class ScenarioDefinitionsTest {
         p.load(new StringReader("keywords=见证\nkeyword-order=1\nexamples=a|b\n"));
         assertThatThrownBy(() -> ScenarioDefinitions.parse(Scenario.WITNESS, p))
                 .hasMessageContaining("scenarios/witness.properties").hasMessageContaining("keyword-confidence");
+    }
+
+    @Test
+    void aWordOfKeywordsUnlessMakesAMatchNotCount() throws Exception {
+        Properties p = new Properties();
+        p.load(new StringReader("keywords=开户\nkeywords-unless=两融|期货\nkeyword-confidence=0.8\nkeyword-order=2\n"));
+        ScenarioDefinition.KeywordRule rule = ScenarioDefinitions.parse(Scenario.ACCOUNT_OPENING, p).keywords()
+                .orElseThrow();
+        assertThat(rule.matches("开户要什么条件")).isTrue();
+        assertThat(rule.matches("两融开户要什么条件")).isFalse();
+        assertThat(rule.matches("期货怎么开户")).isFalse();
+        assertThat(rule.matches("转账要多久")).isFalse();
+        p.remove("keywords-unless");
+        assertThat(ScenarioDefinitions.parse(Scenario.ACCOUNT_OPENING, p).keywords().orElseThrow()
+                .matches("两融开户要什么条件")).isTrue();
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Sends "宁德时代现在怎么样", "茅台能买吗", "gzmt怎么样" to stock diagnosis: the keyword rules know codes and
  * words like 诊股, not names. A keyword rule's answer stands (招商银行开户 stays account opening); a general or Q&A
  * guess is overridden when the text names a stock of the master (or a short name a few stocks share, which the
- * diagnosis grounding then asks back about).
+ * diagnosis grounding then asks back about). Small talk the examples recognise stays small talk unless it asks about
+ * a stock ("你是真人还是机器人": 机器人 is listed).
  */
 final class StockNameClassifier implements ScenarioClassifier {
 
@@ -37,6 +38,9 @@ final class StockNameClassifier implements ScenarioClassifier {
     /** Asks which stock, or for one: no stock is named, whatever short name the words happen to contain. */
     private static final Pattern NO_STOCK_NAMED = Pattern.compile("推荐|哪只|哪支|哪个股票|哪些股票|什么股票|买什么股");
 
+    /** The 行 of 行情 and 行业, which would otherwise end a bank's nickname (中行, 交行, 工行). */
+    private static final Pattern NOT_A_BANK_NICKNAME = Pattern.compile("(?<=[中交工建农招])行(?=[情业])");
+
     private final ScenarioClassifier delegate;
     private final LiveMaster master;
 
@@ -46,8 +50,10 @@ final class StockNameClassifier implements ScenarioClassifier {
     }
 
     @Override
-    public Classification classify(String text) {
-        Classification c = delegate.classify(text);
+    public Classification classify(String typed) {
+        Classification c = delegate.classify(typed);
+        // 行情 and 行业 are words of their own: 盘中行情 does not name 中行 (中国银行), 成交行情 not 交行
+        String text = NOT_A_BANK_NICKNAME.matcher(typed).replaceAll("·");
         if (c.scenario() == Scenario.STOCK_DIAGNOSIS && !"rule".equals(c.method()) && NO_STOCK_NAMED.matcher(text).find()
                 && !(master.resolver().findIn(text) instanceof Resolution.Found f && specific(f.how()))) {
             // "哪只股票明天能涨停", "给我推荐个能涨的股票": nothing to diagnose; the knowledge base says we do not recommend
@@ -56,6 +62,10 @@ final class StockNameClassifier implements ScenarioClassifier {
         // an example match for commentary ("gzmt最近咋样" looks like "大盘最近咋样") is a guess too, unless the
         // customer asks for the commentary itself (复盘, 盯盘, 点评, news)
         boolean guessedCommentary = c.scenario() == Scenario.COMMENTARY && !ASKS_COMMENTARY.matcher(text).find();
+        if (c.scenario() == Scenario.GENERAL && "example".equals(c.method()) && !asksAboutAStock(text)) {
+            // small talk that contains a stock's name ("你是真人还是机器人": 机器人 is listed) is still small talk
+            return c;
+        }
         if ("rule".equals(c.method())
                 || (c.scenario() != Scenario.QA && c.scenario() != Scenario.GENERAL && !guessedCommentary)) {
             return c;

@@ -51,6 +51,23 @@ class StockNameClassifierTest {
     }
 
     @Test
+    void aNicknameSendsToDiagnosisButNotInsideAnotherWord() {
+        assertThat(classifier.classify("招行这票怎么样").scenario()).isEqualTo(Scenario.STOCK_DIAGNOSIS);
+        // 中行 inside 盘中行情, 交行 inside 成交行情
+        assertThat(classifier.classify("今天盘中行情怎么样").scenario()).isEqualTo(Scenario.QA);
+        assertThat(classifier.classify("成交行情怎么看").scenario()).isEqualTo(Scenario.QA);
+    }
+
+    @Test
+    void smallTalkThatContainsAStockNameStaysSmallTalk() {
+        var examplesSayGeneral = new StockNameClassifier(
+                text -> new Classification(Scenario.GENERAL, 0.8, "example", null), MASTER);
+        // 机器人 is a listed company's name
+        assertThat(examplesSayGeneral.classify("你是真人还是机器人").scenario()).isEqualTo(Scenario.GENERAL);
+        assertThat(examplesSayGeneral.classify("机器人这只股票怎么样").scenario()).isEqualTo(Scenario.STOCK_DIAGNOSIS);
+    }
+
+    @Test
     void anIndexOrBoardWordIsNotTheShortNameOfAStock() {
         // 创业 is the short name of several stocks; 创业板指 is an index
         assertThat(MASTER.resolver().findIn("今天创业板指涨了多少"))
