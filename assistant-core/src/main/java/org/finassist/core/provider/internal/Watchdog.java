@@ -15,7 +15,10 @@ final class Watchdog implements AutoCloseable {
 
     /**
      * A cancelled timeout leaves the queue at once: every chunk of every stream re-arms its timer, and with Java's
-     * default the cancelled tasks would stay queued until their (minutes-long) delay ran out.
+     * default the cancelled tasks would stay queued until their (minutes-long) delay ran out. A no-op task every
+     * second stays at the head of the queue, so arming a timeout of a second or more never becomes the head, and
+     * only a new head wakes the timer thread (with one call at a time the queue was otherwise empty at each call,
+     * and every call woke it).
      */
     private static ScheduledExecutorService timer() {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
@@ -24,6 +27,7 @@ final class Watchdog implements AutoCloseable {
             return thread;
         });
         t.setRemoveOnCancelPolicy(true);
+        t.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.SECONDS);
         return t;
     }
 
@@ -48,6 +52,14 @@ final class Watchdog implements AutoCloseable {
 
     boolean expired() {
         return expired;
+    }
+
+    /**
+     * Stops the timer; true unless it expired (or is expiring): then {@code onExpiry} has run or is running, and
+     * what it closed must not be used.
+     */
+    synchronized boolean disarm() {
+        return pending == null || pending.cancel(false);
     }
 
     @Override
