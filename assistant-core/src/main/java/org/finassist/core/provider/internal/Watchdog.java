@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Closes a blocking stream when it stays silent too long. The JDK client's request timeout stops at the response
@@ -12,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 final class Watchdog implements AutoCloseable {
 
     private static final ScheduledExecutorService TIMER = timer();
+    private static final int ARMED = 0;
+    private static final int FIRED = 1;
+    private static final int DISARMED = 2;
 
     /**
      * A cancelled timeout leaves the queue at once: every chunk of every stream re-arms its timer, and with Java's
@@ -34,6 +38,8 @@ final class Watchdog implements AutoCloseable {
     private final Runnable onExpiry;
     private ScheduledFuture<?> pending;
     private volatile boolean expired;
+    /** The current arming: {@link #ARMED}, then {@link #FIRED} or {@link #DISARMED}, whichever comes first. */
+    private AtomicInteger state;
 
     Watchdog(Runnable onExpiry) {
         this.onExpiry = onExpiry;
@@ -44,9 +50,13 @@ final class Watchdog implements AutoCloseable {
         if (pending != null) {
             pending.cancel(false);
         }
+        AtomicInteger state = new AtomicInteger(ARMED);
+        this.state = state;
         pending = TIMER.schedule(() -> {
-            expired = true;
-            onExpiry.run();
+            if (state.compareAndSet(ARMED, FIRED)) {
+                expired = true;
+                onExpiry.run();
+            }
         }, Math.max(1, nanos), TimeUnit.NANOSECONDS);
     }
 
@@ -55,11 +65,15 @@ final class Watchdog implements AutoCloseable {
     }
 
     /**
-     * Stops the timer; true unless it expired (or is expiring): then {@code onExpiry} has run or is running, and
-     * what it closed must not be used.
+     * Stops the timer; true unless it fired: then {@code onExpiry} has run or is running, and what it closes must
+     * not be used.
      */
     synchronized boolean disarm() {
-        return pending == null || pending.cancel(false);
+        if (pending == null) {
+            return true;
+        }
+        pending.cancel(false);
+        return state.compareAndSet(ARMED, DISARMED) || state.get() == DISARMED;
     }
 
     @Override
