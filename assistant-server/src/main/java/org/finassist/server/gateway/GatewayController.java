@@ -155,8 +155,9 @@ class GatewayController {
      * being prepared than there are processors, the answer is prepared on the request's own thread; beyond that,
      * on a virtual thread of its own (issue 19, measured with {@code bench/gateway.sh}): with idle carriers every
      * hand-off to another thread wakes one (a thread start, then Tomcat's dispatch of a completion from a
-     * non-container thread: a third of the context switches of a request at one client), while at 64 and 512
-     * clients the request's own thread measured 15–30 % more CPU per request, twice, for reasons not found.
+     * non-container thread: two of a request's carrier wake-ups at one client), while an answer always on the
+     * request's thread cost 10–30 % more CPU per request at 64 and 512 clients in sessions 6–8 (cause not found;
+     * docs/benchmarks.md).
      */
     private void completeAsync(HttpServletRequest request, HttpServletResponse response, CompletionRequest cr,
                                RouteOptions options, String id, long created, String model, long t0,
