@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves a stock from what a customer types: a code in any usual form, the full name, a former name, a short name
- * (a leading or trailing part of the name: 茅台, 宁德, 万科) or the pinyin initials (gzmt). A short name or initials
+ * (a leading or trailing part of the name: 茅台, 宁德, 万科), a curated nickname (宁王, 招行; {@code nicknames.txt}) or
+ * the pinyin initials (gzmt). A short name or initials
  * shared by several stocks gives {@link Resolution.Ambiguous}; one shared by more than {@link #GENERIC} (银行, 科技)
  * is a category, not a name, and is ignored inside free text.
  */
@@ -51,9 +52,15 @@ public final class NameResolver {
     private final Map<String, List<ListedSecurity>> byFormerName = new HashMap<>();
     private final Map<String, List<ListedSecurity>> byInitials = new HashMap<>();
     private final Map<String, List<ListedSecurity>> byShortName = new HashMap<>();
+    private final Map<String, ListedSecurity> byNickname = new HashMap<>();
 
     public NameResolver(SecuritiesMaster master) {
+        this(master, Nicknames.shipped());
+    }
+
+    NameResolver(SecuritiesMaster master, Map<String, Symbol> nicknames) {
         this.master = master;
+        nicknames.forEach((n, symbol) -> master.find(symbol).ifPresent(s -> byNickname.put(n, s)));
         for (ListedSecurity s : master.all()) {
             byName.putIfAbsent(normalise(s.name()), s);
             s.formerNames().forEach(n -> add(byFormerName, normalise(n), s));
@@ -61,6 +68,7 @@ public final class NameResolver {
             shortNames(s.name()).forEach(a -> add(byShortName, a, s));
         }
         byName.keySet().forEach(byShortName::remove); // a full name is never a short name of another stock
+        byName.keySet().forEach(byNickname::remove);
     }
 
     public SecuritiesMaster master() {
@@ -80,6 +88,10 @@ public final class NameResolver {
         ListedSecurity exact = byName.get(q);
         if (exact != null) {
             return new Resolution.Found(exact, Resolution.Match.NAME);
+        }
+        ListedSecurity nick = byNickname.get(q);
+        if (nick != null) {
+            return new Resolution.Found(nick, Resolution.Match.NICKNAME);
         }
         String asTyped = query.strip();
         Resolution r = among(asTyped, byFormerName.get(q), Resolution.Match.FORMER_NAME);
@@ -115,6 +127,10 @@ public final class NameResolver {
         Optional<ListedSecurity> named = longestContained(t, byName);
         if (named.isPresent()) {
             return new Resolution.Found(named.get(), Resolution.Match.NAME);
+        }
+        Optional<ListedSecurity> nicknamed = longestContained(t, byNickname);
+        if (nicknamed.isPresent()) {
+            return new Resolution.Found(nicknamed.get(), Resolution.Match.NICKNAME);
         }
         String rest = withoutFiller(t);
         Resolution former = longestAmong(rest, byFormerName, Resolution.Match.FORMER_NAME, Integer.MAX_VALUE);

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 public sealed interface Resolution {
 
     /** How a security was recognised. */
-    enum Match { CODE, NAME, FORMER_NAME, SHORT_NAME, PINYIN }
+    enum Match { CODE, NAME, FORMER_NAME, NICKNAME, SHORT_NAME, PINYIN }
 
     /** Exactly one security. */
     record Found(ListedSecurity security, Match how) implements Resolution {

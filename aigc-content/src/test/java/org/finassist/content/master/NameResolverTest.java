@@ -44,6 +44,23 @@ class NameResolverTest {
                 f -> assertThat(f.security().symbol()).isEqualTo(Symbol.parse(symbol)));
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {"宁王最近走势咋样|300750.SZ", "招行的估值高不高|600036.SH", "茅子还能拿吗|600519.SH",
+        "工行分红多少|601398.SH", "中石油|601857.SH", "东财今天涨了没|300059.SZ"})
+    void curatedNicknamesAreFound(String text, String symbol) {
+        assertThat(RESOLVER.findIn(text)).isInstanceOfSatisfying(Resolution.Found.class, f -> {
+            assertThat(f.security().symbol()).isEqualTo(Symbol.parse(symbol));
+            assertThat(f.how()).isEqualTo(Resolution.Match.NICKNAME);
+        });
+    }
+
+    @Test
+    void aNicknameNamingTwoStocksIsRejected() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> Nicknames.parse("600036.SH\t招行\n601398.SH\t招行\n")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("招行");
+    }
+
     @Test
     void ambiguousNamesAskBack() {
         Resolution r = RESOLVER.resolve("平安");

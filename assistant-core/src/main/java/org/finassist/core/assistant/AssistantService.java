@@ -1,5 +1,6 @@
 package org.finassist.core.assistant;
 
+import org.finassist.core.advice.AdviceRequestDetector;
 import org.finassist.core.chat.CompletionRequest;
 import org.finassist.core.chat.Grounding;
 import org.finassist.core.chat.Message;
@@ -38,6 +39,7 @@ public final class AssistantService {
     private final QueryRewriter rewriter;
     private final AnswerGate gate;
     private final HandoffDetector handoffs;
+    private final AdviceRequestDetector adviceRequests = new AdviceRequestDetector();
 
     public AssistantService(ModelRouter router, ScenarioClassifier classifier, Map<Scenario, GroundingSource> sources,
                             PromptRenderer prompts) {
@@ -77,6 +79,12 @@ public final class AssistantService {
         if (handoff.isPresent()) {
             // before any retrieval or model: a fraud report must not be answered with FAQ text on moving money
             HandoffTurn.deliver(handoff.get(), c.scenario().id(), listener);
+            return;
+        }
+        var advice = adviceRequests.detect(turn.message());
+        if (advice.isPresent()) {
+            // a forecast or a pick is refused before retrieval: data near the question would read as an answer to it
+            AdviceTurn.deliver(advice.get(), c.scenario().id(), listener);
             return;
         }
         GroundingSource source = sources.get(c.scenario());

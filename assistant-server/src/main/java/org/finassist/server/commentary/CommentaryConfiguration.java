@@ -68,13 +68,6 @@ class CommentaryConfiguration {
                 .build();
     }
 
-    /** Market questions in the chat are answered from the latest day's index quotes and market overview. */
-    @Bean
-    org.finassist.server.router.ScenarioGrounding marketGrounding(MarketDataSource market, JdbcArticleStore articles) {
-        return new org.finassist.server.router.ScenarioGrounding(Scenario.COMMENTARY,
-                new MarketGroundingSource(market, articles));
-    }
-
     @Bean
     JdbcArticleStore commentaryArticleStore(JdbcClient jdbc, ReviewProperties review) {
         return new JdbcArticleStore(jdbc, review.policy());

@@ -9,6 +9,7 @@ import org.finassist.content.commentary.Universe;
 import org.finassist.content.facts.Fact;
 import org.finassist.content.market.MarketDataException;
 import org.finassist.content.market.MarketDataSource;
+import org.finassist.content.sector.SectorRanking;
 import org.finassist.content.master.LiveMaster;
 import org.finassist.content.master.ListedSecurity;
 import org.finassist.content.master.Resolution;
@@ -37,6 +38,7 @@ final class CommentaryGroundingSource implements GroundingSource {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> STOCK_TYPES = List.of("recap", "alert", "video");
     static final List<String> MARKET_TYPES = List.of("market", "recap");
+    private static final java.util.regex.Pattern ASKS_SECTORS = java.util.regex.Pattern.compile("板块|行业|赛道|题材|概念");
 
     private final JdbcArticleStore articles;
     private final CommentaryService service;
@@ -46,6 +48,7 @@ final class CommentaryGroundingSource implements GroundingSource {
     private final Disclosure disclosure;
     private final String universe;
     private volatile Map.Entry<LocalDate, String> scanAnswer;
+    private volatile Map.Entry<LocalDate, String> sectorAnswer;
 
     CommentaryGroundingSource(JdbcArticleStore articles, CommentaryService service, MarketDataSource market,
                               LiveMaster master, Path constituentsDir, Disclosure disclosure, String universe) {
@@ -68,7 +71,7 @@ final class CommentaryGroundingSource implements GroundingSource {
         if (r instanceof Resolution.Ambiguous a) {
             return fixed(a.question());
         }
-        return marketAnswer();
+        return marketAnswer(ASKS_SECTORS.matcher(question).find());
     }
 
     private Grounding stock(ListedSecurity s) {
@@ -78,33 +81,54 @@ final class CommentaryGroundingSource implements GroundingSource {
                         + "”查看其技术面诊断。"));
     }
 
-    private Grounding marketAnswer() {
+    private Grounding marketAnswer(boolean sectors) {
         Optional<String> overview = articles.latestApprovedJson(ArticleId.MARKET, MARKET_TYPES)
                 .flatMap(CommentaryGroundingSource::published);
-        if (overview.isPresent()) {
-            return fixed(overview.get());
-        }
         try {
             LocalDate day = market.latestTradingDate();
+            String sectorLine = sectors ? sectorText(day) + "\n" : "";
+            if (overview.isPresent()) {
+                return fixed(sectorLine + overview.get());
+            }
             Map.Entry<LocalDate, String> cached = scanAnswer;
             if (cached == null || !cached.getKey().equals(day)) {
                 cached = Map.entry(day, scanText(day));
                 scanAnswer = cached;
             }
-            return fixed(cached.getValue());
+            return fixed(disclosure.aigcLabel() + "\n" + sectorLine + cached.getValue());
         } catch (MarketDataException | IllegalArgumentException e) {
-            return fixed("暂时无法获取最新的市场概况，请稍后再试。");
+            return overview.map(CommentaryGroundingSource::fixed)
+                    .orElseGet(() -> fixed("暂时无法获取最新的市场概况，请稍后再试。"));
         }
     }
 
-    /** Breadth and index closes of the latest scan, each with the data date. */
+    /**
+     * The day's sectors, computed once per trading day: the universe's industries when the master has them, else the
+     * board indices, and the text says which (the shipped master has no industries). It comes first: it is what was
+     * asked.
+     */
+    private String sectorText(LocalDate day) {
+        Map.Entry<LocalDate, String> cached = sectorAnswer;
+        if (cached != null && cached.getKey().equals(day)) {
+            return cached.getValue();
+        }
+        Universe u = Universe.resolve(universe, constituentsDir, market);
+        boolean industries = master.master().all().stream().anyMatch(s -> s.industry() != null);
+        Optional<SectorRanking.Ranking> r = industries ? SectorRanking.rank(market, u.symbols(),
+                s -> master.master().find(s).map(ListedSecurity::industry), day) : Optional.empty();
+        String text = SectorText.describe(r, service.scan(List.of(), day).indices(), u.name());
+        sectorAnswer = Map.entry(day, text);
+        return text;
+    }
+
+    /** Breadth and index closes of the latest scan, each with the data date (the AIGC label is added when shown). */
     private String scanText(LocalDate day) {
         Universe u = Universe.resolve(universe, constituentsDir, market);
         MarketScan scan = service.scan(u.symbols(), day);
         String indices = scan.indices().stream().map(CommentaryGroundingSource::index).collect(Collectors.joining("；"));
         String breadth = scan.breadth().facts().stream().map(f -> f.label() + f.display())
                 .collect(Collectors.joining("，"));
-        return disclosure.aigcLabel() + "\n" + day + "市场概况（" + u.name() + "成分股）：" + indices + "。" + breadth
+        return day + "市场概况（" + u.name() + "成分股）：" + indices + "。" + breadth
                 + "。\n数据日期：" + day + "（交易日收盘数据）\n" + disclosure.disclaimer();
     }
 

@@ -72,7 +72,8 @@ final class StockNameClassifier implements ScenarioClassifier {
     }
 
     private static boolean specific(Resolution.Match how) {
-        return how == Resolution.Match.CODE || how == Resolution.Match.NAME || how == Resolution.Match.FORMER_NAME;
+        return how == Resolution.Match.CODE || how == Resolution.Match.NAME || how == Resolution.Match.FORMER_NAME
+                || how == Resolution.Match.NICKNAME;
     }
 
     static boolean asksAboutAStock(String text) {

@@ -104,6 +104,18 @@ class QaGroundingIT extends DemoKnowledgeBaseContext {
     }
 
     @Test
+    void aForecastOrAStockPickIsRefusedBeforeAnyDataOrModel() throws Exception {
+        DS.reset();
+        DS.always(Script.ok("茅台明天一定会涨到2000元。"));
+        Turn forecast = ask("茅台明天能涨到2000吗");
+        Turn pick = ask("给我推荐三只必涨的票");
+        assertThat(DS.requests()).as("no provider is asked for a forecast").isZero();
+        assertThat(forecast.text()).contains("无法为您预测").doesNotContain("2000元");
+        assertThat(forecast.citations()).isEmpty();
+        assertThat(pick.text()).contains("不能推荐具体股票");
+    }
+
+    @Test
     void withEveryProviderDownTheLocalModelAnswersFromTheKnowledgeBase() throws Exception {
         DS.reset();
         SF.reset();

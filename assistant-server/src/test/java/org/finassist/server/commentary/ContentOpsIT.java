@@ -209,7 +209,9 @@ class ContentOpsIT {
         assertThat(chat("茅台复盘")).as("pending: not shown").contains("暂无贵州茅台（600519.SH）经审核发布");
         Http.postJson(url("/api/commentary/review/approve"), "{\"id\":\"" + id.value() + "\",\"reviewer\":\"ops\"}");
         assertThat(chat("茅台复盘")).contains("贵州茅台2024-09-19复盘", "收盘价为模拟数据");
-        assertThat(chat("今天大盘怎么样")).contains("2024-09-19", "模拟");
+        assertThat(chat("今天大盘怎么样")).contains("2024-09-19", "模拟").doesNotContain("板块表现");
+        // the shipped master has no industries: the answer says so and ranks the board indices, strongest first
+        assertThat(chat("今天哪些板块涨得好")).contains("板块表现", "没有行业分类", "2024-09-19");
     }
 
     private String chat(String message) throws Exception {

@@ -1,0 +1,53 @@
+package org.finassist.content.master;
+
+import org.finassist.content.market.Symbol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The curated nicknames of {@code nicknames.txt} (茅子, 宁王, 招行): nickname → symbol. */
+final class Nicknames {
+
+    static final String SHIPPED = "/org/finassist/content/master/nicknames.txt";
+
+    private Nicknames() {
+    }
+
+    static Map<String, Symbol> shipped() {
+        try (InputStream in = Nicknames.class.getResourceAsStream(SHIPPED)) {
+            if (in == null) {
+                throw new IllegalStateException("nickname list not found: " + SHIPPED);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SHIPPED, e);
+        }
+    }
+
+    static Map<String, Symbol> parse(String text) {
+        Map<String, Symbol> out = new HashMap<>();
+        int lineNo = 0;
+        for (String line : text.split("\n")) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.strip().split("\t");
+            if (f.length != 2) {
+                throw new IllegalArgumentException("nicknames line " + lineNo + ": expected symbol<TAB>names");
+            }
+            Symbol symbol = Symbol.parse(f[0]);
+            for (String n : f[1].split("\\|")) {
+                Symbol before = out.put(NameResolver.normalise(n), symbol);
+                if (before != null && !before.equals(symbol)) {
+                    throw new IllegalArgumentException("nicknames line " + lineNo + ": " + n + " names two stocks");
+                }
+            }
+        }
+        return out;
+    }
+}
