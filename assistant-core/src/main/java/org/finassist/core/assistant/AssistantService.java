@@ -89,9 +89,24 @@ public final class AssistantService {
         }
         GroundingSource source = sources.get(c.scenario());
         Grounding grounding = source == null ? Grounding.NONE : source.ground(standalone, c, turn.knowledgeBases());
+        TurnRequest asked = turn;
+        if (grounding.isEmpty() && source != null && c.scenario() != Scenario.STOCK_DIAGNOSIS
+                && c.scenario() != Scenario.COMMENTARY) {
+            // a short message that finds nothing on its own ("要多久内补上") is read after the question before it;
+            // the model (and the offline picker) then answer that reading, so both see what was retrieved for
+            var read = FollowUp.withContext(turn.history(), turn.message());
+            if (read.isPresent()) {
+                Grounding again = source.ground(Colloquial.normalise(read.get()), c, turn.knowledgeBases());
+                if (again.passages().stream().anyMatch(p -> FollowUp.touches(turn.message(), p.text()))) {
+                    grounding = again;
+                    asked = new TurnRequest(turn.history(), read.get(), turn.scenario(), turn.knowledgeBases(),
+                            turn.showReasoning());
+                }
+            }
+        }
         listener.onCitations(grounding.passages());
         listener.onGrounded(grounding);
-        CompletionRequest request = compose(turn, c, grounding);
+        CompletionRequest request = compose(asked, c, grounding);
         if (grounding.directAnswer() != null && grounding.check() == null && c.scenario() != Scenario.STOCK_DIAGNOSIS) {
             // FAQ fast path on every route with knowledge-base grounding: the curated answer (already matched on
             // direction, negation and entities) is returned as is (still checked), no model is called

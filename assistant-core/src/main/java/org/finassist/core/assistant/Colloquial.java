@@ -103,8 +103,13 @@ final class Colloquial {
     /** A named public holiday ("国庆放假", "春节期间"): the rules speak of 法定节假日. */
     private static final java.util.regex.Pattern HOLIDAY = java.util.regex.Pattern.compile(
             "国庆|春节|过年|五一|劳动节|中秋|端午|元旦|清明");
+    /** Settlement written without its plus ("t0", "T1", "t加1"): the rules write T+0, T+1. */
+    private static final java.util.regex.Pattern SETTLEMENT = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9])[tT]\\s*(?:\\+|加)?\\s*([0-4])(?![0-9A-Za-z])");
+
     static String normalise(String text) {
         String t = ABBREVIATION.matcher(text).replaceAll(m -> m.group().toUpperCase(java.util.Locale.ROOT));
+        t = SETTLEMENT.matcher(t).replaceAll("T+$1");
         if (MINOR_AGE.matcher(t).find() && !t.contains("未成年")) {
             t = t + " 未成年人";
         }
@@ -112,6 +117,8 @@ final class Colloquial {
             t = t + " 法定节假日";
         }
         for (Map.Entry<String, String> e : WORDS.entrySet()) {
+            // an expansion already made ("再开" → "再开几个账户") is not made twice when a text is normalised again
+            if (e.getValue().contains(e.getKey()) && t.contains(e.getValue())) continue;
             if (t.contains(e.getKey())) {
                 t = t.replace(e.getKey(), e.getValue());
             }

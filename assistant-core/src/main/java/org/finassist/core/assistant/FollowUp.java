@@ -27,6 +27,14 @@ final class FollowUp {
     private static final List<List<String>> DIRECTIONS = List.of(
             List.of("银行转证券", "证券转银行"), List.of("转入", "转出"), List.of("买入", "卖出"));
     private static final int SHORT = 14;
+    /** A question form: what a message without one asks ("帮我写首诗") is not about the topic before. */
+    private static final Pattern ASKS = Pattern.compile("[吗呢么？?]|多久|多少|多长|几|怎|什么|啥|哪|谁|为何|为什么|是否|能否|可否"
+            + "|[能会要][不没]");
+    /** "也一样吗", "也是这样吗", "同样吗": the same question asked of something else. */
+    private static final Pattern SAME_AS_BEFORE = Pattern.compile("也(一样|是这样|这样|相同|同样)|同样(吗|么)|一样(吗|么|不)");
+    /** Question words, particles and pronouns: sharing one of them with the question before says nothing. */
+    private static final Pattern FILLER = Pattern.compile("[^\\p{IsHan}]|什么|怎么|怎样|如何|多少|多久|为什么|哪|几|吗|呢|啊|呀|吧"
+            + "|的|了|是|我|你|们|要|能|会|可以|还|也|有|在|就|都|这|那|个|一|不|没|和|跟|给|让");
     private static final int MAX_LOOKBACK = 6;
 
     /** Entities of one kind: a follow-up naming one swaps it for the anchor's entity of the same kind. */
@@ -48,17 +56,76 @@ final class FollowUp {
 
     static String retrievalQuery(List<Message> history, String message) {
         String m = message.strip();
-        if (!isFollowUp(m)) {
+        if (!isFollowUp(history, m)) {
             return Colloquial.normalise(m);
         }
         String f = Colloquial.normalise(m);
         return anchor(history).map(a -> combine(Colloquial.normalise(a), f)).orElse(f);
     }
 
-    /** Whether the message leans on the conversation before it. */
+    /** Whether the message leans on the conversation before it, by its form alone ("那创业板呢"). */
     static boolean isFollowUp(String message) {
         String m = message.strip();
         return m.length() <= SHORT && LEANS_ON_CONTEXT.matcher(m).find();
+    }
+
+    /**
+     * Whether the message leans on the conversation before it: by its form ({@link #isFollowUp(String)}), or, when
+     * short, because it refers back without naming the topic again — "也一样吗" ("科创板也一样吗" after a question on
+     * lot sizes), or by one character of the question before it, standing alone, and no word of it ("锁了要等多久"
+     * after "密码输错几次会锁", "一天能测几次" after "风险测评是啥"). A question that names the topic again ("开户要多久"
+     * after "开户要带什么") or a topic of its own ("转账要收钱吗" after "怎么把钱转入证券账户") stands on its own.
+     */
+    static boolean isFollowUp(List<Message> history, String message) {
+        String m = message.strip();
+        if (isFollowUp(m)) return true;
+        if (m.length() > SHORT) return false;
+        Optional<String> anchor = anchor(history);
+        if (anchor.isEmpty()) return false;
+        if (SAME_AS_BEFORE.matcher(m).find()) return true;
+        String mine = content(Colloquial.normalise(m));
+        String before = content(anchor.get());
+        // the character stands alone among the message's content ("锁" in "锁了要等多久"), not inside a word of its
+        // own ("转" in "转账要收钱吗" after "怎么把钱转入证券账户": 转账 names its own topic)
+        boolean sharesChar = false;
+        for (String run : mine.split(" +")) {
+            if (run.length() == 1 && Character.isIdeographic(run.charAt(0)) && before.indexOf(run.charAt(0)) >= 0) {
+                sharesChar = true;
+            }
+        }
+        boolean sharesWord = false;
+        for (int i = 0; i + 2 <= mine.length(); i++) {
+            String w = mine.substring(i, i + 2);
+            if (w.codePoints().allMatch(Character::isIdeographic) && before.contains(w)) sharesWord = true;
+        }
+        return sharesChar && !sharesWord;
+    }
+
+    /**
+     * The message read after the question before it ("担保比例跌破平仓线怎么办 要多久内补上"), for a short message
+     * that was read on its own and found nothing: in a conversation, a message too short to name its topic most
+     * often continues the one before. Empty when there is no question before, the message is long enough to stand
+     * alone, or it was already read as a follow-up.
+     */
+    static Optional<String> withContext(List<Message> history, String message) {
+        String m = message.strip();
+        // a request ("帮我写首诗") is no question about the topic before
+        if (m.length() > SHORT || isFollowUp(history, m) || !ASKS.matcher(m).find()) return Optional.empty();
+        return anchor(history).map(a -> a + " " + m);
+    }
+
+    /**
+     * Whether what was found for {@link #withContext} bears on the message itself: a passage holds one of its
+     * content characters ("要多久内补上" → "…应在T+2日内追加担保物…未按时补足"), not only the earlier question's.
+     */
+    static boolean touches(String message, String passage) {
+        return content(Colloquial.normalise(message)).codePoints().filter(Character::isIdeographic)
+                .anyMatch(c -> passage.indexOf(c) >= 0);
+    }
+
+    /** The message without question words and particles, so what it shares with the question before it is content. */
+    private static String content(String text) {
+        return FILLER.matcher(text).replaceAll(" ");
     }
 
     /**

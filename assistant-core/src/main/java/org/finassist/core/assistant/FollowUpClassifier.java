@@ -20,7 +20,7 @@ final class FollowUpClassifier {
 
     static Classification classify(ScenarioClassifier classifier, List<Message> history, String message,
                                    String standalone) {
-        if (!FollowUp.isFollowUp(message)) {
+        if (!FollowUp.isFollowUp(history, message)) {
             // a question that stands on its own is classified as typed: a model's rewrite can only blur it
             // ("诊股 600000" must stay a diagnosis whatever the rewrite route answers)
             return classifier.classify(message);

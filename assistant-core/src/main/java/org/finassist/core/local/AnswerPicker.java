@@ -68,7 +68,8 @@ final class AnswerPicker {
             String text = answerPart(p.text());
             String whole = questionPart(p.text()) + text + p.headingPath();
             String topic = questionPart(p.text()) + " " + p.headingPath();
-            AskedFor.Aspect aspect = AskedFor.aspect(question, topic);
+            // a document's own section says what the passage is about, not the document's title ("基金理财与风险揭示")
+            AskedFor.Aspect aspect = AskedFor.aspect(question, questionPart(p.text()) + " " + section(p.headingPath()));
             if (!AskedFor.answerable(question, whole) || AskedFor.oppositeWay(question, topic)
                     || aspect == AskedFor.Aspect.OTHER) {
                 continue;
@@ -145,6 +146,13 @@ final class AnswerPicker {
         return text.startsWith("问：") && a > 0 ? text.substring(2, a) : "";
     }
 
+    /** The last heading of a path ("基金理财与风险揭示 > 基金申购与赎回" → 基金申购与赎回). */
+    private static String section(String headingPath) {
+        String h = headingPath == null ? "" : headingPath;
+        int at = h.lastIndexOf(" > ");
+        return at < 0 ? h : h.substring(at + 3);
+    }
+
     static String content(String text) {
         String t = NOT_HAN_OR_WORD.matcher(text == null ? "" : text).replaceAll(" ");
         return FILLER.matcher(t).replaceAll(" ");
@@ -173,10 +181,23 @@ final class AnswerPicker {
         return q.stream().filter(p::contains).count() / (double) q.size();
     }
 
+    /**
+     * The question's bigrams the passage has, a homophone counting as the word (手序费 → 手续费: customers type by
+     * pinyin, and a typo is most often a homophone of the word meant).
+     */
     private static int shared(Set<String> q, Set<String> p) {
         int n = 0;
+        Set<String> sounds = null;
         for (String b : q) {
-            if (p.contains(b)) n++;
+            if (p.contains(b)) {
+                n++;
+            } else if (b.codePoints().allMatch(Character::isIdeographic)) {
+                if (sounds == null) {
+                    sounds = new HashSet<>();
+                    for (String w : p) sounds.add(Sounds.of(w));
+                }
+                if (sounds.contains(Sounds.of(b))) n++;
+            }
         }
         return n;
     }

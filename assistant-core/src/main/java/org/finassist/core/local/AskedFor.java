@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *   <li>the things it names (a board, a product, a tax): a passage that names none of the question's words for one of
  *       them is about something else ("北交所一手最少买多少股" is not answered by the rule for 主板 and 科创板,
  *       "分红什么时候到账" not by fund redemptions, "比特币怎么买" by nothing in a brokerage's knowledge base);</li>
- *   <li>the kind of figure it asks for: a clock time (几点), a time or a period (多久, 什么时候), an amount of money
+ *   <li>the kind of figure it asks for: a clock time (几点), a time or a period (多久, 什么时候), a day (几号), an amount of money
  *       (多少钱), a limit (最多能转多少), a number of shares (一手多少股, 最少买多少): a passage without one does not answer it ("港股通几点交易" is not answered by the
  *       港股通 opening conditions).</li>
  * </ul>
@@ -36,6 +36,9 @@ final class AskedFor {
     private static final Pattern CLOCK_ASKED = Pattern.compile("几点|几时|哪个时间段|什么时间段");
     private static final Pattern CLOCK = Pattern.compile("\\d{1,2}[:：]\\d{2}|\\d{1,2}点");
     private static final Pattern WHEN_ASKED = Pattern.compile("多久|多长时间|多少天|几天|什么时候|啥时候|哪天|何时|有效期");
+    /** A day of the month or a settlement day ("每月几号扣款"): a period ("每两周") does not name one. */
+    private static final Pattern DAY_ASKED = Pattern.compile("几号|哪号");
+    private static final Pattern DAY = Pattern.compile("\\d{1,2}\\s*[日号]|T\\+\\d|当[天日]|次日|下一(个)?交易日");
     private static final Pattern PERIOD = Pattern.compile("\\d{1,2}[:：]\\d{2}|T\\+\\d|\\d+\\s*(个)?(交易日|工作日|天|日|分钟|小时|年|月|周)"
             + "|当天|当日|次日|实时|下一(个)?交易日|[一二两三四五六七八九十]+(个)?(交易日|工作日|天|年|月|周|分钟|小时)");
     private static final Pattern MONEY_ASKED = Pattern.compile("多少钱|几块|多少元|收多少|扣多少|费用多少|多少资产|多少资金");
@@ -54,15 +57,28 @@ final class AskedFor {
     private static final Pattern MONEY_OUT = Pattern.compile("证券转银行|证转银|转出|出金|取钱|取出|提现|(转|取|提)(到|回|出)[^，。？?]{0,4}(银行|卡)");
 
     /**
-     * Aspects a question may ask of a thing: its risks, its conditions, its rate, its fees, changing it. A passage
+     * Aspects a question may ask of a thing: its risks, its conditions, its rate, changing it, its time. A passage
      * whose own question or heading is about another aspect of the same thing does not answer ("融资融券有什么风险"
      * is not answered by the margin opening conditions, "融资融券的利率" not by its risks).
      */
-    private static final List<Pattern> ASPECTS = List.of(
-            Pattern.compile("风险(?!测评|承受|等级|评估|警示|揭示书)"),
-            Pattern.compile("条件|门槛|资格|要求"),
-            Pattern.compile("利率|利息|计息|年费率"),
-            Pattern.compile("换(?!手)|变更|修改|改(成|为|绑)|在哪改|怎么改"));
+    private static final List<AspectWords> ASPECTS = List.of(
+            AspectWords.of("风险(?!测评|承受|等级|评估|警示|揭示书)"),
+            AspectWords.of("条件|门槛|资格|要求"),
+            AspectWords.of("利率|利息|计息|年费率"),
+            AspectWords.of("换(?!手)|变更|修改|改(成|为|绑)|在哪改|怎么改"),
+            // when something happens or takes effect: "签完协议几天能买" asks when, not how to open it. A day named
+            // ("当天要不要钱") does not ask when, nor does the noun 时间 ("银证转账的时间是什么 那手续费呢"), but an
+            // entry about "…的时间" is about when
+            new AspectWords(Pattern.compile("多久|多长时间|多少天|几天|什么时候|啥时候|哪天|何时|几点|几时|几号|有效期|明天|次日"),
+                    Pattern.compile("多久|多长时间|多少天|几天|什么时候|啥时候|哪天|何时|几点|几时|几号|有效期|明天|次日|时间")));
+
+    /** The words by which a question asks an aspect, and those by which an entry's topic names it. */
+    private record AspectWords(Pattern asked, Pattern named) {
+        static AspectWords of(String regex) {
+            Pattern p = Pattern.compile(regex);
+            return new AspectWords(p, p);
+        }
+    }
 
     /** How a passage's own topic relates to the aspect the question asks. */
     enum Aspect { NONE, SAME, OTHER }
@@ -78,9 +94,9 @@ final class AskedFor {
         boolean asked = false;
         boolean same = false;
         boolean other = false;
-        for (Pattern a : ASPECTS) {
-            boolean q = a.matcher(question).find();
-            boolean t = a.matcher(topic).find();
+        for (AspectWords a : ASPECTS) {
+            boolean q = a.asked().matcher(question).find();
+            boolean t = a.named().matcher(topic).find();
             asked |= q;
             same |= q && t;
             other |= !q && t;
@@ -118,6 +134,9 @@ final class AskedFor {
             return false;
         }
         if (WHEN_ASKED.matcher(q).find() && !PERIOD.matcher(p).find()) {
+            return false;
+        }
+        if (DAY_ASKED.matcher(q).find() && !DAY.matcher(p).find()) {
             return false;
         }
         if (LIMIT_ASKED.matcher(q).find() && !AMOUNT.matcher(p).find()) {

@@ -33,10 +33,17 @@ public final class LocalGroundedModel implements ProviderClient {
     public static final String MODEL = "grounded";
     private static final Pattern SENTENCE = Pattern.compile("[^。！？\\n]*[。！？\\n]|[^。！？\\n]+$");
     private static final int MAX_PASSAGES = 3;
-    /** Small talk the general route answers itself instead of declining. */
-    /** One or more greetings with filler between them ("您好 在吗", "在吗？", "你好呀，在不在"). */
-    private static final Pattern GREETING = Pattern.compile("(?:(?:你好|您好|在吗|在不在|有人吗|有人在吗|hi|hello|嗨|哈喽"
-            + "|谢谢|谢谢你|多谢|感谢|你是谁|你是机器人吗|你能做什么|你会什么)[啊呀呢吗哈～~！!。.，,？? ]*)+", Pattern.CASE_INSENSITIVE);
+    /**
+     * Small talk the general route answers itself instead of declining: one or more greetings, questions about who
+     * answers or thanks closing the conversation, with filler between them ("您好 在吗", "你是谁啊 真人吗", "谢谢啦 搞定了").
+     */
+    private static final Pattern GREETING = Pattern.compile("[嗯哦噢额呃 ]*(?:(?:你好|您好|在吗|在不在|有人吗|有人在吗|hi|hello|嗨|哈喽"
+            + "|谢谢|谢谢你|多谢|感谢|你是谁|你能做什么|你会什么"
+            // who answers ("你是机器人吗", "是真人吗")
+            + "|你?(?:是不是|是)(?:机器人|真人)|(?:机器人|真人)吗"
+            // a thank-you that closes the conversation ("谢谢啦 搞定了", "好的 明白了")
+            + "|好的|好嘞|明白了|知道了|懂了|搞定了|解决了|没事了|没问题了|ok"
+            + ")[啊呀呢吗哈啦哦噢嘛～~！!。.，,？? ]*)+", Pattern.CASE_INSENSITIVE);
 
     private final ProviderConfig config = new ProviderConfig(ID, Flavor.LOCAL, URI.create("local:/"), "",
             List.of(new ModelSpec(MODEL, MODEL, 1_000_000, null)), 1, 0, null, null, null, null);

@@ -45,4 +45,20 @@ class ColloquialTest {
         assertThat(Colloquial.normalise("我已经在两家券商开了户 还能再开吗")).contains("证券公司").contains("几个账户");
         assertThat(Colloquial.normalise("我在别家开过户了")).contains("不同证券公司");
     }
+
+    @Test
+    void settlementWrittenWithoutItsPlusIsWrittenAsTheRulesWriteIt() {
+        assertThat(Colloquial.normalise("可转债能t0吗")).isEqualTo("可转债能T+0吗");
+        assertThat(Colloquial.normalise("股票是T1吗")).isEqualTo("股票是T+1吗");
+        assertThat(Colloquial.normalise("t+1是啥意思")).startsWith("T+1");
+        assertThat(Colloquial.normalise("600000t10")).isEqualTo("600000t10");
+    }
+
+    @Test
+    void normalisingTwiceExpandsNothingTwice() {
+        for (String q : new String[] {"还能再开吗", "哪只股明天涨", "我17岁能开户吗", "出金要多久"}) {
+            String once = Colloquial.normalise(q);
+            assertThat(Colloquial.normalise(once)).isEqualTo(once);
+        }
+    }
 }

@@ -35,4 +35,43 @@ class FollowUpTest {
         // a reversal with no direction in the anchor changes nothing but joining
         assertThat(FollowUp.retrievalQuery(history, "反过来呢")).startsWith("融资融券的开通条件是什么");
     }
+
+    @Test
+    void aShortMessageReferringBackByOneCharacterOfTheQuestionBeforeIsJoined() {
+        List<Message> lock = List.of(Message.user("密码输错几次会锁"), Message.assistant("连续输错5次……"));
+        assertThat(FollowUp.retrievalQuery(lock, "锁了要等多久")).isEqualTo("密码输错几次会锁 锁了要等多久");
+        List<Message> test = List.of(Message.user("风险测评是啥"), Message.assistant("风险测评用于……"));
+        assertThat(FollowUp.retrievalQuery(test, "一天能测几次")).startsWith("风险测评").endsWith("一天能测几次");
+        List<Message> lots = List.of(Message.user("买股票最少买多少股"), Message.assistant("100股……"));
+        assertThat(FollowUp.retrievalQuery(lots, "科创板也一样吗")).startsWith("买股票最少买多少股");
+    }
+
+    @Test
+    void aShortQuestionThatNamesItsOwnTopicStandsAlone() {
+        List<Message> opening = List.of(Message.user("开户要带什么"), Message.assistant("身份证……"));
+        // shares the word 开户 with the question before: it names the topic again
+        assertThat(FollowUp.retrievalQuery(opening, "开户要多久")).isEqualTo("开户要多久");
+        // shares nothing with it
+        assertThat(FollowUp.retrievalQuery(opening, "印花税多少")).isEqualTo("印花税多少");
+        // shares 转 with it, but inside a word of its own
+        List<Message> transfer = List.of(Message.user("怎么把钱转入证券账户"), Message.assistant("在App……"));
+        assertThat(FollowUp.retrievalQuery(transfer, "转账要收钱吗")).isEqualTo("转账要收费吗");
+        assertThat(FollowUp.retrievalQuery(List.of(), "锁了要等多久")).isEqualTo("锁了要等多久");
+    }
+
+    @Test
+    void aShortQuestionThatFindsNothingAloneMayBeReadAfterTheQuestionBefore() {
+        List<Message> margin = List.of(Message.user("担保比例跌破平仓线怎么办"), Message.assistant("追加担保物……"));
+        assertThat(FollowUp.withContext(margin, "要多久内补上")).contains("担保比例跌破平仓线怎么办 要多久内补上");
+        assertThat(FollowUp.withContext(margin, "帮我写首诗")).as("a request, not a question").isEmpty();
+        assertThat(FollowUp.withContext(margin, "那融券呢")).as("already read as a follow-up").isEmpty();
+        assertThat(FollowUp.withContext(margin, "我想问一下融资融券的利率是按照什么方式来计算的")).isEmpty();
+        assertThat(FollowUp.withContext(List.of(), "要多久内补上")).isEmpty();
+    }
+
+    @Test
+    void whatIsFoundForTheJoinedReadingMustBearOnTheMessageItself() {
+        assertThat(FollowUp.touches("要多久内补上", "投资者应在T+2日内追加担保物……未按时补足的，本公司有权强制平仓")).isTrue();
+        assertThat(FollowUp.touches("今天晚上吃啥", "印花税仅在卖出股票时收取，买入不收。")).isFalse();
+    }
 }

@@ -150,4 +150,45 @@ class AnswerPickerTest {
                 + "卖出时，余额不足100股的部分应当一次性申报卖出。");
         assertThat(picked("卖股票可以卖50股吗", STAMP_DUTY, lots)).isEqualTo("t2");
     }
+
+    private static final Passage FEES_AS_ASKED = faq("f10", "股票交易佣金是多少？", "手续费是多少",
+            "本演示券商股票交易佣金为成交金额的万分之二点五，单笔最低5元，买卖双向收取。");
+    private static final Passage GEM_ACCESS = faq("f11", "怎么开通创业板权限？", "创业板开通条件",
+            "需满足：申请开通前20个交易日证券账户及资金账户内的资产日均不低于人民币10万元，且参与证券交易24个月以上；完成风险测评并签署《创业板投资风险揭示书》。");
+    private static final Passage TAKES_EFFECT = faq("f12", "开通权限后多久可以交易？", "开通权限后多久可以交易？",
+            "创业板权限在签署协议后T+2日生效（已有经验的按规则可T+1），科创板、北交所权限一般在开通后下一交易日生效。");
+    private static final Passage FUND_ORDERS = new Passage("d1", "基金理财与风险揭示（演示）", "基金理财与风险揭示 > 基金申购与赎回",
+            "场外基金按未知价法申购，以申购当日（T日）15:00收盘后计算的基金净值为成交价格，15:00以后提交的申请按下一交易日净值计算。", 0.5);
+
+    @Test
+    void aHomophoneTypoMatchesTheWordItSoundsLike() {
+        assertThat(picked("手序费多少", FEES_AS_ASKED)).isEqualTo("f10");
+        assertThat(picked("开护要带啥", faq("f13", "开户需要什么条件？", "开户要准备什么材料",
+                "持本人有效二代身份证和本人同名的一类银行借记卡即可在App上开户。"))).isEqualTo("f13");
+        // a word that sounds different is no typo of it
+        assertThat(picked("手机费多少", FEES_AS_ASKED)).isEqualTo("decline");
+    }
+
+    @Test
+    void aQuestionAskingWhenIsNotAnsweredByAnEntryAboutAnotherAspect() {
+        assertThat(picked("创业板签完协议几天能买", GEM_ACCESS, TAKES_EFFECT)).isEqualTo("f12");
+        assertThat(picked("科创板权限刚开好 明天能买吗", GEM_ACCESS, TAKES_EFFECT)).isEqualTo("f12");
+        // the noun 时间 names the topic of the question before, it does not ask when: the hours get no bonus over
+        // the fee entry retrieval ranked first (they share as many words)
+        assertThat(picked("银证转账的时间是什么 那手续费呢", TRANSFER_FEE, TRANSFER_HOURS)).isEqualTo("f8");
+    }
+
+    @Test
+    void aQuestionAskingWhichDayIsNotAnsweredByAPassageWithoutADate() {
+        Passage plan = faq("f14", "基金定投怎么设置？", "怎么定投",
+                "在App“理财-基金定投”中选择基金、扣款金额和周期（每周、每两周或每月），确认后会按计划从资金账户扣款申购。");
+        assertThat(picked("定投每月几号扣款", plan)).isEqualTo("decline");
+        assertThat(picked("定投怎么设置", plan)).isEqualTo("f14");
+    }
+
+    @Test
+    void aDocumentsTitleDoesNotNameTheAspectOfItsSections() {
+        // "基金理财与风险揭示" is the document, the section is about orders
+        assertThat(picked("基金下午3点以后买按哪天净值算", FUND_ORDERS)).isEqualTo("d1");
+    }
 }

@@ -69,4 +69,13 @@ class LocalGroundedModelTest {
         assertThat(answer("你好，在不在呀")).contains("智能客服助手");
         assertThat(answer("在吗 我想问下佣金")).doesNotContain("智能客服助手");
     }
+
+    @Test
+    void questionsAboutWhoAnswersAndThanksThatCloseAreSmallTalk() {
+        for (String q : new String[] {"你是谁啊 真人吗", "你是机器人吗", "是不是真人", "谢谢啦 搞定了", "嗯嗯 谢谢", "好的 明白了"}) {
+            assertThat(answer(q)).as(q).contains("智能客服助手").doesNotContain("无法准确回答");
+        }
+        assertThat(answer("好的 那创业板呢")).doesNotContain("智能客服助手");
+        assertThat(answer("真人客服电话多少")).doesNotContain("智能客服助手");
+    }
 }
