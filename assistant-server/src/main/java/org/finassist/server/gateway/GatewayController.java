@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The OpenAI-compatible gateway: {@code POST /v1/chat/completions} (streaming and not) and {@code GET /v1/models}.
@@ -40,6 +41,9 @@ import java.util.concurrent.TimeUnit;
 class GatewayController {
 
     static final String PREFIX = "finassist-";
+    /** Answers prepared on the request's own thread while at most this many are in preparation. */
+    private static final int INLINE_UP_TO = Runtime.getRuntime().availableProcessors();
+    private final AtomicInteger answering = new AtomicInteger();
     private final ModelRouter router;
     private final ScenarioClassifier classifier;
     private final GatewayProperties properties;
@@ -146,8 +150,14 @@ class GatewayController {
     }
 
     /**
-     * A whole answer on a virtual thread, with the request in asynchronous mode: a container that reports the
-     * client's departure (AsyncListener.onError) cancels the upstream call, and a client timeout does too.
+     * A whole answer with the request in asynchronous mode: a container that reports the client's departure
+     * (AsyncListener.onError) cancels the upstream call, and a client timeout does too. While no more answers are
+     * being prepared than there are processors, the answer is prepared on the request's own thread; beyond that,
+     * on a virtual thread of its own (issue 19, measured with {@code bench/gateway.sh}): with idle carriers every
+     * hand-off to another thread wakes one (a thread start, then Tomcat's dispatch of a completion from a
+     * non-container thread: two of a request's carrier wake-ups at one client), while an answer always on the
+     * request's thread cost 10–30 % more CPU per request at 64 and 512 clients in sessions 6–8 (cause not found;
+     * docs/benchmarks.md).
      */
     private void completeAsync(HttpServletRequest request, HttpServletResponse response, CompletionRequest cr,
                                RouteOptions options, String id, long created, String model, long t0,
@@ -162,7 +172,7 @@ class GatewayController {
             probe = () -> { };
         }
         AutoCloseable watching = probe;
-        Thread.ofVirtual().name("gateway-" + id).start(() -> {
+        Runnable answer = () -> {
             try (AutoCloseable ignored = watching) {
                 Completion c = gated ? GatedCompletions.complete(gate, cr, options, charge -> keys.charge(key, charge))
                         : router.complete(cr, options);
@@ -177,10 +187,16 @@ class GatewayController {
             } catch (Exception e) {
                 options.cancellation().cancel("client_disconnected");
             } finally {
+                answering.decrementAndGet();
                 keys.release(keyed);
                 async.complete();
             }
-        });
+        };
+        if (answering.incrementAndGet() <= INLINE_UP_TO) {
+            answer.run();
+        } else {
+            Thread.ofVirtual().name("gateway-" + id).start(answer);
+        }
     }
 
     private static void writeError(HttpServletResponse response, RouterException e, Cancellation cancellation) {

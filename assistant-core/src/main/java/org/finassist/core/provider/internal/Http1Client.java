@@ -226,9 +226,35 @@ final class Http1Client implements AutoCloseable {
             }
         }
 
+        /**
+         * The response head, within {@code deadline}. The deadline is kept by a {@link Watchdog} that closes the
+         * socket, not by a socket timeout: a virtual thread's timed read schedules (and then cancels) a wake-up with
+         * the JDK's delay scheduler, which woke its thread about twice per call (issue 19).
+         */
         Response readResponse(long deadline, Http1Client owner) throws IOException {
+            millisLeft(deadline); // a deadline already passed is a timeout at once
+            socket.setSoTimeout(0);
+            Watchdog timeout = new Watchdog(this::closeQuietly);
+            timeout.arm(deadline - System.nanoTime());
+            Response response;
+            try {
+                response = readHead(owner);
+            } catch (IOException | RuntimeException e) {
+                if (!timeout.disarm()) {
+                    SocketTimeoutException late = new SocketTimeoutException("timed out");
+                    late.initCause(e);
+                    throw late;
+                }
+                throw e;
+            }
+            if (!timeout.disarm()) {
+                throw new SocketTimeoutException("timed out"); // expired as the head arrived: the socket is closed
+            }
+            return response;
+        }
+
+        private Response readHead(Http1Client owner) throws IOException {
             while (true) {
-                socket.setSoTimeout((int) millisLeft(deadline));
                 String statusLine = readLine(true);
                 int status = parseStatus(statusLine);
                 Map<String, String> headers = new HashMap<>();
@@ -243,7 +269,6 @@ final class Http1Client implements AutoCloseable {
                 if (status >= 100 && status < 200) {
                     continue; // 100 Continue and other interim responses
                 }
-                socket.setSoTimeout(0);
                 return new Response(status, headers, new Body(this, owner, headers, status));
             }
         }

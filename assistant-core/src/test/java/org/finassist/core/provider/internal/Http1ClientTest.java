@@ -168,6 +168,20 @@ class Http1ClientTest {
     }
 
     @Test
+    void aPooledConnectionThatStaysSilentIsATimeoutNotAStaleConnection() throws IOException {
+        // the head's deadline closes the socket: that must not read as a pooled connection closed by the server,
+        // which would be retried on a new connection with the budget spent
+        Http1Client client = serve(i -> i == 1 ? fixed("{\"n\":1}") : null, false);
+        assertThat(post(client, "a")).isEqualTo("200 {\"n\":1}");
+
+        assertThatThrownBy(() -> client.post(Map.of(), new byte[0], TimeUnit.MILLISECONDS.toNanos(200),
+                new Http1Client.Exchange())).isInstanceOf(SocketTimeoutException.class);
+
+        assertThat(requests).hasSize(2);
+        assertThat(connections).hasValue(1);
+    }
+
+    @Test
     void anAbortedExchangeFailsWithoutRetrying() throws Exception {
         Http1Client client = serve(i -> null, false);
         Http1Client.Exchange exchange = new Http1Client.Exchange();
