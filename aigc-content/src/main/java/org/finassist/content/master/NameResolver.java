@@ -43,6 +43,9 @@ public final class NameResolver {
     private static final Set<String> NOT_NAMES = Set.of("大盘", "指数", "市场", "A股", "股市", "板块", "沪指", "深指",
             "两市", "基金", "债券");
 
+    // 行 of a nickname (中行, 交行) is often the first character of a word: 盘中行情, 成交行业 name no bank
+    private static final Pattern NOT_NICKNAME_TAIL = Pattern.compile("行(情|业|权|为|使|动|驶|程|政)");
+
     // a rest ending like a company name (天丰科技) that is no stock's name is an unknown company, not a short name
     private static final Pattern COMPANY_LIKE = Pattern.compile("[\\p{IsHan}]{2,6}(科技|股份|集团|电子|医药|软件|能源|材料"
             + "|智能|控股|实业|银行|证券|电气|传媒|食品|化工|装备|物流|农业|环境|药业|生物|电器|汽车)");
@@ -128,7 +131,7 @@ public final class NameResolver {
         if (named.isPresent()) {
             return new Resolution.Found(named.get(), Resolution.Match.NAME);
         }
-        Optional<ListedSecurity> nicknamed = longestContained(t, byNickname);
+        Optional<ListedSecurity> nicknamed = longestContained(NOT_NICKNAME_TAIL.matcher(t).replaceAll("□□"), byNickname);
         if (nicknamed.isPresent()) {
             return new Resolution.Found(nicknamed.get(), Resolution.Match.NICKNAME);
         }

@@ -54,6 +54,12 @@ class NameResolverTest {
         });
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"盘中行情怎么看", "成交行情在哪看", "哪个行业涨得好"})
+    void aNicknameInsideAWordIsNotAStock(String text) {
+        assertThat(RESOLVER.findIn(text)).isNotInstanceOf(Resolution.Found.class);
+    }
+
     @Test
     void aNicknameNamingTwoStocksIsRejected() {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
