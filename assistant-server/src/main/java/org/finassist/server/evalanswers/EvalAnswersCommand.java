@@ -127,15 +127,18 @@ public final class EvalAnswersCommand implements Callable<Integer> {
     }
 
     /**
-     * The user's arguments plus a loopback-only server on a free port, a fresh data directory and quiet logs. The
-     * evaluation is this process's only caller, so the {@code dev} profile's loopback trust (no API key) is safe here;
-     * a real server never runs with it.
+     * The user's arguments plus a loopback-only server on a free port, a fresh data directory, quiet logs and no
+     * request-rate guard. The evaluation is this process's only caller, so the {@code dev} profile's loopback trust
+     * (no API key) is safe here; a real server never runs with it.
      */
     private String[] applicationArguments() throws Exception {
         Map<String, String> defaults = Map.of("server.port", "0", "server.address", "127.0.0.1",
                 "finassist.data-dir", Files.createTempDirectory("finassist-eval-answers").toString(),
                 "logging.level.root", "WARN", "logging.level.org.finassist", "WARN", "spring.main.banner-mode", "off",
-                "spring.profiles.include", "dev");
+                "spring.profiles.include", "dev",
+                // the evaluation is the only client: a long run (several sets, > 600 turns a minute) must not be
+                // refused by the per-address guard meant for the internet
+                "finassist.security.rate-limits.enabled", "false");
         List<String> args = new ArrayList<>(applicationArgs);
         defaults.forEach((k, v) -> {
             if (applicationArgs.stream().noneMatch(a -> a.startsWith("--" + k + "="))) {
