@@ -1,17 +1,11 @@
 package org.finassist.core.assistant;
 
-import org.finassist.core.chat.Attempt;
 import org.finassist.core.chat.Completion;
 import org.finassist.core.chat.Message;
-import org.finassist.core.chat.RouteTrail;
-import org.finassist.core.chat.Usage;
 import org.finassist.core.gate.GatedAnswer;
 import org.finassist.core.handoff.HandoffReason;
-import org.finassist.core.local.LocalGroundedModel;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.UUID;
 
 /** Ends a turn: a hand-off turn with its fixed message, or an answered one (handed off after a second decline). */
 final class HandoffTurn {
@@ -21,15 +15,8 @@ final class HandoffTurn {
 
     /** The customer is told the reason's message; no model is asked, nothing is retrieved. */
     static void deliver(HandoffReason reason, String route, TurnListener listener) {
-        Attempt handoff = new Attempt(LocalGroundedModel.ID, LocalGroundedModel.MODEL, "ok", "handoff", 0,
-                reason.code(), 0);
-        listener.onAttempt(handoff);
-        listener.onContent(reason.message());
-        listener.onOutcome(TurnOutcome.HANDED_OFF);
-        listener.onHandoff(reason, reason.message());
-        listener.onComplete(new Completion("handoff-" + UUID.randomUUID(), reason.message(), null, List.of(), "stop",
-                Usage.ZERO, BigDecimal.ZERO, LocalGroundedModel.ID, LocalGroundedModel.MODEL,
-                new RouteTrail(route, List.of(handoff))));
+        FixedTurn.deliver(new FixedTurn.Kind("handoff", "handoff", reason.code(), TurnOutcome.HANDED_OFF),
+                reason.message(), route, listener, () -> listener.onHandoff(reason, reason.message()));
     }
 
     /** Reports the outcome, hands off after a second decline in a row, then completes. */
