@@ -38,9 +38,6 @@ final class StockNameClassifier implements ScenarioClassifier {
     /** Asks which stock, or for one: no stock is named, whatever short name the words happen to contain. */
     private static final Pattern NO_STOCK_NAMED = Pattern.compile("推荐|哪只|哪支|哪个股票|哪些股票|什么股票|买什么股");
 
-    /** The 行 of 行情 and 行业, which would otherwise end a bank's nickname (中行, 交行, 工行). */
-    private static final Pattern NOT_A_BANK_NICKNAME = Pattern.compile("(?<=[中交工建农招])行(?=[情业])");
-
     private final ScenarioClassifier delegate;
     private final LiveMaster master;
 
@@ -50,10 +47,9 @@ final class StockNameClassifier implements ScenarioClassifier {
     }
 
     @Override
-    public Classification classify(String typed) {
-        Classification c = delegate.classify(typed);
-        // 行情 and 行业 are words of their own: 盘中行情 does not name 中行 (中国银行), 成交行情 not 交行
-        String text = NOT_A_BANK_NICKNAME.matcher(typed).replaceAll("·");
+    public Classification classify(String text) {
+        // 盘中行情 does not name 中行: NameResolver does not read a nickname's 行 as the start of 行情 or 行业
+        Classification c = delegate.classify(text);
         if (c.scenario() == Scenario.STOCK_DIAGNOSIS && !"rule".equals(c.method()) && NO_STOCK_NAMED.matcher(text).find()
                 && !(master.resolver().findIn(text) instanceof Resolution.Found f && specific(f.how()))) {
             // "哪只股票明天能涨停", "给我推荐个能涨的股票": nothing to diagnose; the knowledge base says we do not recommend
