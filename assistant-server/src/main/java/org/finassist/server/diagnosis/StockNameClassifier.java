@@ -41,6 +41,9 @@ final class StockNameClassifier implements ScenarioClassifier {
     /** A class of stocks, not one: "st股票能当担保品吗" asks the rules for ST stocks. */
     private static final Pattern A_CLASS_OF_STOCKS = Pattern.compile("(?i)(\\*?S?ST|退市|风险警示)的?(股票|股|类)");
 
+    /** Points at a stock the customer holds or saw without naming it: the diagnosis route asks which. */
+    private static final Pattern POINTS_AT_A_STOCK = Pattern.compile("这只|这支|这个票|这票|这个股|持仓|手里的|我买的|我的股");
+
     private final ScenarioClassifier delegate;
     private final LiveMaster master;
 
@@ -64,6 +67,11 @@ final class StockNameClassifier implements ScenarioClassifier {
                 && A_CLASS_OF_STOCKS.matcher(text).find() && !(master.resolver().findIn(text) instanceof Resolution.Found)) {
             // an example guess on "st股票能拿来当两融担保品吗" reads a stock question; it asks a rule
             return new Classification(Scenario.QA, c.confidence(), "stock-class", null);
+        }
+        if (c.scenario() == Scenario.STOCK_DIAGNOSIS && "example".equals(c.method()) && !POINTS_AT_A_STOCK.matcher(text).find()
+                && master.resolver().findIn(text) instanceof Resolution.Absent) {
+            // "跌破平仓线之前会通知我吗" looks like a stock question to the examples but names and points at none
+            return new Classification(Scenario.QA, c.confidence(), "no-stock-named", null);
         }
         if (c.scenario() == Scenario.STOCK_DIAGNOSIS && !"rule".equals(c.method()) && NO_STOCK_NAMED.matcher(text).find()
                 && !(master.resolver().findIn(text) instanceof Resolution.Found f && specific(f.how()))) {
