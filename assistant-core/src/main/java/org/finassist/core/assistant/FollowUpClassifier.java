@@ -26,6 +26,11 @@ final class FollowUpClassifier {
                     + "咋办|咋弄|然后呢|呢)?(啊|呀|呢|吗|么|哦|嘛)*[？?。！!~～]*$");
     /** Flows a short, unrecognised message continues; a question answered from the knowledge base is no flow. */
     private static final Set<Scenario> FLOWS = Set.of(Scenario.ACCOUNT_OPENING, Scenario.WITNESS, Scenario.COMMENTARY);
+    /**
+     * A step of the opening flow named in a short question ("开完要多久才能买", "审核要几天" after 开户 or a board's
+     * permission): the flow goes on even when the examples read a Q&A topic. A market opening (开盘, 开市) is no step.
+     */
+    private static final Pattern OPENING_STEP = Pattern.compile("开(?![盘市始放心])|审核|提交|激活");
     private static final int SHORT = 14;
     private static final int MAX_DEPTH = 6;
 
@@ -44,10 +49,15 @@ final class FollowUpClassifier {
             // a question that stands on its own is classified as typed: a model's rewrite can only blur it
             // ("诊股 600000" must stay a diagnosis whatever the rewrite route answers)
             Classification own = classifier.classify(message);
-            if ("default".equals(own.method()) && message.strip().length() <= SHORT) {
-                // nothing confident ("提交了以后审核" after "我想开个户"): the conversation's flow goes on
+            boolean guess = "default".equals(own.method()) || "example".equals(own.method());
+            if (guess && message.strip().length() <= SHORT) {
+                // nothing confident ("提交了以后审核" after "我想开个户"), or a step of the opening flow ("审核要几天"):
+                // the conversation's flow goes on
                 Optional<Classification> before = previous(classifier, history, depth);
-                if (before.isPresent() && FLOWS.contains(before.get().scenario())) {
+                boolean continues = before.isPresent() && FLOWS.contains(before.get().scenario())
+                        && ("default".equals(own.method()) || before.get().scenario() == Scenario.ACCOUNT_OPENING
+                        && OPENING_STEP.matcher(message).find());
+                if (continues) {
                     return new Classification(before.get().scenario(), own.confidence(), "follow-up",
                             before.get().symbol());
                 }

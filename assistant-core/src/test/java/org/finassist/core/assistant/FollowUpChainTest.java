@@ -100,6 +100,14 @@ class FollowUpChainTest {
     }
 
     @Test
+    void aStepOfTheOpeningFlowKeepsIt() {
+        assertThat(chain("创业板权限怎么开", "开通后第几天能交易").get(1)).endsWith("| account-opening");
+        assertThat(chain("我想在手机上开个户", "需要银行卡吗", "审核要几天").get(2)).endsWith("| account-opening");
+        // a market opening is no step of it
+        assertThat(chain("我想开个户", "几点开盘").get(1)).endsWith("| qa");
+    }
+
+    @Test
     void aQuestionOfItsOwnAfterAnOpeningIsNotPulledIntoIt() {
         List<String> r = chain("我想开个户", "融资利率是多少");
         assertThat(r.get(1)).endsWith("| qa");
