@@ -47,8 +47,6 @@ final class AnswerPicker {
     private static final Pattern FILLER = Pattern.compile(ASKS_WHEN + "请问|请教|哪几|时候|一般|要|你好|您好|我想|我要|想问|问一下|一下|怎么样|怎么办|怎么|怎样|如何"
             + "|有没有|什么|多少|哪些|哪个|哪里|为什么|为啥|是不是|能不能|可不可以|可以|能否|需要|吗|呢|啊|呀|吧|的|了|我|你们|你"
             + "|帮我|麻烦");
-    /** The passage's own topic names the thing asked about (见证, 可转债), not only its text. */
-    private static final double TOPIC_BONUS = 0.2;
     /** The passage's time range holds the moment asked ("两点五十八还能撤单吗" → 14:57-15:00 收盘集合竞价). */
     private static final double TIME_BONUS = 0.3;
     private static final Pattern CLOCK_TIME = Pattern.compile("\\d{1,2}:\\d{2}");
@@ -98,8 +96,7 @@ final class AnswerPicker {
             double phrasing = isFaq ? (double) shared(q, bigrams(content(questionPart(p.text()) + p.headingPath()))) / q.size() : 0;
             double score = coverage + 0.1 * chars + 0.2 * phrasing - i * 0.02
                     + (aspect == AskedFor.Aspect.SAME ? ASPECT_BONUS : 0)
-                    + (AskedFor.holdsTimeAsked(question, text) ? TIME_BONUS : 0)
-                    + (AskedFor.namesThingAsked(question, topic) ? TOPIC_BONUS : 0);
+                    + (AskedFor.holdsTimeAsked(question, text) ? TIME_BONUS : 0);
             // a question of one or two content words cannot share two of them
             int needed = q.size() <= 3 ? 1 : MIN_SHARED;
             boolean enough = shared >= needed && coverage >= MIN_COVERAGE;

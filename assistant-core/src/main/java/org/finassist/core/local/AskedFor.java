@@ -165,16 +165,6 @@ final class AskedFor {
                 || holdsTimeAsked(question, sentence);
     }
 
-    /**
-     * Whether {@code topic} (an entry's own question and heading) names one of the things the question names: the
-     * entry is about it ("见证要准备什么" → 开户为什么要视频见证), not one that mentions it in passing (开户需要什么条件).
-     */
-    static boolean namesThingAsked(String question, String topic) {
-        String q = question.toUpperCase(Locale.ROOT);
-        String t = topic.toUpperCase(Locale.ROOT);
-        return THINGS.stream().anyMatch(thing -> thing.stream().anyMatch(q::contains) && thing.stream().anyMatch(t::contains));
-    }
-
     /** Whether {@code passage} (its question, answer and heading) can answer {@code question} by the rules above. */
     static boolean answerable(String question, String passage) {
         String q = question.toUpperCase(Locale.ROOT).replace("买卖", "交易"); // "ETF买卖…" asks about trading, not selling
