@@ -78,4 +78,13 @@ class LocalGroundedModelTest {
         assertThat(answer("好的 那创业板呢")).doesNotContain("智能客服助手");
         assertThat(answer("真人客服电话多少")).doesNotContain("智能客服助手");
     }
+
+    @Test
+    void questionsAboutWhatTheAssistantCanDoGetTheIntroduction() {
+        for (String q : new String[] {"你能帮我干啥", "你都会些什么呀", "你有啥功能", "你是干嘛的", "能做什么"}) {
+            assertThat(answer(q)).as(q).contains("智能客服助手").doesNotContain("无法准确回答");
+        }
+        assertThat(answer("你能帮我查下佣金吗")).doesNotContain("智能客服助手");
+        assertThat(answer("能做T吗")).doesNotContain("智能客服助手");
+    }
 }
