@@ -137,6 +137,15 @@ public final class LocalGroundedModel implements ProviderClient {
         return false;
     }
 
+    /**
+     * Whether one of {@code passages} answers {@code question} by the offline picker's rules: shared content words,
+     * the aspect and the kind of figure asked. Retrieval asks it before reading a short message after the question
+     * before it ("要多久才能自动解开" finds an entry on how long opening takes, which does not answer it).
+     */
+    public static boolean findsAnswer(String question, List<Passage> passages) {
+        return AnswerPicker.pick(question, passages).isPresent();
+    }
+
     /** The question the passages were retrieved for: a follow-up ("那创业板呢？") read with the turns before it. */
     private static String standaloneQuestion(CompletionRequest request) {
         List<Message> history = new ArrayList<>();
