@@ -108,9 +108,10 @@ final class Colloquial {
     private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile(
             "(?i)(?<![A-Za-z])(etf|lof|qdii|reits|st)(?![A-Za-z])");
 
-    /** An age under 18 ("我今年16", "十七岁"): the rules speak of 未成年人. */
+    /** An age under 18 ("我今年16", "十七岁", "没满十八"): the rules speak of 未成年人. */
     private static final java.util.regex.Pattern MINOR_AGE = java.util.regex.Pattern.compile(
-            "(今年|我才?|才)\\s*(1[0-7]|十[一二三四五六七]?)(?![\\d万元块点股号月日天年个%.])|(?<!\\d)(1[0-7]|十[一二三四五六七])周?岁");
+            "(今年|我才?|才)\\s*(1[0-7]|十[一二三四五六七]?)(?![\\d万元块点股号月日天年个%.])|(?<!\\d)(1[0-7]|十[一二三四五六七])周?岁"
+            + "|(没|未|不)满\\s*(18|十八)(?![\\d万元块点股号月日天年个%.])|不到\\s*(18|十八)岁|没成年");
     /** A named public holiday ("国庆放假", "春节期间"): the rules speak of 法定节假日. */
     private static final java.util.regex.Pattern HOLIDAY = java.util.regex.Pattern.compile(
             "国庆|春节|过年|五一|劳动节|中秋|端午|元旦|清明");

@@ -21,7 +21,8 @@ final class AnswerPicker {
 
     static final int MIN_SHARED = 2;
     /** A "why does it fail" question is answered by a passage about failures, not by a how-to. */
-    private static final Pattern TROUBLE = Pattern.compile("失败|不成功|不了|不上|无法|不能|没有|没到|未到|错误|锁定|原因"
+    // "没有" is a trouble when something did not happen ("钱没有到账"), not when the customer lacks something ("没有银行卡")
+    private static final Pattern TROUBLE = Pattern.compile("失败|不成功|不了|不上|无法|不能|没有(?![^，,。？?\\s]{0,2}(卡|身份证|证件|手机|账户|账号|钱|资金|经验|时间))|没到|未到|错误|锁定|原因"
             + "|断了|掉线|闪退|卡住|模糊|不清");
     /** An entry about something failing ("…上传失败怎么办", "银证转账失败怎么办"). */
     private static final Pattern FAILURE_ENTRY = Pattern.compile("失败|不成功|错误");

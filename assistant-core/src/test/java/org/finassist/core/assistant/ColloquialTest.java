@@ -49,6 +49,9 @@ class ColloquialTest {
         assertThat(Colloquial.normalise("我今年16 可以开股票户吗")).contains("未成年人").contains("开户");
         assertThat(Colloquial.normalise("我今年十七 能不能自己开户炒股")).contains("未成年人").contains("本人开户");
         assertThat(Colloquial.normalise("我今年10万能开户吗")).doesNotContain("未成年");
+        assertThat(Colloquial.normalise("没满十八岁可以炒股吗")).contains("未成年人");
+        assertThat(Colloquial.normalise("还没成年能开户不")).contains("未成年人");
+        assertThat(Colloquial.normalise("不满18万能开户吗")).as("an amount, not an age").doesNotContain("未成年");
         assertThat(Colloquial.normalise("我今年35 能开户吗")).doesNotContain("未成年");
         assertThat(Colloquial.normalise("国庆放假能交易吗")).contains("法定节假日");
         assertThat(Colloquial.normalise("周末能交易吗")).doesNotContain("法定节假日");

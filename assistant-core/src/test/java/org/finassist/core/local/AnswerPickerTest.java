@@ -244,4 +244,15 @@ class AnswerPickerTest {
         assertThat(picked("开户绑卡用信用卡行不行", BANK_CARD)).isEqualTo("f24");
         assertThat(picked("信用卡逾期了怎么办", BANK_CARD)).isEqualTo("decline");
     }
+
+    private static final Passage OPENING = faq("f20", "开户需要什么条件？", "开户要准备什么",
+            "年满18周岁、具有完全民事行为能力的中国大陆居民，持本人有效二代身份证和本人同名的一类银行借记卡即可在App上开户。");
+
+    @Test
+    void lackingSomethingIsNotATroubleReport() {
+        // "没有银行卡" lacks a card; it does not report that something failed, so the conditions answer it
+        assertThat(picked("我想开户但是没有银行卡", OPENING)).isEqualTo("f20");
+        assertThat(picked("钱转了没有到账", OPENING, TRANSFER_HOURS)).as("a failure still needs an entry on failures")
+                .isEqualTo("decline");
+    }
 }
