@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * (a leading or trailing part of the name: 茅台, 宁德, 万科), a curated nickname (宁王, 招行; {@code nicknames.txt}) or
  * the pinyin initials (gzmt). A short name or initials
  * shared by several stocks gives {@link Resolution.Ambiguous}; one shared by more than {@link #GENERIC} (银行, 科技)
- * is a category, not a name, and is ignored inside free text.
+ * is a category, not a name, and is ignored inside free text. Inside a sentence a short name counts only where it is
+ * a word of its own: not cut out of an everyday word ({@link WordBoundaries}; 会通 of 会通知), not inside a listed
+ * not-name ({@code not-names.txt}: 比特 of 比特币, 特斯 of 特斯拉) and not the name of a sector (半导 of 半导体板块).
  */
 public final class NameResolver {
 
@@ -46,6 +48,11 @@ public final class NameResolver {
     // 行 of a nickname (中行, 交行) is often the first character of a word: 盘中行情, 成交行业 name no bank
     private static final Pattern NOT_NICKNAME_TAIL = Pattern.compile("行(情|业|权|为|使|动|驶|程|政)");
 
+    // a sector asked about: "半导体板块", "新能源车板块", "锂电池概念股" — the words before it name the sector, not a stock
+    private static final Pattern SECTOR_WORD = Pattern.compile("板块|行业|概念|赛道|题材");
+    // how far (in characters) a short name may end before the sector word and still be part of the sector's name
+    private static final int SECTOR_GLUE = 1;
+
     // a rest ending like a company name (天丰科技) that is no stock's name is an unknown company, not a short name
     private static final Pattern COMPANY_LIKE = Pattern.compile("[\\p{IsHan}]{2,6}(科技|股份|集团|电子|医药|软件|能源|材料"
             + "|智能|控股|实业|银行|证券|电气|传媒|食品|化工|装备|物流|农业|环境|药业|生物|电器|汽车)");
@@ -56,13 +63,19 @@ public final class NameResolver {
     private final Map<String, List<ListedSecurity>> byInitials = new HashMap<>();
     private final Map<String, List<ListedSecurity>> byShortName = new HashMap<>();
     private final Map<String, ListedSecurity> byNickname = new HashMap<>();
+    private final NotNames notNames;
 
     public NameResolver(SecuritiesMaster master) {
-        this(master, Nicknames.shipped());
+        this(master, Nicknames.shipped(), NotNames.shipped());
     }
 
     NameResolver(SecuritiesMaster master, Map<String, Symbol> nicknames) {
+        this(master, nicknames, NotNames.none());
+    }
+
+    NameResolver(SecuritiesMaster master, Map<String, Symbol> nicknames, NotNames notNames) {
         this.master = master;
+        this.notNames = notNames;
         nicknames.forEach((n, symbol) -> master.find(symbol).ifPresent(s -> byNickname.put(n, s)));
         for (ListedSecurity s : master.all()) {
             byName.putIfAbsent(normalise(s.name()), s);
@@ -136,7 +149,8 @@ public final class NameResolver {
             return new Resolution.Found(nicknamed.get(), Resolution.Match.NICKNAME);
         }
         String rest = withoutFiller(t);
-        Resolution former = longestAmong(rest, byFormerName, Resolution.Match.FORMER_NAME, Integer.MAX_VALUE);
+        Resolution former = longestAmong(rest, byFormerName, Resolution.Match.FORMER_NAME, Integer.MAX_VALUE,
+                (i, j) -> true);
         if (former != null) {
             return former;
         }
@@ -148,22 +162,69 @@ public final class NameResolver {
                 return r;
             }
         }
-        Resolution typo = oneCharOff(rest, rest);
+        Resolution typo = outOfScope(rest).isPresent() ? null : oneCharOff(rest, rest);
         if (typo != null) {
             return typo;
         }
         if (COMPANY_LIKE.matcher(rest).matches()) {
             return new Resolution.Unknown(rest);
         }
-        Resolution shortName = longestAmong(rest, byShortName, Resolution.Match.SHORT_NAME, GENERIC);
+        Resolution shortName = longestAmong(rest, byShortName, Resolution.Match.SHORT_NAME, GENERIC,
+                (i, j) -> aWordOfItsOwn(t, rest.substring(i, j)));
         if (shortName != null) {
             return shortName;
         }
         if (byShortName.containsKey(rest)) {
             return among(rest, byShortName.get(rest), Resolution.Match.SHORT_NAME); // only a category word: ask
         }
+        // a sector ("光伏板块") or a name outside the A-share market ("特斯拉") is no unknown A-share
         return CJK_ONLY.matcher(rest).matches() && !rest.chars().allMatch(c -> c < 128) && !NOT_NAMES.contains(rest)
+                && !SECTOR_WORD.matcher(rest).find() && outOfScope(t).isEmpty()
                 ? new Resolution.Unknown(rest) : new Resolution.Absent();
+    }
+
+    /**
+     * The first security or asset outside the A-share master the text names ("特斯拉股票怎么买" → 特斯拉, "比特币能抄底吗"
+     * → 比特币), from {@code not-names.txt}: the question is for the knowledge base (which may decline it), not for
+     * diagnosis.
+     */
+    public Optional<String> outOfScope(String text) {
+        String t = text == null ? "" : normalise(text);
+        return notNames.outOfScope().stream().filter(t::contains).findFirst();
+    }
+
+    /** Whether a sentence asks about a sector ("半导体板块今天为啥大涨", "医药行业怎么样"), not a stock. */
+    public static boolean namesASector(String text) {
+        return text != null && SECTOR_WORD.matcher(text).find();
+    }
+
+    /**
+     * Whether a short name is a word of its own somewhere in the sentence as typed (question words still in place:
+     * 讯飞今天涨了吗 must not read 飞涨): it does not overlap a listed not-name (比特 of 比特币), is not glued to a sector
+     * word (半导 of 半导体板块) and does not cut a word of the segmentation in two (会通 of 会通知).
+     */
+    private boolean aWordOfItsOwn(String text, String name) {
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            if (aWordOfItsOwn(text, at, at + name.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean aWordOfItsOwn(String text, int i, int j) {
+        for (String w : notNames.all()) {
+            for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+                if (at < j && i < at + w.length()) {
+                    return false;
+                }
+            }
+        }
+        Matcher sector = SECTOR_WORD.matcher(text);
+        if (sector.find(j) && sector.start() - j <= SECTOR_GLUE) {
+            return false;
+        }
+        return !WordBoundaries.cuts(text, i, j);
     }
 
     /**
@@ -231,13 +292,19 @@ public final class NameResolver {
         return Optional.ofNullable(best);
     }
 
+    /** Where a name may be read in a text: {@code [start, end)}. */
+    @FunctionalInterface
+    private interface Span {
+        boolean accepts(int start, int end);
+    }
+
     private static Resolution longestAmong(String text, Map<String, List<ListedSecurity>> index,
-                                           Resolution.Match how, int maxFits) {
+                                           Resolution.Match how, int maxFits, Span where) {
         String best = null;
         for (int i = 0; i < text.length(); i++) {
             for (int j = text.length(); j >= i + 2 && (best == null || j - i > best.length()); j--) {
                 List<ListedSecurity> fits = index.get(text.substring(i, j));
-                if (fits != null && fits.size() <= maxFits) {
+                if (fits != null && fits.size() <= maxFits && where.accepts(i, j)) {
                     best = text.substring(i, j);
                     break;
                 }

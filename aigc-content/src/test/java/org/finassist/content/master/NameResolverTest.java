@@ -117,4 +117,58 @@ class NameResolverTest {
     void shippedMasterSpansTheBoards() {
         assertThat(RESOLVER.master().countByBoard().keySet()).contains(Board.MAIN, Board.CHINEXT, Board.STAR);
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"融资融券担保比例跌到多少会通知我", "跌破平仓线之前会通知我吗",
+        "比特币现在能不能抄底", "以太坊和比特币哪个好", "特斯拉股票怎么买 你们能买美股吗", "美股的特斯拉 你们app能买吗",
+        "天气预报说明天下雨 会不会影响股市", "苹果公司的股票在哪买", "英伟达能买吗"})
+    void aShortNameInsideAnEverydayWordOrAForeignNameIsNoStock(String text) {
+        assertThat(RESOLVER.findIn(text)).as(text).isInstanceOfAny(Resolution.Absent.class, Resolution.Unknown.class);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"半导体板块今天为啥大涨", "今天大盘怎么样 那新能源板块呢",
+        "黄金板块今天涨了没", "银行板块今天表现怎么样", "锂电池概念股今天涨了吗", "芯片概念股今天为啥跌", "光伏板块今天怎么样",
+        "稀土板块怎么突然拉升了"})
+    void aSectorIsNoStock(String text) {
+        assertThat(RESOLVER.findIn(text)).as(text).isInstanceOf(Resolution.Absent.class);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {"会通股份怎么样|688219.SH", "吉比特能买吗|603444.SH", "阿特斯最近咋样|688472.SH",
+        "宝新能源怎么样|000690.SZ", "斯达半导最近咋样|603290.SH", "北方稀土能买吗|600111.SH", "讯飞今天涨了吗|002230.SZ",
+        "格力能买吗|000651.SZ", "万科怎么样|000002.SZ", "招行现在能买吗|600036.SH", "宁德还能拿吗|300750.SZ"})
+    void theLookAlikesStillNameTheirStock(String text, String symbol) {
+        assertThat(RESOLVER.findIn(text)).isInstanceOfSatisfying(Resolution.Found.class,
+                f -> assertThat(f.security().symbol()).isEqualTo(Symbol.parse(symbol)));
+    }
+
+    @Test
+    void namesOutsideTheAShareMarketAreReported() {
+        assertThat(RESOLVER.outOfScope("特斯拉股票怎么买")).contains("特斯拉");
+        assertThat(RESOLVER.outOfScope("比特币现在能不能抄底")).contains("比特币");
+        assertThat(RESOLVER.outOfScope("吉比特能买吗")).isEmpty();
+        assertThat(RESOLVER.outOfScope("阿特斯最近咋样")).isEmpty();
+    }
+
+    @Test
+    void noNotNameIsTheNameOfAListedStock() {
+        // a listed company's own name always wins: the list must never hide one
+        for (String w : NotNames.shipped().all()) {
+            Resolution r = RESOLVER.resolve(w);
+            assertThat(r instanceof Resolution.Found f && f.how() != Resolution.Match.SHORT_NAME).as(w + " → " + r)
+                    .isFalse();
+        }
+        for (String w : NotNames.shipped().outOfScope()) {
+            assertThat(RESOLVER.resolve(w)).as(w).isNotInstanceOf(Resolution.Found.class);
+        }
+    }
+
+    @Test
+    void aSpanThatCutsAWordIsNotAWordOfItsOwn() {
+        assertThat(WordBoundaries.cuts("会通知我", 0, 2)).isTrue();
+        assertThat(WordBoundaries.cuts("明天下雨", 1, 3)).isTrue();
+        assertThat(WordBoundaries.cuts("茅台能买吗", 0, 2)).isFalse();
+        assertThat(WordBoundaries.cuts("比特币能买吗", 0, 2)).isFalse(); // unknown words fall apart: the list covers them
+    }
 }

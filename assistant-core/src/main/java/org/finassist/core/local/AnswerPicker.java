@@ -53,6 +53,30 @@ final class AnswerPicker {
     }
 
     static Optional<Pick> pick(String question, List<Passage> passages) {
+        return pick(question, List.of(), Set.of(), passages);
+    }
+
+    /**
+     * One question of several in a message, read with its context: the passage must also share a word of the
+     * question itself, or it answers the context ("基金赎回") rather than what was asked ("要手续费吗"), and a word of the
+     * topic it borrowed, or it answers the bare question ("要去营业部吗" after "密码忘了怎么办" is not about 销户).
+     */
+    static Optional<Pick> pick(QuestionParts.Part part, List<Passage> passages) {
+        Set<String> own = bigrams(content(part.asked()));
+        if (own.isEmpty()) {
+            return Optional.empty();
+        }
+        // an entry whose own question shares the question's words answers it as asked ("T+1是啥意思")
+        String alone = (part.context() + " " + part.asked()).strip();
+        Optional<Pick> named = pick(alone, List.of(own), own, passages);
+        if (named.isPresent() || part.topic().isBlank()) {
+            return named;
+        }
+        return pick(part.withContext(), List.of(own, bigrams(content(part.topic()))), Set.of(), passages);
+    }
+
+    private static Optional<Pick> pick(String question, List<Set<String>> mustShare, Set<String> topicMustShare,
+            List<Passage> passages) {
         Set<String> q = bigrams(content(question));
         if (q.isEmpty()) {
             return Optional.empty();
@@ -78,7 +102,12 @@ final class AnswerPicker {
             boolean first = isFaq ? firstFaqAhead : firstDocumentAhead;
             if (isFaq) firstFaqAhead = false; else firstDocumentAhead = false;
             String all = content(whole);
-            int shared = shared(q, bigrams(all));
+            Set<String> passageWords = bigrams(all);
+            if (mustShare.stream().anyMatch(words -> !words.isEmpty() && shared(words, passageWords) == 0)
+                    || !topicMustShare.isEmpty() && shared(topicMustShare, bigrams(content(topic))) == 0) {
+                continue;
+            }
+            int shared = shared(q, passageWords);
             double coverage = (double) shared / q.size();
             double chars = charCoverage(question, all);
             // single characters break ties between passages sharing as many words ("收费" in "收取费用"); earlier

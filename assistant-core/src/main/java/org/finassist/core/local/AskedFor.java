@@ -22,16 +22,22 @@ final class AskedFor {
      * Things a question may name; each row is one thing with the words for it. Products and venues a brokerage's
      * knowledge base may not cover at all (期货, 比特币) are here so their absence from every passage is noticed.
      */
-    private static final List<List<String>> THINGS = List.of(
+    private static final List<List<String>> NAMED = List.of(
             List.of("北交所", "北京证券交易所"), List.of("港股通"), List.of("科创板"), List.of("创业板"), List.of("新三板"),
             List.of("ETF"), List.of("LOF"), List.of("可转债", "转债"), List.of("逆回购"), List.of("货币基金"), List.of("QDII"),
             List.of("ST"), List.of("分红", "股息", "红利"), List.of("印花税"), List.of("过户费"), List.of("融券"),
             List.of("人脸识别", "人脸"), List.of("期货"), List.of("期权"), List.of("美股"), List.of("比特币", "数字货币", "虚拟货币"),
             List.of("外汇", "汇率"), List.of("黄金"), List.of("贷款", "房贷"), List.of("信用卡"), List.of("港股", "港股通"),
-            List.of("见证"),
-            // what is done or asked about the money: selling is not paying in ("新股中签了怎么卖" is not 缴款), a dividend
-            // arriving is not its tax ("分红什么时候到账")
-            List.of("卖"), List.of("到账"));
+            List.of("见证"));
+    /**
+     * What is done or asked about the money: selling is not paying in ("新股中签了怎么卖" is not 缴款), a dividend
+     * arriving is not its tax ("分红什么时候到账").
+     */
+    private static final List<List<String>> THINGS = java.util.stream.Stream.concat(NAMED.stream(),
+            java.util.stream.Stream.of(List.of("卖"), List.of("到账"))).toList();
+    /** Words a question asks with, which say nothing about its topic. */
+    private static final Pattern NOT_TOPIC = Pattern.compile("到账|怎么|怎样|什么|啥|哪些|哪个|多少|是否|能不能|可不可以|有没有"
+            + "|要不要|是不是|吗|呢|么|嘛|[？?，,。！!]");
 
     private static final Pattern CLOCK_ASKED = Pattern.compile("几点|几时|哪个时间段|什么时间段");
     private static final Pattern CLOCK = Pattern.compile("\\d{1,2}[:：]\\d{2}|\\d{1,2}点");
@@ -119,6 +125,27 @@ final class AskedFor {
         boolean in = MONEY_IN.matcher(text).find();
         boolean out = MONEY_OUT.matcher(text).find();
         return in == out ? 0 : in ? 1 : -1;
+    }
+
+    /** Whether the question names one of the things above (a board, a product, a tax), not only an aspect. */
+    static boolean namesThing(String question) {
+        String q = question.toUpperCase(Locale.ROOT);
+        return NAMED.stream().flatMap(List::stream).anyMatch(q::contains);
+    }
+
+    /**
+     * What a question is about without what it asks of it ("基金赎回多久到账" → "基金赎回"), to read a later question of
+     * the same message that names no thing of its own ("要手续费吗") with it.
+     */
+    static String topicOf(String question) {
+        String t = question;
+        for (Pattern p : List.of(CLOCK_ASKED, WHEN_ASKED, DAY_ASKED, MONEY_ASKED, LIMIT_ASKED, LOT_ASKED, NOT_TOPIC)) {
+            t = p.matcher(t).replaceAll(" ");
+        }
+        for (AspectWords a : ASPECTS) {
+            t = a.asked().matcher(t).replaceAll(" ");
+        }
+        return t.replaceAll("\\s+", " ").strip();
     }
 
     /** Whether {@code passage} (its question, answer and heading) can answer {@code question} by the rules above. */

@@ -38,12 +38,15 @@ public final class LocalGroundedModel implements ProviderClient {
      * answers or thanks closing the conversation, with filler between them ("您好 在吗", "你是谁啊 真人吗", "谢谢啦 搞定了").
      */
     private static final Pattern GREETING = Pattern.compile("[嗯哦噢额呃 ]*(?:(?:你好|您好|在吗|在不在|有人吗|有人在吗|hi|hello|嗨|哈喽"
-            + "|谢谢|谢谢你|多谢|感谢|你是谁|你能做什么|你会什么"
+            + "|谢谢|谢谢你|多谢|感谢|你是谁"
+            // what the assistant can do ("你能帮我干啥", "你都会些什么", "你有啥功能", "你是干嘛的")
+            + "|你?(?:都|还)?(?:能|会|可以)(?:帮我|为我|给我)?(?:干|做|办|弄)?(?:点|些)?(?:啥|什么|哪些|嘛)(?:事情?|业务|忙)?"
+            + "|你?有(?:啥|什么|哪些)(?:用|功能|本事)|你是干(?:啥|什么|嘛)的"
             // who answers ("你是机器人吗", "是真人吗")
             + "|你?(?:是不是|是)(?:机器人|真人)|(?:机器人|真人)吗"
             // a thank-you that closes the conversation ("谢谢啦 搞定了", "好的 明白了")
             + "|好的|好嘞|明白了|知道了|懂了|搞定了|解决了|没事了|没问题了|ok"
-            + ")[啊呀呢吗哈啦哦噢嘛～~！!。.，,？? ]*)+", Pattern.CASE_INSENSITIVE);
+            + ")[啊呀呢吗吧哈啦哦噢嘛～~！!。.，,？? ]*)+", Pattern.CASE_INSENSITIVE);
 
     private final ProviderConfig config = new ProviderConfig(ID, Flavor.LOCAL, URI.create("local:/"), "",
             List.of(new ModelSpec(MODEL, MODEL, 1_000_000, null)), 1, 0, null, null, null, null);
@@ -90,14 +93,48 @@ public final class LocalGroundedModel implements ProviderClient {
         model.put("directAnswer", g.directAnswer() == null ? "" : g.directAnswer());
         model.put("passages", g.passages().stream().limit(MAX_PASSAGES).map(LocalGroundedModel::passageModel).toList());
         model.put("facts", g.facts());
-        model.put("picked", Map.of());
+        model.put("picks", List.of());
         model.put("greeting", GREETING.matcher(request.lastUserText().strip()).matches());
         if (g.directAnswer() == null && g.facts().isEmpty()) {
-            AnswerPicker.pick(standaloneQuestion(request), g.passages()).ifPresent(p -> model.put("picked", Map.of(
-                    "number", p.number(), "answer", p.answer(), "source", nullToEmpty(p.passage().source()),
-                    "heading", nullToEmpty(p.passage().headingPath()))));
+            String standalone = standaloneQuestion(request);
+            // a follow-up read with the turn before it ("融资利率是多少 比特币呢") is one question, not two
+            boolean own = standalone.equals(request.lastUserText()) && !readWithEarlierTurn(request);
+            model.put("picks", picks(standalone, own, g.passages()).stream()
+                    .map(p -> Map.of("number", p.number(), "answer", p.answer(),
+                            "source", nullToEmpty(p.passage().source()), "heading", nullToEmpty(p.passage().headingPath())))
+                    .toList());
         }
         return renderer.render("local/grounded.ftl", model).strip();
+    }
+
+    /**
+     * The passages that answer: one per question of the message when it asks several ("基金赎回多久到账 要手续费吗"),
+     * in the order asked and each once, else the one that answers the whole message.
+     */
+    private static List<AnswerPicker.Pick> picks(String question, boolean split, List<Passage> passages) {
+        Map<Integer, AnswerPicker.Pick> byNumber = new LinkedHashMap<>();
+        for (QuestionParts.Part part : split ? QuestionParts.of(question) : List.<QuestionParts.Part>of()) {
+            AnswerPicker.pick(part, passages).ifPresent(p -> byNumber.putIfAbsent(p.number(), p));
+        }
+        if (!byNumber.isEmpty()) {
+            return List.copyOf(byNumber.values());
+        }
+        return AnswerPicker.pick(question, passages).map(List::of).orElse(List.of());
+    }
+
+    /** Whether the turn's text already holds an earlier question (a short message read after the one before it). */
+    private static boolean readWithEarlierTurn(CompletionRequest request) {
+        String last = request.lastUserText();
+        List<Message> all = request.messages();
+        int lastUser = all.size() - 1;
+        while (lastUser >= 0 && !"user".equals(all.get(lastUser).role())) lastUser--;
+        for (int i = 0; i < lastUser; i++) {
+            Message m = all.get(i);
+            if ("user".equals(m.role()) && m.content() != null && !m.content().isBlank() && last.contains(m.content().strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The question the passages were retrieved for: a follow-up ("那创业板呢？") read with the turns before it. */

@@ -92,4 +92,27 @@ class FollowUpChainTest {
                 FollowUp.retrievalQuery(history, "那宁德时代呢"));
         assertThat(c.symbol()).isEqualTo("300750.SZ");
     }
+
+    @Test
+    void anOpeningConversationKeepsItsScenarioThroughUnrecognisedTurns() {
+        List<String> r = chain("我想开个户", "要准备啥", "提交了以后审核", "要多久");
+        assertThat(r).extracting(s -> s.substring(s.indexOf('|') + 2)).containsOnly("account-opening");
+    }
+
+    @Test
+    void aStepOfTheOpeningFlowKeepsIt() {
+        assertThat(chain("创业板权限怎么开", "开通后第几天能交易").get(1)).endsWith("| account-opening");
+        assertThat(chain("我想在手机上开个户", "需要银行卡吗", "审核要几天").get(2)).endsWith("| account-opening");
+        // a market opening is no step of it
+        assertThat(chain("我想开个户", "几点开盘").get(1)).endsWith("| qa");
+    }
+
+    @Test
+    void aQuestionOfItsOwnAfterAnOpeningIsNotPulledIntoIt() {
+        List<String> r = chain("我想开个户", "融资利率是多少");
+        assertThat(r.get(1)).endsWith("| qa");
+        // a locked account is a Q&A topic, its follow-up too
+        List<String> locked = chain("密码输错了好几次 账户被锁了", "要多久才能自动解开");
+        assertThat(locked).extracting(s -> s.substring(s.indexOf('|') + 2)).containsOnly("qa");
+    }
 }

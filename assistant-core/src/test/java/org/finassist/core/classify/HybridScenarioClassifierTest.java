@@ -60,7 +60,16 @@ class HybridScenarioClassifierTest {
             "哈喽|general",
             "您好，在吗？|general",
             "谢谢啦！|general",
-            "你好 我想开户|account-opening"})
+            "你好 我想开户|account-opening",
+            // a sector asked about with market words is commentary; reopening after closing is opening
+            "半导体板块今天为啥大涨|commentary",
+            "银行板块今天表现怎么样|commentary",
+            "那新能源板块呢|commentary",
+            "医药行业最近为什么一直跌|commentary",
+            "今天哪个行业涨得最多|commentary",
+            "锂电池概念股今天涨了吗|commentary",
+            "销户以后还能重新开户吗|account-opening",
+            "刚满18可以开吗|account-opening"})
     void rulesReadTheWordsCustomersUse(String text, String scenario) {
         Classification c = rulesOnly.classify(text);
         assertThat(c.scenario().id()).as(text + " → " + c).isEqualTo(scenario);
@@ -75,7 +84,12 @@ class HybridScenarioClassifierTest {
             "怎么把钱弄进证券账户", "开盘前账户里的钱能转出吗", "账户被冻结了怎么办", "有没有炒股的视频教程",
             "创业板开盘时间", "持股满一年的股票分红交税吗",
             // a market open on a holiday, an existing account's trouble
-            "国庆节股市能开吗", "我要办理账户挂失", "申请账户解冻要多久", "我开的账户被冻结了"})
+            "国庆节股市能开吗", "我要办理账户挂失", "申请账户解冻要多久", "我开的账户被冻结了",
+            // closing an account, and 开 as the end of another verb (解开, 打开)
+            "不想炒了 怎么销户", "销户要多久才能办好", "账户锁了能不能马上解开", "要多久才能自动解开",
+            "登录页面能打开吗 一直转圈",
+            // a board's rules are no sector news, and a bank's results no sector (招商银行业绩)
+            "科创板块的股票涨跌幅限制是多少", "退市整理板块交易权限怎么申请"})
     void lookAlikesOfTheCuesAreNotSettledByARule(String text) {
         Classification c = rulesOnly.classify(text);
         assertThat(c.scenario()).as(text + " → " + c).isEqualTo(Scenario.QA);

@@ -39,6 +39,28 @@ class LocalGroundedModelTest {
         assertThat(a).contains("持股超过1年的暂免征收").contains("[2]").doesNotContain("印花税").doesNotContain("[1]");
     }
 
+    private static final Passage COMMISSION = new Passage("demo/faq#1", "demo-faq", "股票交易佣金是多少？",
+            "问：股票交易佣金是多少？\n答：本演示券商股票交易佣金为成交金额的万分之二点五，单笔最低5元，买卖双向收取。", 0.5);
+
+    @Test
+    void twoQuestionsInOneMessageGetBothAnswersEachWithItsCitation() {
+        String a = answer("佣金多少 印花税怎么收", STAMP, DIVIDEND, COMMISSION);
+
+        assertThat(a).contains("万分之二点五").contains("[3]").contains("千分之零点五").contains("[1]")
+                .doesNotContain("持股超过1年");
+        assertThat(a.indexOf("万分之二点五")).as("in the order asked").isLessThan(a.indexOf("千分之零点五"));
+    }
+
+    @Test
+    void aFollowUpReadWithTheTurnBeforeItIsOneQuestion() {
+        // the service hands the picker "印花税怎么收 佣金呢" when the bare follow-up found nothing on its own
+        String a = answer(List.of(Message.user("印花税怎么收"), Message.assistant("……"), Message.user("印花税怎么收 佣金多少呢")),
+                STAMP, COMMISSION);
+
+        assertThat(a).as("one answer, not the earlier question's again beside it")
+                .satisfiesAnyOf(x -> assertThat(x).doesNotContain("千分之零点五"), x -> assertThat(x).doesNotContain("万分之二点五"));
+    }
+
     @Test
     void neverPastesSeveralPassages() {
         String a = answer("ETF买卖收印花税吗", STAMP, DIVIDEND, ETF_FEES);
@@ -77,5 +99,14 @@ class LocalGroundedModelTest {
         }
         assertThat(answer("好的 那创业板呢")).doesNotContain("智能客服助手");
         assertThat(answer("真人客服电话多少")).doesNotContain("智能客服助手");
+    }
+
+    @Test
+    void questionsAboutWhatTheAssistantCanDoGetTheIntroduction() {
+        for (String q : new String[] {"你能帮我干啥", "你都会些什么呀", "你有啥功能", "你是干嘛的", "能做什么"}) {
+            assertThat(answer(q)).as(q).contains("智能客服助手").doesNotContain("无法准确回答");
+        }
+        assertThat(answer("你能帮我查下佣金吗")).doesNotContain("智能客服助手");
+        assertThat(answer("能做T吗")).doesNotContain("智能客服助手");
     }
 }

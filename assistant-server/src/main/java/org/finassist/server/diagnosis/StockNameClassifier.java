@@ -38,6 +38,12 @@ final class StockNameClassifier implements ScenarioClassifier {
     /** Asks which stock, or for one: no stock is named, whatever short name the words happen to contain. */
     private static final Pattern NO_STOCK_NAMED = Pattern.compile("推荐|哪只|哪支|哪个股票|哪些股票|什么股票|买什么股");
 
+    /** A class of stocks, not one: "st股票能当担保品吗" asks the rules for ST stocks. */
+    private static final Pattern A_CLASS_OF_STOCKS = Pattern.compile("(?i)(\\*?S?ST|退市|风险警示)的?(股票|股|类)");
+
+    /** Points at a stock the customer holds or saw without naming it: the diagnosis route asks which. */
+    private static final Pattern POINTS_AT_A_STOCK = Pattern.compile("这只|这支|这个票|这票|这个股|持仓|手里的|我买的|我的股");
+
     private final ScenarioClassifier delegate;
     private final LiveMaster master;
 
@@ -50,6 +56,23 @@ final class StockNameClassifier implements ScenarioClassifier {
     public Classification classify(String text) {
         // 盘中行情 does not name 中行: NameResolver does not read a nickname's 行 as the start of 行情 or 行业
         Classification c = delegate.classify(text);
+        if ((c.scenario() == Scenario.STOCK_DIAGNOSIS || c.scenario() == Scenario.COMMENTARY) && c.symbol() == null
+                && master.resolver().outOfScope(text).isPresent()
+                && !(master.resolver().findIn(text) instanceof Resolution.Found f && specific(f.how()))) {
+            // "特斯拉股票怎么买", "比特币现在能不能抄底": nothing of the A-share master to diagnose; the knowledge base
+            // answers what it covers (美股, 比特币 are not) and the rest is declined
+            return new Classification(Scenario.QA, c.confidence(), "out-of-scope", null);
+        }
+        if (c.scenario() == Scenario.STOCK_DIAGNOSIS && !"rule".equals(c.method())
+                && A_CLASS_OF_STOCKS.matcher(text).find() && !(master.resolver().findIn(text) instanceof Resolution.Found)) {
+            // an example guess on "st股票能拿来当两融担保品吗" reads a stock question; it asks a rule
+            return new Classification(Scenario.QA, c.confidence(), "stock-class", null);
+        }
+        if (c.scenario() == Scenario.STOCK_DIAGNOSIS && "example".equals(c.method()) && !POINTS_AT_A_STOCK.matcher(text).find()
+                && master.resolver().findIn(text) instanceof Resolution.Absent) {
+            // "跌破平仓线之前会通知我吗" looks like a stock question to the examples but names and points at none
+            return new Classification(Scenario.QA, c.confidence(), "no-stock-named", null);
+        }
         if (c.scenario() == Scenario.STOCK_DIAGNOSIS && !"rule".equals(c.method()) && NO_STOCK_NAMED.matcher(text).find()
                 && !(master.resolver().findIn(text) instanceof Resolution.Found f && specific(f.how()))) {
             // "哪只股票明天能涨停", "给我推荐个能涨的股票": nothing to diagnose; the knowledge base says we do not recommend

@@ -86,4 +86,21 @@ class StockNameClassifierTest {
                 text -> new Classification(Scenario.COMMENTARY, 0.9, "rule", null), MASTER);
         assertThat(ruleSaysCommentary.classify("gzmt最近咋样").scenario()).isEqualTo(Scenario.COMMENTARY);
     }
+
+    @Test
+    void aNameOutsideTheAShareMarketOrAClassOfStocksIsNoDiagnosis() {
+        var examplesSayDiagnosis = new StockNameClassifier(
+                text -> new Classification(Scenario.STOCK_DIAGNOSIS, 0.6, "example", null), MASTER);
+        for (String q : new String[] {"比特币现在能不能抄底", "英伟达的股票你们这能买吗", "特斯拉最近跌了好多 能抄底吗",
+                "st股票能拿来当两融担保品吗", "*ST的股票能融资买入吗", "跌破平仓线之前会通知我吗"}) {
+            assertThat(examplesSayDiagnosis.classify(q).scenario()).as(q).isEqualTo(Scenario.QA);
+        }
+        for (String q : new String[] {"吉比特能买吗", "阿特斯怎么样", "会通股份最近咋样", "这只股票现在能不能拿"}) {
+            assertThat(examplesSayDiagnosis.classify(q).scenario()).as(q).isEqualTo(Scenario.STOCK_DIAGNOSIS);
+        }
+        // a short name inside an everyday word no longer overrides a Q&A guess
+        for (String q : new String[] {"融资融券担保比例跌到多少会通知我", "特斯拉股票怎么买 你们能买美股吗"}) {
+            assertThat(classifier.classify(q).scenario()).as(q).isEqualTo(Scenario.QA);
+        }
+    }
 }

@@ -12,10 +12,15 @@ ${directAnswer}
 </#list>
 
 以上仅为数据解读，不构成投资建议。
-<#elseif picked?has_content>
+<#elseif picks?has_content>
+<#list picks as picked>
 ${picked.answer}
 
 （来源：${picked.source}<#if picked.heading?has_content> · ${picked.heading}</#if> [${picked.number}]）
+<#sep>
+
+</#sep>
+</#list>
 <#elseif greeting>
 您好！我是本券商的智能客服助手，可以为您解答开户、交易规则、交易费用、银证转账、权限开通、融资融券、基金理财等问题，也可以查看最新行情和个股数据解读。不客气，有问题随时问我；需要人工服务时可点击“转人工”。
 <#else>
