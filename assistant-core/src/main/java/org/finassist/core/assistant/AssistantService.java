@@ -12,6 +12,7 @@ import org.finassist.core.gate.AnswerPolicy;
 import org.finassist.core.gate.GatedAnswer;
 import org.finassist.core.gate.WithholdListener;
 import org.finassist.core.handoff.HandoffDetector;
+import org.finassist.core.local.LocalGroundedModel;
 import org.finassist.core.router.ModelRouter;
 import org.finassist.core.router.Scenario;
 import org.finassist.core.router.ScenarioDefinitions;
@@ -90,9 +91,10 @@ public final class AssistantService {
         GroundingSource source = sources.get(c.scenario());
         Grounding grounding = source == null ? Grounding.NONE : source.ground(standalone, c, turn.knowledgeBases());
         TurnRequest asked = turn;
-        if (grounding.isEmpty() && source != null && c.scenario() != Scenario.STOCK_DIAGNOSIS
-                && c.scenario() != Scenario.COMMENTARY) {
-            // a short message that finds nothing on its own ("要多久内补上") is read after the question before it;
+        if (source != null && c.scenario() != Scenario.STOCK_DIAGNOSIS && c.scenario() != Scenario.COMMENTARY
+                && answersNothing(standalone, grounding)) {
+            // a short message that finds nothing on its own ("要多久内补上"), or only passages that do not answer it
+            // ("开完要多久才能买" → how long opening an account takes), is read after the question before it;
             // the model (and the offline picker) then answer that reading, so both see what was retrieved for
             var read = FollowUp.withContext(turn.history(), turn.message());
             if (read.isPresent()) {
@@ -117,6 +119,16 @@ public final class AssistantService {
         if (answer != null) {
             HandoffTurn.finish(answer, turn.history(), listener);
         }
+    }
+
+    /**
+     * Nothing retrieved, or passages none of which answers by the offline picker's rules (shared content words, the
+     * aspect and figure asked); a curated answer or computed facts always answer.
+     */
+    private static boolean answersNothing(String question, Grounding grounding) {
+        if (grounding.isEmpty()) return true;
+        return grounding.directAnswer() == null && grounding.facts().isEmpty()
+                && !LocalGroundedModel.findsAnswer(question, grounding.passages());
     }
 
     private static List<String> customerTexts(TurnRequest turn) {

@@ -1,12 +1,14 @@
 package org.finassist.core.assistant;
 
+import org.finassist.core.classify.Spelling;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Customers' shorthand, slang and common typos rewritten to the wording knowledge bases use, before retrieval:
- * "咋开户" → "怎么开户", "科创版" → "科创板", "出金" → "证券转银行 转出". Only whole substrings from a short fixed list,
- * so a correct question is never changed.
+ * "咋开户" → "怎么开户", "出金" → "证券转银行 转出", after the classifier's spelling table ({@link Spelling}: 科创版 →
+ * 科创板, kzz → 可转债). Only whole substrings from a short fixed list, so a correct question is never changed.
  */
 final class Colloquial {
 
@@ -35,12 +37,9 @@ final class Colloquial {
         WORDS.put("转进股票账户", "银行转证券 转入");
         WORDS.put("转进证券账户", "银行转证券 转入");
         WORDS.put("转到银行卡", "证券转银行 转出");
-        // pinyin initials customers type for boards and services (kcb 科创板, rzrq 融资融券, yzzz 银证转账)
-        for (String[] p : new String[][]{{"kcb", "科创板"}, {"cyb", "创业板"}, {"bjs", "北交所"}, {"ggt", "港股通"},
-                {"rzrq", "融资融券"}, {"yzzz", "银证转账"}}) {
-            WORDS.put(p[0], p[1]);
-            WORDS.put(p[0].toUpperCase(java.util.Locale.ROOT), p[1]);
-        }
+        // pinyin initials of a service the classifier's spelling table does not hold (kcb, cyb, rzrq … are there)
+        WORDS.put("yzzz", "银证转账");
+        WORDS.put("YZZZ", "银证转账");
         // traditional characters and common mistypes of the words a knowledge base uses
         WORDS.put("稅", "税");
         WORDS.put("証", "证");
@@ -75,11 +74,16 @@ final class Colloquial {
         WORDS.put("开个户", "开户");
         WORDS.put("咋", "怎么");
         WORDS.put("啥", "什么");
-        WORDS.put("科创版", "科创板");
-        WORDS.put("创业版", "创业板");
-        WORDS.put("身分证", "身份证");
         WORDS.put("可转载", "可转债");
         WORDS.put("印花水", "印花税");
+        // shares left over below a lot: the rules speak of 余额不足100股
+        WORDS.put("零股", "余额不足100股");
+        WORDS.put("零头", "余额不足100股");
+        WORDS.put("碎股", "余额不足100股");
+        // an account just opened: the guide says what follows 审核通过 (which services need a separate application)
+        for (String opened : new String[]{"新开的户", "开好的户", "开好户", "开完户", "开好了户", "户开好了", "户刚开好"}) {
+            WORDS.put(opened, "开户审核通过后");
+        }
         WORDS.put("融劵", "融券");
         WORDS.put("帐", "账");
         WORDS.put("T加1", "T+1");
@@ -88,6 +92,13 @@ final class Colloquial {
         WORDS.put("打新股", "新股申购");
         WORDS.put("打新债", "可转债申购");
         WORDS.put("打新", "新股申购");
+        // what a risk type may buy: the rules say 可购买 ("稳健型能买哪些" → C3可购买R1至R3)
+        for (String buy : new String[]{"能买哪些", "可以买哪些", "能买什么", "可以买什么"}) {
+            WORDS.put(buy, "可购买哪些");
+        }
+        // being filmed: the guide says 全程录音录像
+        WORDS.put("录下来", "录音录像");
+        WORDS.put("录像吗", "录音录像吗");
     }
 
     private Colloquial() {
@@ -108,7 +119,9 @@ final class Colloquial {
             "(?<![A-Za-z0-9])[tT]\\s*(?:\\+|加)?\\s*([0-4])(?![0-9A-Za-z])");
 
     static String normalise(String text) {
-        String t = ABBREVIATION.matcher(text).replaceAll(m -> m.group().toUpperCase(java.util.Locale.ROOT));
+        // the classifier's spelling corrections first (见正 → 见证, kzz → 可转债): one table for both readers
+        String t = ClockTime.normalise(Spelling.normalise(text));
+        t = ABBREVIATION.matcher(t).replaceAll(m -> m.group().toUpperCase(java.util.Locale.ROOT));
         t = SETTLEMENT.matcher(t).replaceAll("T+$1");
         if (MINOR_AGE.matcher(t).find() && !t.contains("未成年")) {
             t = t + " 未成年人";

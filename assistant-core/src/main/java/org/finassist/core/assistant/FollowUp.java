@@ -27,6 +27,11 @@ final class FollowUp {
     private static final List<List<String>> DIRECTIONS = List.of(
             List.of("银行转证券", "证券转银行"), List.of("转入", "转出"), List.of("买入", "卖出"));
     private static final int SHORT = 14;
+    /**
+     * A message that found no answer alone is read after the question before it up to this length: a follow-up
+     * that names what it asks but not the topic ("中签了然后呢 钱要啥时候准备好") runs longer than one that only leans on it.
+     */
+    private static final int READ_WITH_CONTEXT = 20;
     /** A question form: what a message without one asks ("帮我写首诗") is not about the topic before. */
     private static final Pattern ASKS = Pattern.compile("[吗呢么？?]|多久|多少|多长|几|怎|什么|啥|哪|谁|为何|为什么|是否|能否|可否"
             + "|[能会要][不没]");
@@ -105,22 +110,25 @@ final class FollowUp {
      * The message read after the question before it ("担保比例跌破平仓线怎么办 要多久内补上"), for a short message
      * that was read on its own and found nothing: in a conversation, a message too short to name its topic most
      * often continues the one before. Empty when there is no question before, the message is long enough to stand
-     * alone, or it was already read as a follow-up.
+     * alone ({@link #READ_WITH_CONTEXT}), or it was already read as a follow-up.
      */
     static Optional<String> withContext(List<Message> history, String message) {
         String m = message.strip();
         // a request ("帮我写首诗") is no question about the topic before
-        if (m.length() > SHORT || isFollowUp(history, m) || !ASKS.matcher(m).find()) return Optional.empty();
+        if (m.length() > READ_WITH_CONTEXT || isFollowUp(history, m) || !ASKS.matcher(m).find()) return Optional.empty();
         return anchor(history).map(a -> a + " " + m);
     }
 
     /**
      * Whether what was found for {@link #withContext} bears on the message itself: a passage holds one of its
-     * content characters ("要多久内补上" → "…应在T+2日内追加担保物…未按时补足"), not only the earlier question's.
+     * content characters ("要多久内补上" → "…应在T+2日内追加担保物…未按时补足"), not only the earlier question's, or the
+     * message has none ("要多久").
      */
     static boolean touches(String message, String passage) {
-        return content(Colloquial.normalise(message)).codePoints().filter(Character::isIdeographic)
-                .anyMatch(c -> passage.indexOf(c) >= 0);
+        // a message of question words only ("要多久") has nothing of its own a passage could miss
+        String own = content(Colloquial.normalise(message));
+        return own.codePoints().noneMatch(Character::isIdeographic)
+                || own.codePoints().filter(Character::isIdeographic).anyMatch(c -> passage.indexOf(c) >= 0);
     }
 
     /** The message without question words and particles, so what it shares with the question before it is content. */

@@ -22,8 +22,11 @@ import java.util.stream.Collectors;
  * character of the term every character sharing its reading); the readings are generated from pinyin4j by a test,
  * so the library is not needed at run time. A homophone window must keep at least one character of the term as
  * typed: two homophones together ("凯湖") are another word, not a typo.
+ * <p>
+ * Retrieval reads the same corrections (the local query rewriter applies them before its own wording table), so a
+ * word the classifier reads right is searched right too ("见正" → 见证, "kzz" → 可转债): one table, not two.
  */
-final class Spelling {
+public final class Spelling {
 
     /** One term: its characters' homophone sets (index = position), or empty when homophones are not tolerated. */
     record Term(String term, List<Set<Integer>> homophones, Pattern latin) {
@@ -34,7 +37,8 @@ final class Spelling {
     private Spelling() {
     }
 
-    static String normalise(String text) {
+    /** The text with every misspelt term of the table written as the term; other text is left as typed. */
+    public static String normalise(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }

@@ -39,9 +39,17 @@ final class AnswerPicker {
      */
     static final double FIRST_MIN_CHARS = 0.5;
     private static final int MAX_CHARS = 160;
-    private static final Pattern FILLER = Pattern.compile("请问|请教|哪几|时候|一般|要|你好|您好|我想|我要|想问|问一下|一下|怎么样|怎么办|怎么|怎样|如何"
+    /**
+     * Words that ask when or how long: AskedFor weighs the aspect they ask; as content they would make any entry about
+     * a duration ("开户需要多长时间") look like the answer to "开完要多久才能买" after a question on another topic.
+     */
+    private static final String ASKS_WHEN = "多长时间|多长|多久|多少天|几天|什么时候|啥时候|何时|";
+    private static final Pattern FILLER = Pattern.compile(ASKS_WHEN + "请问|请教|哪几|时候|一般|要|你好|您好|我想|我要|想问|问一下|一下|怎么样|怎么办|怎么|怎样|如何"
             + "|有没有|什么|多少|哪些|哪个|哪里|为什么|为啥|是不是|能不能|可不可以|可以|能否|需要|吗|呢|啊|呀|吧|的|了|我|你们|你"
             + "|帮我|麻烦");
+    /** The passage's time range holds the moment asked ("两点五十八还能撤单吗" → 14:57-15:00 收盘集合竞价). */
+    private static final double TIME_BONUS = 0.3;
+    private static final Pattern CLOCK_TIME = Pattern.compile("\\d{1,2}:\\d{2}");
     private static final Pattern NOT_HAN_OR_WORD = Pattern.compile("[^\\p{IsHan}A-Za-z0-9+*]+");
     private static final Pattern SENTENCE = Pattern.compile("[^。！？；\\n]+[。！？；]?");
 
@@ -116,7 +124,8 @@ final class AnswerPicker {
             // is the entry 交易时间, not 银证转账的时间)
             double phrasing = isFaq ? (double) shared(q, bigrams(content(questionPart(p.text()) + p.headingPath()))) / q.size() : 0;
             double score = coverage + 0.1 * chars + 0.2 * phrasing - i * 0.02
-                    + (aspect == AskedFor.Aspect.SAME ? ASPECT_BONUS : 0);
+                    + (aspect == AskedFor.Aspect.SAME ? ASPECT_BONUS : 0)
+                    + (AskedFor.holdsTimeAsked(question, text) ? TIME_BONUS : 0);
             // a question of one or two content words cannot share two of them
             int needed = q.size() <= 3 ? 1 : MIN_SHARED;
             boolean enough = shared >= needed && coverage >= MIN_COVERAGE;
@@ -131,15 +140,19 @@ final class AnswerPicker {
                     ? shared >= needed || shared >= 1 && chars >= FIRST_MIN_CHARS
                     : shared >= MIN_SHARED && chars >= FIRST_MIN_CHARS);
             if ((enough || firstRanked) && troubleAnswered && score > bestScore) {
-                best = new Pick(i + 1, p, sentences(q, text));
+                best = new Pick(i + 1, p, sentences(question, q, text));
                 bestScore = score;
             }
         }
         return Optional.ofNullable(best);
     }
 
-    /** The best sentence and, when they also bear on the question, its neighbours, in their order, capped. */
-    private static String sentences(Set<String> q, String text) {
+    /**
+     * The best sentence and, when they also bear on the question, its neighbours, in their order, capped. The best
+     * shares the most words with the question, and holding the kind of figure asked (a period for 多久, an amount
+     * for 多少钱, the range holding the time asked) counts as two more.
+     */
+    private static String sentences(String question, Set<String> q, String text) {
         List<String> all = new ArrayList<>();
         Matcher m = SENTENCE.matcher(text.strip());
         while (m.find()) {
@@ -151,7 +164,7 @@ final class AnswerPicker {
         int best = 0;
         int bestShared = -1;
         for (int i = 0; i < all.size(); i++) {
-            int s = shared(q, bigrams(content(all.get(i))));
+            int s = shared(q, bigrams(content(all.get(i)))) + (AskedFor.holdsFigureAsked(question, all.get(i)) ? 2 : 0);
             if (s > bestShared) {
                 best = i;
                 bestShared = s;
@@ -183,7 +196,9 @@ final class AnswerPicker {
     }
 
     static String content(String text) {
-        String t = NOT_HAN_OR_WORD.matcher(text == null ? "" : text).replaceAll(" ");
+        // a time of day is matched to ranges (AskedFor.holdsTimeAsked), not as words
+        String t = CLOCK_TIME.matcher(text == null ? "" : text).replaceAll(" ");
+        t = NOT_HAN_OR_WORD.matcher(t).replaceAll(" ");
         return FILLER.matcher(t).replaceAll(" ");
     }
 

@@ -2,6 +2,7 @@ package org.finassist.core.local;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,14 +28,16 @@ final class AskedFor {
             List.of("ETF"), List.of("LOF"), List.of("可转债", "转债"), List.of("逆回购"), List.of("货币基金"), List.of("QDII"),
             List.of("ST"), List.of("分红", "股息", "红利"), List.of("印花税"), List.of("过户费"), List.of("融券"),
             List.of("人脸识别", "人脸"), List.of("期货"), List.of("期权"), List.of("美股"), List.of("比特币", "数字货币", "虚拟货币"),
-            List.of("外汇", "汇率"), List.of("黄金"), List.of("贷款", "房贷"), List.of("信用卡"), List.of("港股", "港股通"),
+            List.of("外汇", "汇率"), List.of("黄金"), List.of("贷款", "房贷"),
+            // a rule that only a debit card will do (本人同名的一类借记卡) answers whether a credit card will
+            List.of("信用卡", "借记卡"), List.of("港股", "港股通"),
             List.of("见证"));
     /**
      * What is done or asked about the money: selling is not paying in ("新股中签了怎么卖" is not 缴款), a dividend
-     * arriving is not its tax ("分红什么时候到账").
+     * arriving is not its tax ("分红什么时候到账"); selling a fund is redeeming it ("基金买了两天就卖掉 要收多少赎回费").
      */
     private static final List<List<String>> THINGS = java.util.stream.Stream.concat(NAMED.stream(),
-            java.util.stream.Stream.of(List.of("卖"), List.of("到账"))).toList();
+            java.util.stream.Stream.of(List.of("卖", "赎回"), List.of("到账"))).toList();
     /** Words a question asks with, which say nothing about its topic. */
     private static final Pattern NOT_TOPIC = Pattern.compile("到账|怎么|怎样|什么|啥|哪些|哪个|多少|是否|能不能|可不可以|有没有"
             + "|要不要|是不是|吗|呢|么|嘛|[？?，,。！!]");
@@ -46,7 +49,9 @@ final class AskedFor {
     private static final Pattern DAY_ASKED = Pattern.compile("几号|哪号");
     private static final Pattern DAY = Pattern.compile("\\d{1,2}\\s*[日号]|T\\+\\d|当[天日]|次日|下一(个)?交易日");
     private static final Pattern PERIOD = Pattern.compile("\\d{1,2}[:：]\\d{2}|T\\+\\d|\\d+\\s*(个)?(交易日|工作日|天|日|分钟|小时|年|月|周)"
-            + "|当天|当日|次日|实时|下一(个)?交易日|[一二两三四五六七八九十]+(个)?(交易日|工作日|天|年|月|周|分钟|小时)");
+            + "|当天|当日|次日|实时|下一(个)?交易日|[一二两三四五六七八九十]+(个)?(交易日|工作日|天|年|月|周|分钟|小时)"
+            // a schedule ("每日计息，按季度结息") says when something is charged
+            + "|每(个)?(日|天|月|季度|周|年)|按(日|天|月|季度?|年)(计|结|收|扣)");
     private static final Pattern MONEY_ASKED = Pattern.compile("多少钱|几块|多少元|收多少|扣多少|费用多少|多少资产|多少资金");
     private static final Pattern MONEY = Pattern.compile("\\d+(\\.\\d+)?\\s*(万|元|块)|[万千]分之|十万分之|\\d+(\\.\\d+)?%"
             + "|不收|免收|免征|免费|不需要|暂免");
@@ -58,6 +63,9 @@ final class AskedFor {
             + "|[买卖]\\d+股");
     private static final Pattern LOT = Pattern.compile("\\d+\\s*(股|份)");
 
+    private static final Pattern TIME_ASKED = Pattern.compile("(?<![\\d:])(\\d{1,2}):(\\d{2})(?![\\d-至到~])");
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,2})[:：](\\d{2})\\s*(?:-|－|至|到|~)\\s*(\\d{1,2})[:：](\\d{2})");
+
     /** Money into the securities account and out of it: an entry for the other way round never answers. */
     private static final Pattern MONEY_IN = Pattern.compile("银行转证券|银转证|转入|入金|(转|存|充)(到|进|入)[^，。？?]{0,4}(证券|股票|资金)(账户|帐户)");
     private static final Pattern MONEY_OUT = Pattern.compile("证券转银行|证转银|转出|出金|取钱|取出|提现|(转|取|提)(到|回|出)[^，。？?]{0,4}(银行|卡)");
@@ -67,10 +75,12 @@ final class AskedFor {
      * whose own question or heading is about another aspect of the same thing does not answer ("融资融券有什么风险"
      * is not answered by the margin opening conditions, "融资融券的利率" not by its risks).
      */
+    /** What it costs: a rate, a fee, a commission ("赎回会多扣钱吗" is not answered by when the money arrives). */
+    private static final AspectWords COST = AspectWords.of("利率|利息|计息|费率|费用|收费|手续费|佣金|赎回费|扣费|多扣");
     private static final List<AspectWords> ASPECTS = List.of(
             AspectWords.of("风险(?!测评|承受|等级|评估|警示|揭示书)"),
             AspectWords.of("条件|门槛|资格|要求"),
-            AspectWords.of("利率|利息|计息|年费率"),
+            COST,
             AspectWords.of("换(?!手)|变更|修改|改(成|为|绑)|在哪改|怎么改"),
             // when something happens or takes effect: "签完协议几天能买" asks when, not how to open it. A day named
             // ("当天要不要钱") does not ask when, nor does the noun 时间 ("银证转账的时间是什么 那手续费呢"), but an
@@ -146,6 +156,39 @@ final class AskedFor {
             t = a.asked().matcher(t).replaceAll(" ");
         }
         return t.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Whether {@code text} holds a time range ("14:57-15:00", "9:15至9:20") with the moment the question names
+     * ("两点五十八" read as 14:58 by the query rewriter) in it: the phase of the trading day the question is about.
+     */
+    static boolean holdsTimeAsked(String question, String text) {
+        Matcher t = TIME_ASKED.matcher(question);
+        if (!t.find()) return false;
+        int asked = Integer.parseInt(t.group(1)) * 60 + Integer.parseInt(t.group(2));
+        Matcher r = RANGE.matcher(text);
+        while (r.find()) {
+            int from = Integer.parseInt(r.group(1)) * 60 + Integer.parseInt(r.group(2));
+            int to = Integer.parseInt(r.group(3)) * 60 + Integer.parseInt(r.group(4));
+            if (from <= asked && asked < to) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code sentence} holds the kind of figure the question asks for (a time, a period, an amount, a rate),
+     * so the sentence that answers is shown rather than one that only shares the words.
+     */
+    static boolean holdsFigureAsked(String question, String sentence) {
+        String q = question.toUpperCase(Locale.ROOT);
+        String s = sentence.toUpperCase(Locale.ROOT);
+        boolean cost = COST.asked().matcher(q).find() || MONEY_ASKED.matcher(q).find();
+        return CLOCK_ASKED.matcher(q).find() && CLOCK.matcher(s).find()
+                || WHEN_ASKED.matcher(q).find() && PERIOD.matcher(s).find()
+                || DAY_ASKED.matcher(q).find() && DAY.matcher(s).find()
+                || LIMIT_ASKED.matcher(q).find() && AMOUNT.matcher(s).find()
+                || cost && MONEY.matcher(s).find()
+                || holdsTimeAsked(question, sentence);
     }
 
     /** Whether {@code passage} (its question, answer and heading) can answer {@code question} by the rules above. */

@@ -17,6 +17,20 @@ class ColloquialTest {
     }
 
     @Test
+    void theClassifiersSpellingCorrectionsReachTheQuery() {
+        assertThat(Colloquial.normalise("见正的时候要说什么")).isEqualTo("见证的时候要说什么");
+        assertThat(Colloquial.normalise("kzz可以当天买当天卖吗")).startsWith("可转债");
+        assertThat(Colloquial.normalise("开护要带啥")).isEqualTo("开户要带什么");
+    }
+
+    @Test
+    void leftOverSharesAndAJustOpenedAccountAreNamedAsTheRulesNameThem() {
+        assertThat(Colloquial.normalise("账户里剩了三十几股零股 能卖吗")).contains("余额不足100股");
+        assertThat(Colloquial.normalise("我刚开好户 能直接买创业板吗")).contains("开户审核通过后");
+        assertThat(Colloquial.normalise("两点五十八分还能撤单吗")).startsWith("14:58");
+    }
+
+    @Test
     void variantCharactersAndFeeWordsAreFolded() {
         assertThat(Colloquial.normalise("印花稅卖的时候收多少")).isEqualTo("印花税卖的时候收多少");
         assertThat(Colloquial.normalise("开户要收钱不")).isEqualTo("开户要收费不");

@@ -32,13 +32,21 @@ class ReadAfterContextTest {
     private static final Passage STAMP = new Passage("faq#19", "demo-faq", "印花税怎么收？",
             "问：印花税怎么收？\n答：印花税仅在卖出股票时收取，税率为成交金额的千分之零点五（0.05%），买入不收。", 0.7);
 
+    private static final Passage OPENING_TIME = new Passage("faq#3", "demo-faq", "开户需要多长时间？",
+            "问：开户审核要多久\n答：App开户资料填写约需10分钟；提交后一般在1个交易日内完成审核，审核通过后会以短信通知证券账户号码。", 0.7);
+    private static final Passage LOCKED = new Passage("faq#33", "demo-faq", "密码输错被锁定怎么办？",
+            "问：密码输错被锁定怎么办？\n答：连续输错密码5次账户会被临时锁定，30分钟后自动解锁，或通过“忘记密码”流程重置后立即解锁。", 0.7);
+
     private final List<String> searched = new ArrayList<>();
 
     /** A knowledge base that finds a passage only when the question names its topic. */
     private final GroundingSource kb = (question, c, kbs) -> {
         searched.add(question);
+        if (question.contains("锁")) return new Grounding(List.of(LOCKED), Map.of(), null);
         if (question.contains("平仓线")) return new Grounding(List.of(CALL_LINE), Map.of(), null);
         if (question.contains("印花税")) return new Grounding(List.of(STAMP), Map.of(), null);
+        // what an embedding finds for any "how long" question: the entry on how long opening an account takes
+        if (question.contains("多久")) return new Grounding(List.of(OPENING_TIME), Map.of(), null);
         return Grounding.NONE;
     };
 
@@ -80,6 +88,24 @@ class ReadAfterContextTest {
 
         assertThat(searched).containsExactly("要多久内补上", "担保比例跌破平仓线怎么办 要多久内补上");
         assertThat(a).contains("T+2日内追加担保物").doesNotContain("无法准确回答");
+    }
+
+    @Test
+    void aShortQuestionThatFindsOnlyAnEntrySharingItsHowLongIsAnsweredAfterTheQuestionBefore() {
+        String a = turn(List.of(Message.user("密码输错了好几次 账户被锁了"), Message.assistant("连续输错……")),
+                "要多久才能自动解开");
+
+        assertThat(searched).hasSize(2);
+        assertThat(searched.get(1)).contains("锁");
+        assertThat(a).contains("30分钟").doesNotContain("开户资料");
+    }
+
+    @Test
+    void aQuestionNamingItsOwnTopicKeepsItsOwnEntry() {
+        String a = turn(List.of(Message.user("密码输错了好几次 账户被锁了"), Message.assistant("连续输错……")), "开户要多久");
+
+        assertThat(searched).containsExactly("开户要多久");
+        assertThat(a).contains("1个交易日");
     }
 
     @Test

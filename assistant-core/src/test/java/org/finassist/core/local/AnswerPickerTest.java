@@ -191,4 +191,57 @@ class AnswerPickerTest {
         // "基金理财与风险揭示" is the document, the section is about orders
         assertThat(picked("基金下午3点以后买按哪天净值算", FUND_ORDERS)).isEqualTo("d1");
     }
+
+    private static final Passage OPENING_TIME = faq("f20", "开户需要多长时间？", "开户审核要多久",
+            "App开户资料填写约需10分钟；提交后一般在1个交易日内完成审核，审核通过后会以短信通知证券账户号码和资金账户号码。");
+    private static final Passage AUCTION_CANCEL = faq("f21", "集合竞价可以撤单吗？", "9点20以后能撤单吗",
+            "9:15-9:20可以申报也可以撤单；9:20-9:25只能申报不能撤单；9:25-9:30可以接受申报但暂不撮合。");
+    private static final Passage CANCEL = faq("f22", "怎么撤单？", "怎么撤单？",
+            "在App“交易-撤单”中选择未成交或部分成交的委托即可撤销；已成交部分不能撤销，集合竞价9:20-9:25和14:57-15:00不能撤单。");
+    private static final Passage FUND_DEALING = new Passage("d1", "基金理财与风险揭示（演示）", "基金理财与风险揭示 > 基金申购与赎回",
+            "场外基金按未知价法申购，以申购当日（T日）15:00收盘后计算的基金净值为成交价格，15:00以后提交的申请按下一交易日净值计算。"
+                    + "基金赎回款的到账时间因基金类型而异：货币基金一般T+1日到账，债券基金和股票基金一般T+2至T+4日到账，"
+                    + "QDII基金一般T+7日至T+10日到账。持有时间不足7天的非货币基金赎回时，将收取不低于1.5%的惩罚性赎回费。", 0.3);
+    private static final Passage WITNESS_WHY = faq("f23", "开户为什么要视频见证？", "视频见证是什么",
+            "视频见证是监管要求的身份核验环节，由见证人员（或数字人见证）确认是您本人自愿开户。请在光线充足、环境安静处进行，并准备好身份证原件。");
+    private static final Passage WITNESS_STEP = new Passage("d2", "线上开户指南（演示）", "线上开户指南 > 开户流程 > 视频见证与三方存管",
+            "第六步，进行视频见证。见证人员或数字人见证员会请您出示身份证并口头确认开户意愿，全程录音录像。第七步，设置交易密码和资金密码，绑定第三方存管银行卡。", 0.3);
+    private static final Passage BANK_CARD = faq("f24", "开户需要绑定哪家银行卡？", "支持哪些银行卡",
+            "需绑定本人同名的一类借记卡，用于第三方存管（银证转账）。支持工商银行、农业银行、中国银行、建设银行等主要银行。");
+
+    @Test
+    void anEntrySharingOnlyTheWordsThatAskHowLongDoesNotAnswer() {
+        assertThat(picked("开完要多久才能买", OPENING_TIME)).isEqualTo("decline");
+        assertThat(picked("要多久才能自动解开", OPENING_TIME)).isEqualTo("decline");
+        // the topic named again keeps its entry
+        assertThat(picked("开户要多久", OPENING_TIME)).isEqualTo("f20");
+    }
+
+    @Test
+    void aTimeOfDayIsAnsweredByThePassageWhoseRangeHoldsIt() {
+        assertThat(picked("14:58 我还能撤单不", AUCTION_CANCEL, CANCEL)).isEqualTo("f22");
+        assertThat(picked("9:22挂的单能撤吗", AUCTION_CANCEL, CANCEL)).isEqualTo("f21");
+    }
+
+    @Test
+    void whatItCostsIsNotAnsweredByWhenTheMoneyArrives() {
+        var pick = AnswerPicker.pick("基金买了三天就想赎回 会多收费吗", List.of(REDEMPTION, FUND_DEALING));
+        assertThat(pick).map(p -> p.passage().id()).contains("d1");
+        assertThat(pick.orElseThrow().answer()).contains("1.5%");
+        assertThat(picked("基金刚买两天就卖掉 要收多少赎回费", REDEMPTION, FUND_DEALING)).isEqualTo("d1");
+        assertThat(picked("基金赎回几天到账", REDEMPTION, FUND_DEALING)).isEqualTo("f9");
+    }
+
+    @Test
+    void anEntryExplainingWhyAnswersWhyNotWhatHappens() {
+        // as the query rewriter reads it (Colloquial: 录下来 → 录音录像)
+        assertThat(picked("见证那段视频会录音录像吗", WITNESS_WHY, WITNESS_STEP)).isEqualTo("d2");
+        assertThat(picked("为什么要视频见证", WITNESS_WHY, WITNESS_STEP)).isEqualTo("f23");
+    }
+
+    @Test
+    void aRuleOnlyADebitCardWillDoAnswersWhetherACreditCardWill() {
+        assertThat(picked("开户绑卡用信用卡行不行", BANK_CARD)).isEqualTo("f24");
+        assertThat(picked("信用卡逾期了怎么办", BANK_CARD)).isEqualTo("decline");
+    }
 }
