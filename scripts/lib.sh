@@ -37,12 +37,16 @@ finassist_model_env() {
 # stays under 512 MiB resident (docs/benchmarks.md, issue 19). Serial GC: on 2 cores and a 192 MiB heap its young
 # collections take a few ms, and it has no remembered sets or concurrent threads, so it uses the least memory and
 # CPU of HotSpot's collectors (G1 adds ~10 % of the heap in native structures and background work; pick it with
-# FINASSIST_JAVA_OPTS="-XX:+UseG1GC" for heaps of several GiB). FINASSIST_HEAP (default 192m; ~135 MiB were live
-# with 512 gateway requests in flight) raises it for nodes that run OCR on large uploads or big ingest jobs. MALLOC_ARENA_MAX=2: glibc otherwise gives each busy native thread (JIT
+# FINASSIST_JAVA_OPTS="-XX:+UseG1GC" for heaps of several GiB). FINASSIST_HEAP (default 192m; ~120 MiB were live
+# with 512 gateway connections open, ~100 KiB each, mostly Tomcat's buffers) raises it for nodes that run OCR on large
+# uploads or big ingest jobs. NewRatio=3 (young a quarter of the heap instead of a third): with the old generation at
+# 128 of 192 MiB, 512 connections left it ~9 MiB of room and a full collection followed every few young ones (GC
+# pauses were a third or more of the gateway's time per request at 512 clients); at 144 MiB one came
+# per 13 s instead of four or five. MALLOC_ARENA_MAX=2: glibc otherwise gives each busy native thread (JIT
 # compilers, onnxruntime) its own 64 MiB arena; TrimNativeHeapInterval hands freed native memory (start-up, JIT
 # compilations) back to the OS every 5 s.
 finassist_jvm_defaults() {
   export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-  FINASSIST_JVM_DEFAULTS="-XX:+UseSerialGC -Xms64m -Xmx${FINASSIST_HEAP:-192m} -Xss512k -XX:MaxMetaspaceSize=192m"
+  FINASSIST_JVM_DEFAULTS="-XX:+UseSerialGC -Xms64m -Xmx${FINASSIST_HEAP:-192m} -XX:NewRatio=3 -Xss512k -XX:MaxMetaspaceSize=192m"
   FINASSIST_JVM_DEFAULTS+=" -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000"
 }

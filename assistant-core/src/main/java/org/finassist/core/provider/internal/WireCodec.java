@@ -1,6 +1,8 @@
 package org.finassist.core.provider.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,7 +20,12 @@ import java.util.Set;
 /** OpenAI chat-completions JSON in and out, with the DeepSeek and StepFun extensions the stock client drops. */
 final class WireCodec {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Buffers recycled through a small shared pool: provider calls run on virtual threads, which Jackson's default
+     * per-thread recycler serves with fresh 8 KB and 4 KB buffers for every parser and generator (issue 19).
+     */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newBoundedPool(32)).build());
     /** Parameters the router owns; a caller's values for these are replaced, never passed through. */
     private static final Set<String> OWNED = Set.of("model", "messages", "stream", "stream_options");
 

@@ -149,6 +149,25 @@ class Http1ClientTest {
     }
 
     @Test
+    void aFixedLengthBodyCutShortIsAnErrorNotAShortAnswer() throws IOException {
+        // read into an array of the declared length: an early end must still fail, not return the bytes so far
+        Http1Client client = serve(i -> "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", true);
+
+        Http1Client.Response r = client.post(Map.of(), new byte[0], SECONDS_10, new Http1Client.Exchange());
+
+        assertThatThrownBy(() -> r.body().readAll(1 << 20, SECONDS_10)).isInstanceOf(java.io.EOFException.class);
+    }
+
+    @Test
+    void aFixedLengthBodyLongerThanTheLimitIsCutAtTheLimit() throws IOException {
+        Http1Client client = serve(i -> fixed("0123456789"), false);
+
+        Http1Client.Response r = client.post(Map.of(), new byte[0], SECONDS_10, new Http1Client.Exchange());
+
+        assertThat(new String(r.body().readAll(4, SECONDS_10), StandardCharsets.UTF_8)).isEqualTo("0123");
+    }
+
+    @Test
     void aPooledConnectionTheServerClosedIsReplaced() throws IOException {
         Http1Client client = serve(i -> fixed("{\"n\":" + i + "}"), true);
 

@@ -1,6 +1,8 @@
 package org.finassist.server.gateway.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,13 @@ import java.util.Set;
 /** OpenAI chat-completions wire format of the gateway: parses requests, writes responses and stream chunks. */
 public final class ChatCompletionWire {
 
-    public static final ObjectMapper JSON = new ObjectMapper()
+    /**
+     * Buffers are recycled through a small shared pool, not Jackson's default per-thread one: every gateway request
+     * runs on a new virtual thread, so a per-thread recycler allocated fresh 8 KB and 4 KB buffers for every parser
+     * and generator (issue 19: 14 % of a gateway request's allocation).
+     */
+    public static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newBoundedPool(32)).build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
