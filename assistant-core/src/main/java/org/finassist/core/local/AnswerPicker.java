@@ -75,12 +75,12 @@ final class AnswerPicker {
         if (own.isEmpty()) {
             return Optional.empty();
         }
-        // an entry whose own question shares the question's words answers it as asked ("T+1是啥意思")
-        String alone = (part.context() + " " + part.asked()).strip();
-        Optional<Pick> named = pick(alone, List.of(own), own, passages);
-        if (named.isPresent() || part.topic().isBlank()) {
-            return named;
+        if (part.topic().isBlank()) {
+            // a question naming its own thing: an entry whose own question shares its words answers it as asked
+            return pick(part.withContext(), List.of(own), own, passages);
         }
+        // a question borrowing the first one's topic is answered about that topic or not at all: "可转债怎么买 最少买多少"
+        // is not answered with the lot size of shares, nor "港股通开通条件 几点能交易" with the A-share hours
         return pick(part.withContext(), List.of(own, bigrams(content(part.topic()))), Set.of(), passages);
     }
 

@@ -51,6 +51,18 @@ class LocalGroundedModelTest {
         assertThat(a.indexOf("万分之二点五")).as("in the order asked").isLessThan(a.indexOf("千分之零点五"));
     }
 
+    private static final Passage SHARE_LOT = new Passage("demo/faq#7", "demo-faq", "买股票最少买多少？",
+            "问：买股票最少买多少？\n答：沪深主板和创业板买入数量须为100股（1手）或其整数倍。", 0.5);
+    private static final Passage CONVERTIBLE = new Passage("demo/faq#40", "demo-faq", "可转债怎么申购？",
+            "问：可转债怎么申购？\n答：可转债采用信用申购，无需市值和资金，申购当天输入申购代码即可；中签后T+2日缴款。", 0.6);
+
+    @Test
+    void aSecondQuestionBorrowingTheTopicIsNotAnsweredAboutAnotherThing() {
+        String a = answer("可转债怎么买 最少买多少", CONVERTIBLE, SHARE_LOT);
+
+        assertThat(a).contains("信用申购").doesNotContain("100股");
+    }
+
     @Test
     void aFollowUpReadWithTheTurnBeforeItIsOneQuestion() {
         // the service hands the picker "印花税怎么收 佣金呢" when the bare follow-up found nothing on its own
