@@ -2,10 +2,6 @@ package org.finassist.content.master;
 
 import org.finassist.content.market.Symbol;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,14 +14,7 @@ final class Nicknames {
     }
 
     static Map<String, Symbol> shipped() {
-        try (InputStream in = Nicknames.class.getResourceAsStream(SHIPPED)) {
-            if (in == null) {
-                throw new IllegalStateException("nickname list not found: " + SHIPPED);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + SHIPPED, e);
-        }
+        return parse(ShippedText.read(SHIPPED, "nickname list"));
     }
 
     static Map<String, Symbol> parse(String text) {

@@ -1,9 +1,5 @@
 package org.finassist.content.master;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -25,14 +21,7 @@ record NotNames(Set<String> outOfScope, Set<String> words) {
     }
 
     static NotNames shipped() {
-        try (InputStream in = NotNames.class.getResourceAsStream(SHIPPED)) {
-            if (in == null) {
-                throw new IllegalStateException("not-names list not found: " + SHIPPED);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + SHIPPED, e);
-        }
+        return parse(ShippedText.read(SHIPPED, "not-names list"));
     }
 
     static NotNames parse(String text) {
