@@ -166,10 +166,13 @@ class WitnessWebSocketIT {
             awaitFrames(other, 8);
             // session frames run on per-session lanes, so only connection-level errors keep their order;
             // refType is always set: the frame's type, or 'unparsed' / 'binary' when it had none
-            assertThat(other.received(ServerFrame.Error.class)).extracting(e -> e.code() + " " + e.refType())
-                    .containsExactlyInAnyOrder("MALFORMED_FRAME unparsed", "UNKNOWN_TYPE teleport",
-                            "FRAME_TOO_LARGE unparsed", "NOT_SESSION_OWNER asr.final", "MALFORMED_FRAME binary",
-                            "UNKNOWN_SESSION asr.partial");
+            List<String> errors = other.received(ServerFrame.Error.class).stream()
+                    .map(e -> e.code() + " " + e.refType()).toList();
+            assertThat(errors).hasSize(6).contains("MALFORMED_FRAME unparsed", "UNKNOWN_TYPE teleport",
+                    "FRAME_TOO_LARGE unparsed", "MALFORMED_FRAME binary", "UNKNOWN_SESSION asr.partial");
+            // the other runtime's answer for a session it does not own is refused either way: while the session runs
+            // (NOT_SESSION_OWNER) or, when the cooperative customer has already passed, after it ended (UNKNOWN_SESSION)
+            assertThat(errors).containsAnyOf("NOT_SESSION_OWNER asr.final", "UNKNOWN_SESSION asr.final");
             assertThat(other.received(ServerFrame.Pong.class)).hasSize(2).first()
                     .isEqualTo(new ServerFrame.Pong(42));
             assertThat(other.received(ServerFrame.Pong.class).getLast().timestampMillis()).isPositive();
