@@ -19,21 +19,12 @@ final class Nicknames {
 
     static Map<String, Symbol> parse(String text) {
         Map<String, Symbol> out = new HashMap<>();
-        int lineNo = 0;
-        for (String line : text.split("\n")) {
-            lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.strip().split("\t");
-            if (f.length != 2) {
-                throw new IllegalArgumentException("nicknames line " + lineNo + ": expected symbol<TAB>names");
-            }
-            Symbol symbol = Symbol.parse(f[0]);
-            for (String n : f[1].split("\\|")) {
+        for (ShippedText.Row row : ShippedText.rows(text, "nicknames", "symbol<TAB>names")) {
+            Symbol symbol = Symbol.parse(row.key());
+            for (String n : row.values()) {
                 Symbol before = out.put(NameResolver.normalise(n), symbol);
                 if (before != null && !before.equals(symbol)) {
-                    throw new IllegalArgumentException("nicknames line " + lineNo + ": " + n + " names two stocks");
+                    throw new IllegalArgumentException("nicknames line " + row.lineNo() + ": " + n + " names two stocks");
                 }
             }
         }

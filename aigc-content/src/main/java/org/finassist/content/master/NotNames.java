@@ -27,26 +27,14 @@ record NotNames(Set<String> outOfScope, Set<String> words) {
     static NotNames parse(String text) {
         Set<String> outOfScope = new LinkedHashSet<>();
         Set<String> words = new LinkedHashSet<>();
-        int lineNo = 0;
-        for (String line : text.split("\n")) {
-            lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.strip().split("\t");
-            Set<String> into = f.length != 2 ? null : switch (f[0]) {
+        String expected = "out-of-scope|word<TAB>words";
+        for (ShippedText.Row row : ShippedText.rows(text, "not-names", expected)) {
+            Set<String> into = switch (row.key()) {
                 case "out-of-scope" -> outOfScope;
                 case "word" -> words;
-                default -> null;
+                default -> throw new IllegalArgumentException("not-names line " + row.lineNo() + ": expected " + expected);
             };
-            if (into == null) {
-                throw new IllegalArgumentException("not-names line " + lineNo + ": expected out-of-scope|word<TAB>words");
-            }
-            for (String w : f[1].split("\\|")) {
-                if (!w.isBlank()) {
-                    into.add(NameResolver.normalise(w));
-                }
-            }
+            row.values().forEach(w -> into.add(NameResolver.normalise(w)));
         }
         return new NotNames(outOfScope, words);
     }

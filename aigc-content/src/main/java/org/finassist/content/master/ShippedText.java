@@ -4,9 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A curated list shipped on the classpath beside the securities master (nicknames, not-names), read as UTF-8. */
+/**
+ * A curated list shipped on the classpath beside the securities master (nicknames, not-names): UTF-8 lines of
+ * {@code key<TAB>value|value|…}, blank lines and {@code #} comments skipped.
+ */
 final class ShippedText {
+
+    /** One list line: its number (for errors), its key and its non-blank values. */
+    record Row(int lineNo, String key, List<String> values) {
+    }
 
     private ShippedText() {
     }
@@ -21,5 +30,23 @@ final class ShippedText {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /** The rows of {@code text}; a line without exactly two tab-separated fields is an error naming its number. */
+    static List<Row> rows(String text, String what, String expected) {
+        List<Row> rows = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : text.split("\n")) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.strip().split("\t");
+            if (f.length != 2) {
+                throw new IllegalArgumentException(what + " line " + lineNo + ": expected " + expected);
+            }
+            rows.add(new Row(lineNo, f[0], java.util.Arrays.stream(f[1].split("\\|")).filter(v -> !v.isBlank()).toList()));
+        }
+        return rows;
     }
 }
