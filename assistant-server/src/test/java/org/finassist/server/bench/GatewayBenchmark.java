@@ -176,6 +176,7 @@ public final class GatewayBenchmark {
                 + "| errors | local answers |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<String> verdicts = new ArrayList<>();
+        List<String> threads = new ArrayList<>();
         long totalLocal = 0;
         // CPU the processes use with no request at all (timers, pollers, the JVM's housekeeping): reported, and
         // its share of each measured window shown separately so a 1-client level is not read as per-request cost
@@ -186,13 +187,19 @@ public final class GatewayBenchmark {
             Result d = load(client, direct, upstreamBody, level, seconds, true);
             load(client, viaProxy, upstreamBody, level, warmup, false);
             long p0 = cpuMicros(proxy);
+            Map<String, ThreadCpu.Counters> pt0 = ThreadCpu.snapshot(proxy.pid());
             Result p = load(client, viaProxy, upstreamBody, level, seconds, true);
+            Map<String, ThreadCpu.Counters> pt1 = ThreadCpu.snapshot(proxy.pid());
             double proxyCpu = (cpuMicros(proxy) - p0) / (double) Math.max(1, p.requests);
             double proxyIdleShare = proxyIdle / Math.max(1, p.rps);
             load(client, viaGateway, gatewayBody, level, warmup, false);
             long g0 = cpuMicros(gateway);
             long[] t0 = cpuTicks(gateway);
+            Map<String, ThreadCpu.Counters> gt0 = ThreadCpu.snapshot(gateway.pid());
             Result g = load(client, viaGateway, gatewayBody, level, seconds, true);
+            Map<String, ThreadCpu.Counters> gt1 = ThreadCpu.snapshot(gateway.pid());
+            threads.add(String.format("- %d clients: gateway %s%n  proxy %s", level,
+                    ThreadCpu.perRequest(gt0, gt1, g.requests, 8), ThreadCpu.perRequest(pt0, pt1, p.requests, 3)));
             double gatewayCpu = (cpuMicros(gateway) - g0) / (double) Math.max(1, g.requests);
             double gatewayIdleShare = gatewayIdle / Math.max(1, g.rps);
             double netRatio = (gatewayCpu - gatewayIdleShare) / Math.max(1, proxyCpu - proxyIdleShare);
@@ -219,6 +226,8 @@ public final class GatewayBenchmark {
         String validity = totalLocal > 0 ? "\n**INVALID RUN: " + totalLocal + " gateway answers came from the local"
                 + " model, so the gateway did not measure the upstream path.**\n" : "\nValid run: no local-model answers.\n";
         return header + table + validity + "\n" + String.join("\n", verdicts) + "\n\nErrors by URI: " + new TreeMap<>(ERRORS)
+                + "\n\nPer request in each measured window, threads grouped by name (CPU, of which system time, and"
+                + " context switches; threads that ended in the window are missing):\n" + String.join("\n", threads)
                 + "\n";
     }
 
