@@ -134,10 +134,18 @@ class NameResolverTest {
         assertThat(RESOLVER.findIn(text)).as(text).isInstanceOf(Resolution.Absent.class);
     }
 
+    /** Real wealth-app messages (Fin-Eva 金融意图理解 style): an industry word that ends several names names none. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"其实我很难把握买卖时机 从指数走势来看价值投资好像行不通",
+        "为什么我觉得基建和钢铁 煤炭 一直是向下趋势", "今天加仓的有军工新能源车等制造类及医药(疗)", "可以投资这个指数基金吗"})
+    void anIndustryWordInASentenceIsNoStock(String text) {
+        assertThat(RESOLVER.findIn(text)).as(text).isNotInstanceOfAny(Resolution.Found.class, Resolution.Ambiguous.class);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {"会通股份怎么样|688219.SH", "吉比特能买吗|603444.SH", "阿特斯最近咋样|688472.SH",
         "宝新能源怎么样|000690.SZ", "斯达半导最近咋样|603290.SH", "北方稀土能买吗|600111.SH", "讯飞今天涨了吗|002230.SZ",
-        "格力能买吗|000651.SZ", "万科怎么样|000002.SZ", "招行现在能买吗|600036.SH", "宁德还能拿吗|300750.SZ"})
+        "格力能买吗|000651.SZ", "万科怎么样|000002.SZ", "我买的茅台今天跌了好多怎么办啊|600519.SH", "茅台还能拿吗|600519.SH", "招行现在能买吗|600036.SH", "宁德还能拿吗|300750.SZ"})
     void theLookAlikesStillNameTheirStock(String text, String symbol) {
         assertThat(RESOLVER.findIn(text)).isInstanceOfSatisfying(Resolution.Found.class,
                 f -> assertThat(f.security().symbol()).isEqualTo(Symbol.parse(symbol)));
