@@ -56,6 +56,11 @@ final class FollowUp {
             List.of("买入", "卖出"),
             List.of("开通", "取消", "关闭"));
 
+    /** Boards, products and margin trading: topics a customer goes on asking about without naming them again. */
+    private static final List<String> TOPICS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.concat(KINDS.get(0).stream(), KINDS.get(1).stream().filter(p -> !p.equals("股票"))),
+            java.util.stream.Stream.of("融资融券", "两融", "信用账户", "期权", "条件单")).toList();
+
     private FollowUp() {
     }
 
@@ -88,6 +93,9 @@ final class FollowUp {
         Optional<String> anchor = anchor(history);
         if (anchor.isEmpty()) return false;
         if (SAME_AS_BEFORE.matcher(m).find()) return true;
+        // the question before named a board or product and this one names none: "开户要满多久" after "融资融券开户条件是什么"
+        // asks about 融资融券, though it shares 开户 with it ("开户要多久" after "开户要带什么" names nothing more)
+        if (ASKS.matcher(m).find() && namesTopic(anchor.get()) && !namesAny(Colloquial.normalise(m))) return true;
         String mine = content(Colloquial.normalise(m));
         String before = content(anchor.get());
         // the character stands alone among the message's content ("锁" in "锁了要等多久"), not inside a word of its
@@ -199,6 +207,17 @@ final class FollowUp {
             out = out.replace("\u0000" + i + "a\u0000", pair.get(1)).replace("\u0000" + i + "b\u0000", pair.get(0));
         }
         return out;
+    }
+
+    /** Whether the text names a board, a product or margin trading: what a follow-up naming none goes on asking about. */
+    private static boolean namesTopic(String text) {
+        return TOPICS.stream().anyMatch(text::contains);
+    }
+
+    /** Whether the text names an entity of any kind (a board, product, fee, password, direction...). */
+    private static boolean namesAny(String text) {
+        return TOPICS.stream().anyMatch(text::contains)
+                || KINDS.stream().flatMap(List::stream).anyMatch(text::contains);
     }
 
     /** The first entity of {@code kind} in {@code text}, longest names first (国债逆回购 before 债券). */

@@ -48,7 +48,8 @@ public final class RetrieverGrounding implements GroundingSource {
                 direct = s.text();
             }
             passages.add(new Passage(meta.getString("chunk_id"), orEmpty(meta.getString("document_title")),
-                    orEmpty(meta.getString("heading_path")), s.text(), score(c, meta.getDouble("score"))));
+                    orEmpty(meta.getString("heading_path")), s.text(), score(c, meta.getDouble("score")),
+                    similarity(meta.getDouble("vector_score"))));
         }
         return new Grounding(passages, Map.of(), direct);
     }
@@ -59,6 +60,10 @@ public final class RetrieverGrounding implements GroundingSource {
             return n.doubleValue();
         }
         return fromSegment == null ? 0 : fromSegment;
+    }
+
+    private static double similarity(Double vectorScore) {
+        return vectorScore == null ? Double.NaN : vectorScore;
     }
 
     private static String orEmpty(String s) {

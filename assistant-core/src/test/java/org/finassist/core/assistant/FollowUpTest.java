@@ -47,6 +47,20 @@ class FollowUpTest {
     }
 
     @Test
+    void aShortQuestionNamingNoBoardOrProductGoesOnAskingAboutTheOneBefore() {
+        List<Message> margin = List.of(Message.user("融资融券开户条件是什么"), Message.assistant("需开户满6个月……"));
+        assertThat(FollowUp.retrievalQuery(margin, "开户要满多久")).isEqualTo("融资融券开户条件是什么 开户要满多久");
+        List<Message> star = List.of(Message.user("科创板权限怎么开"), Message.assistant("需满足……"));
+        assertThat(FollowUp.retrievalQuery(star, "开好以后多久能买")).startsWith("科创板权限怎么开");
+        List<Message> ipo = List.of(Message.user("新股中签了怎么缴款"), Message.assistant("中签后请在T+2日……"));
+        assertThat(FollowUp.retrievalQuery(ipo, "最晚啥时候前要把钱放进去")).startsWith("新股中签了怎么缴款");
+        // a message naming a thing of its own, or no question at all, stands alone
+        assertThat(FollowUp.retrievalQuery(star, "印花税多少")).isEqualTo("印花税多少");
+        assertThat(FollowUp.retrievalQuery(star, "可转债怎么买")).isEqualTo("可转债怎么买");
+        assertThat(FollowUp.retrievalQuery(star, "帮我写首诗")).isEqualTo("帮我写首诗");
+    }
+
+    @Test
     void aShortQuestionThatNamesItsOwnTopicStandsAlone() {
         List<Message> opening = List.of(Message.user("开户要带什么"), Message.assistant("身份证……"));
         // shares the word 开户 with the question before: it names the topic again

@@ -32,7 +32,7 @@ class RetrieverGroundingTest {
                     content("A股交易时间为9:30-11:30、13:00-15:00。", Map.of("faq_direct", "true", "chunk_id", "demo/faq#3",
                             "document_title", "常见问题", "heading_path", "交易时间是几点", "score", 0.93)),
                     content("集合竞价时间为9:15-9:25。", Map.of("chunk_id", "demo/rules#1", "document_title", "交易规则",
-                            "heading_path", "交易时间 > 集合竞价", "score", 0.41)));
+                            "heading_path", "交易时间 > 集合竞价", "score", 0.41, "vector_score", 0.66)));
         }, List.of("demo"));
         Grounding grounding = g.ground("几点开盘", qa, List.of());
         assertThat(asked).containsExactly(Set.of("demo"));
@@ -41,6 +41,8 @@ class RetrieverGroundingTest {
         assertThat(grounding.passages().get(1).source()).isEqualTo("交易规则");
         assertThat(grounding.passages().get(1).headingPath()).isEqualTo("交易时间 > 集合竞价");
         assertThat(grounding.passages().get(1).score()).isEqualTo(0.41);
+        assertThat(grounding.passages().get(1).similarity()).isEqualTo(0.66);
+        assertThat(grounding.passages().get(0).similarity()).as("found by keywords only").isNaN();
     }
 
     @Test

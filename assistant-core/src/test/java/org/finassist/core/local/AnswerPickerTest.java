@@ -255,4 +255,33 @@ class AnswerPickerTest {
         assertThat(picked("钱转了没有到账", OPENING, TRANSFER_HOURS)).as("a failure still needs an entry on failures")
                 .isEqualTo("decline");
     }
+
+    private static Passage similar(Passage p, double similarity) {
+        return new Passage(p.id(), p.source(), p.headingPath(), p.text(), p.score(), similarity);
+    }
+
+    private static final Passage NOT_FILLED = faq("f30", "委托下单后为什么没有成交？", "为什么买不进去",
+            "委托价格未达到市场成交价、涨跌停封板、数量不足或在非交易时间下单都可能导致未成交。可在“委托查询”中查看状态，未成交的委托可撤单后重新下单。");
+    private static final Passage NEW_SHARE_PAYMENT = faq("f31", "新股中签后怎么缴款？", "中签了要做什么",
+            "中签后请在T+2日16:00前确保资金账户有足够余额，系统会自动扣款；资金不足视为放弃认购，12个月内累计3次放弃将被限制申购6个月。");
+    private static final Passage PHOTO_FAILS = faq("f32", "开户时身份证照片上传失败怎么办？", "身份证上传不了",
+            "请确认使用身份证原件拍摄，四角完整、无反光、无遮挡，字迹清晰；不要使用复印件或翻拍照片。仍失败可尝试在光线更好的地方重拍，或联系在线客服。");
+
+    @Test
+    void theFirstEntryTheQuestionIsVerySimilarToAnswersOnOneSharedWord() {
+        String rambling = "挂了个买单一上午都没成交 到底为啥 是不是系统坏了";
+        assertThat(picked(rambling, similar(NOT_FILLED, 0.77))).isEqualTo("f30");
+        assertThat(picked(rambling, similar(NOT_FILLED, 0.62))).as("only somewhat similar").isEqualTo("decline");
+        assertThat(picked(rambling, NOT_FILLED)).as("similarity unknown: keywords only").isEqualTo("decline");
+        assertThat(picked("中签了没交钱会咋样", similar(NEW_SHARE_PAYMENT, 0.71))).isEqualTo("f31");
+        // the similarity does not lift an entry that shares no content word, nor one on another thing
+        assertThat(picked("黄金期货怎么开户", similar(NEW_SHARE_PAYMENT, 0.9))).isEqualTo("decline");
+        assertThat(picked("美股怎么买 想买特斯拉", similar(MIN_LOT, 0.85))).isEqualTo("decline");
+    }
+
+    @Test
+    void aPhotoThatIsRejectedIsATroubleTheFailureEntryAnswers() {
+        assertThat(picked("身份证拍了五六次都说不合格 识别不出来 怎么搞", similar(PHOTO_FAILS, 0.77))).isEqualTo("f32");
+        assertThat(picked("身份证审核一直不通过", similar(PHOTO_FAILS, 0.72))).isEqualTo("f32");
+    }
 }

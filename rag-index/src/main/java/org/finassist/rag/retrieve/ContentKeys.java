@@ -11,6 +11,8 @@ public final class ContentKeys {
     public static final String CHUNK_ID = "chunk_id";
     public static final String SCORE = "score";
     public static final String LEGS = "legs";
+    /** The vector leg's cosine similarity of the query to the passage; present only when that leg found it. */
+    public static final String VECTOR_SCORE = "vector_score";
     /** The reranker's relevance score; present only when a reranker ordered the passage. */
     public static final String RERANK_SCORE = "rerank_score";
     public static final String FAQ_QUESTION = "faq_question";

@@ -70,6 +70,7 @@ public final class KnowledgeContentRetriever implements ContentRetriever {
             if (c.faq().source() != null) md.put(ContentKeys.SOURCE, c.faq().source());
         }
         if (c.effectiveFrom() != null) md.put(ContentKeys.EFFECTIVE_FROM, c.effectiveFrom().toString());
+        if (!Double.isNaN(p.vectorScore())) md.put(ContentKeys.VECTOR_SCORE, p.vectorScore());
         String text = faqDirect ? c.faq().answer() : c.text();
         Map<ContentMetadata, Object> cm = new HashMap<>();
         cm.put(ContentMetadata.SCORE, p.score());
