@@ -81,6 +81,7 @@ public final class LocalGroundedModel implements ProviderClient {
         model.put("facts", g.facts());
         model.put("picks", List.of());
         model.put("greeting", SmallTalk.is(request.lastUserText()));
+        model.put("thanks", SmallTalk.onlyThanks(request.lastUserText()));
         if (g.directAnswer() == null && g.facts().isEmpty()) {
             String standalone = standaloneQuestion(request);
             // a follow-up read with the turn before it ("融资利率是多少 比特币呢") is one question, not two

@@ -41,8 +41,19 @@ final class SmallTalk {
     private SmallTalk() {
     }
 
+    private static final Pattern THANKED = Pattern.compile(THANKS + "|" + CLOSING, Pattern.CASE_INSENSITIVE);
+    private static final Pattern GREETED = Pattern.compile(HELLO + "|" + WHO + "|" + CAN_DO, Pattern.CASE_INSENSITIVE);
+
     /** Whether the whole message is small talk. */
     static boolean is(String message) {
         return message != null && PATTERN.matcher(message.strip()).matches();
+    }
+
+    /**
+     * Whether small talk only thanks or closes the conversation ("谢谢你啊 帮大忙了", "好的 明白了"): it is answered with
+     * "不客气", not with an introduction; a greeting ("你好") is never answered with "不客气".
+     */
+    static boolean onlyThanks(String message) {
+        return is(message) && THANKED.matcher(message).find() && !GREETED.matcher(message).find();
     }
 }

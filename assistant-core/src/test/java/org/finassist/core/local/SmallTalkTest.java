@@ -22,4 +22,14 @@ class SmallTalkTest {
     void aQuestionBesideThePolitenessIsNoSmallTalk(String message) {
         assertThat(SmallTalk.is(message)).as(message).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void onlyThanksAreAnsweredWithYouAreWelcome() {
+        for (String thanks : new String[]{"谢谢你啊 帮大忙了", "好的 明白了", "谢啦", "太感谢了"}) {
+            assertThat(SmallTalk.onlyThanks(thanks)).as(thanks).isTrue();
+        }
+        for (String other : new String[]{"你好", "您好 在吗", "你是谁 是真人在回吗", "你好 谢谢", "谢谢 那印花税多少"}) {
+            assertThat(SmallTalk.onlyThanks(other)).as(other).isFalse();
+        }
+    }
 }
