@@ -64,6 +64,19 @@ public final class NameResolver {
     private final Map<String, List<ListedSecurity>> byShortName = new HashMap<>();
     private final Map<String, ListedSecurity> byNickname = new HashMap<>();
     private final NotNames notNames;
+    /**
+     * Short names that end two or more names and begin none: an industry or a company form (投资 of 九鼎投资 and 长江投资,
+     * 钢铁, 军工, 电力), which a sentence uses as a word ("价值投资好像行不通", "加仓了军工"), not to name one of them.
+     */
+    private final Set<String> industryWords = new java.util.HashSet<>();
+    /** Short names that begin some stock's name (宁德, 格力); the others only end names (茅台, 讯飞, 制造, 趋势). */
+    private final Set<String> leadingParts = new java.util.HashSet<>();
+    /**
+     * A short name that only ends names is read in a sentence with at most this many other characters (question words
+     * removed): "茅台还能拿吗", "讯飞今天涨了吗", "我买的茅台跌了好多怎么办". In a longer sentence such a part is most often an
+     * ordinary word ("一直是向下趋势" is not 财富趋势, "加仓了军工新能源车等制造类" not 科达制造).
+     */
+    static final int TRAILING_CONTEXT = 8;
 
     public NameResolver(SecuritiesMaster master) {
         this(master, Nicknames.shipped(), NotNames.shipped());
@@ -85,6 +98,14 @@ public final class NameResolver {
         }
         byName.keySet().forEach(byShortName::remove); // a full name is never a short name of another stock
         byName.keySet().forEach(byNickname::remove);
+        byShortName.forEach((shortName, fits) -> {
+            if (fits.stream().map(s -> stripSt(normalise(s.name()))).anyMatch(n -> n.startsWith(shortName))) {
+                leadingParts.add(shortName);
+            }
+            if (fits.size() >= 2 && fits.stream().map(s -> stripSt(normalise(s.name()))).noneMatch(n -> n.startsWith(shortName))) {
+                industryWords.add(shortName);
+            }
+        });
     }
 
     public SecuritiesMaster master() {
@@ -170,7 +191,8 @@ public final class NameResolver {
             return new Resolution.Unknown(rest);
         }
         Resolution shortName = longestAmong(rest, byShortName, Resolution.Match.SHORT_NAME, GENERIC,
-                (i, j) -> aWordOfItsOwn(t, rest.substring(i, j)));
+                (i, j) -> !industryWords.contains(rest.substring(i, j)) && aWordOfItsOwn(t, rest.substring(i, j))
+                        && (leadingPart(rest.substring(i, j)) || rest.length() - (j - i) <= TRAILING_CONTEXT));
         if (shortName != null) {
             return shortName;
         }
@@ -191,6 +213,10 @@ public final class NameResolver {
     public Optional<String> outOfScope(String text) {
         String t = text == null ? "" : normalise(text);
         return notNames.outOfScope().stream().filter(t::contains).findFirst();
+    }
+
+    private boolean leadingPart(String shortName) {
+        return leadingParts.contains(shortName);
     }
 
     /** Whether a sentence asks about a sector ("半导体板块今天为啥大涨", "医药行业怎么样"), not a stock. */

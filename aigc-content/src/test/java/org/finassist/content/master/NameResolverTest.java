@@ -121,7 +121,9 @@ class NameResolverTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"融资融券担保比例跌到多少会通知我", "跌破平仓线之前会通知我吗",
         "比特币现在能不能抄底", "以太坊和比特币哪个好", "特斯拉股票怎么买 你们能买美股吗", "美股的特斯拉 你们app能买吗",
-        "天气预报说明天下雨 会不会影响股市", "苹果公司的股票在哪买", "英伟达能买吗"})
+        "天气预报说明天下雨 会不会影响股市", "苹果公司的股票在哪买", "英伟达能买吗",
+        // a number and its measure word glued to what follows (一天|能 → 天能)
+        "北交所的票一天能涨多少 听说很猛", "今天买的股票第二天能卖吗", "st股票一天能涨多少", "创业板的股票一天能涨多少"})
     void aShortNameInsideAnEverydayWordOrAForeignNameIsNoStock(String text) {
         assertThat(RESOLVER.findIn(text)).as(text).isInstanceOfAny(Resolution.Absent.class, Resolution.Unknown.class);
     }
@@ -134,10 +136,20 @@ class NameResolverTest {
         assertThat(RESOLVER.findIn(text)).as(text).isInstanceOf(Resolution.Absent.class);
     }
 
+    /** Real wealth-app messages (Fin-Eva 金融意图理解 style): an industry word that ends several names names none. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"其实我很难把握买卖时机 从指数走势来看价值投资好像行不通",
+        "为什么我觉得基建和钢铁 煤炭 一直是向下趋势", "今天加仓的有军工新能源车等制造类及医药(疗)", "可以投资这个指数基金吗"})
+    void anIndustryWordInASentenceIsNoStock(String text) {
+        assertThat(RESOLVER.findIn(text)).as(text).isNotInstanceOfAny(Resolution.Found.class, Resolution.Ambiguous.class);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {"会通股份怎么样|688219.SH", "吉比特能买吗|603444.SH", "阿特斯最近咋样|688472.SH",
         "宝新能源怎么样|000690.SZ", "斯达半导最近咋样|603290.SH", "北方稀土能买吗|600111.SH", "讯飞今天涨了吗|002230.SZ",
-        "格力能买吗|000651.SZ", "万科怎么样|000002.SZ", "招行现在能买吗|600036.SH", "宁德还能拿吗|300750.SZ"})
+        "格力能买吗|000651.SZ", "万科怎么样|000002.SZ", "我买的茅台今天跌了好多怎么办啊|600519.SH", "茅台还能拿吗|600519.SH",
+        "招行现在能买吗|600036.SH", "宁德还能拿吗|300750.SZ",
+        "天能最近咋样|688819.SH", "我买的天能一天能涨多少|688819.SH", "天能股份一天能涨多少|688819.SH"})
     void theLookAlikesStillNameTheirStock(String text, String symbol) {
         assertThat(RESOLVER.findIn(text)).isInstanceOfSatisfying(Resolution.Found.class,
                 f -> assertThat(f.security().symbol()).isEqualTo(Symbol.parse(symbol)));
@@ -170,5 +182,7 @@ class NameResolverTest {
         assertThat(WordBoundaries.cuts("明天下雨", 1, 3)).isTrue();
         assertThat(WordBoundaries.cuts("茅台能买吗", 0, 2)).isFalse();
         assertThat(WordBoundaries.cuts("比特币能买吗", 0, 2)).isFalse(); // unknown words fall apart: the list covers them
+        assertThat(WordBoundaries.cuts("一天能涨多少", 1, 3)).isTrue(); // 一|天 is a number and its measure word
+        assertThat(WordBoundaries.cuts("买了天能", 2, 4)).isFalse();
     }
 }

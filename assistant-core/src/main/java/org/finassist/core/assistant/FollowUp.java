@@ -41,6 +41,9 @@ final class FollowUp {
     private static final Pattern FILLER = Pattern.compile("[^\\p{IsHan}]|什么|怎么|怎样|如何|多少|多久|为什么|哪|几|吗|呢|啊|呀|吧"
             + "|的|了|是|我|你|们|要|能|会|可以|还|也|有|在|就|都|这|那|个|一|不|没|和|跟|给|让");
     private static final int MAX_LOOKBACK = 6;
+    /** A comparison: "和买股票一个费率吗", "跟主板一样吗", "比ETF贵吗". */
+    private static final Pattern COMPARED = Pattern.compile("(?:和|跟|与|同)[^，,。？?\\s]{1,8}?(?:一样|一个|相同|差不多|比)"
+            + "|比[^，,。？?\\s]{1,8}?(?:贵|便宜|高|低|多|少)");
 
     /** Entities of one kind: a follow-up naming one swaps it for the anchor's entity of the same kind. */
     private static final List<List<String>> KINDS = List.of(
@@ -55,6 +58,16 @@ final class FollowUp {
             List.of("转入", "转出"),
             List.of("买入", "卖出"),
             List.of("开通", "取消", "关闭"));
+
+    /** Boards, products and margin trading: topics a customer goes on asking about without naming them again. */
+    private static final List<String> TOPICS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.concat(KINDS.get(0).stream(), KINDS.get(1).stream().filter(p -> !p.equals("股票"))),
+            java.util.stream.Stream.of("融资融券", "两融", "信用账户", "期权", "条件单")).toList();
+
+    /** Businesses and things a question can be about besides boards and products (see {@link #namesOwnTerm}). */
+    private static final List<String> TERMS = List.of("开户", "销户", "中签", "缴款", "申购", "赎回", "转账", "密码", "测评",
+            "分红", "红利", "撤单", "委托", "涨停", "跌停", "涨跌幅", "交易时间", "集合竞价", "见证", "身份证", "人脸", "登录",
+            "担保", "平仓", "利息", "权限", "交割单", "对账单", "市值", "到账");
 
     private FollowUp() {
     }
@@ -82,12 +95,21 @@ final class FollowUp {
      * after "开户要带什么") or a topic of its own ("转账要收钱吗" after "怎么把钱转入证券账户") stands on its own.
      */
     static boolean isFollowUp(List<Message> history, String message) {
+        return followsOn(anchor(history), message);
+    }
+
+    /** {@link #isFollowUp(List, String)} given the standalone question before the message. */
+    private static boolean followsOn(Optional<String> anchor, String message) {
         String m = message.strip();
         if (isFollowUp(m)) return true;
         if (m.length() > SHORT) return false;
-        Optional<String> anchor = anchor(history);
         if (anchor.isEmpty()) return false;
         if (SAME_AS_BEFORE.matcher(m).find()) return true;
+        // the question before named a board or product and this one names none: "开户要满多久" after "融资融券开户条件是什么"
+        // asks about 融资融券, though it shares 开户 with it ("开户要多久" after "开户要带什么" names nothing more)
+        String normalised = Colloquial.normalise(m);
+        if (ASKS.matcher(m).find() && namesTopic(anchor.get()) && !namesAny(normalised)
+                && !namesOwnTerm(normalised, anchor.get())) return true;
         String mine = content(Colloquial.normalise(m));
         String before = content(anchor.get());
         // the character stands alone among the message's content ("锁" in "锁了要等多久"), not inside a word of its
@@ -148,22 +170,21 @@ final class FollowUp {
                 users.addFirst(earlier.content().strip());
             }
         }
-        int start = -1;
-        for (int i = users.size() - 1; i >= 0; i--) {
-            if (!isFollowUp(users.get(i))) {
-                start = i;
-                break;
+        // a message that follows on keeps the topic (with its entity swapped), so the third turn of "我想开通创业板 →
+        // 需要什么条件 → 要炒股几年才行" is still about 创业板; any other question starts a new topic
+        Optional<String> anchor = Optional.empty();
+        for (String u : users) {
+            String turn = Colloquial.normalise(u);
+            if (anchor.isPresent() && followsOn(anchor, u)) {
+                // a follow-up by its form ("那创业板呢") swaps its entity in; one that asks something of its own about
+                // the topic joins it ("打新需要什么条件 中签了怎么缴款"), so the next turn ("没缴会怎样") reads both
+                String before = anchor.get();
+                anchor = Optional.of(isFollowUp(u) ? swapped(before, turn).orElse(before) : combine(before, turn));
+            } else if (!isFollowUp(u)) {
+                anchor = Optional.of(turn);
             }
         }
-        if (start < 0) {
-            return Optional.empty();
-        }
-        String anchor = Colloquial.normalise(users.get(start));
-        for (String f : users.subList(start + 1, users.size())) {
-            String turn = Colloquial.normalise(f);
-            anchor = swapped(anchor, turn).orElse(anchor);
-        }
-        return Optional.of(anchor);
+        return anchor;
     }
 
     private static String combine(String anchor, String followUp) {
@@ -177,8 +198,10 @@ final class FollowUp {
             return reversed.equals(anchor) ? Optional.empty() : Optional.of(reversed);
         }
         String out = anchor;
+        // what the follow-up compares with ("那佣金呢 和买股票一个费率吗" after an ETF question) is not what it asks about
+        String asked = COMPARED.matcher(followUp).replaceAll(" ");
         for (List<String> kind : KINDS) {
-            Optional<String> inFollowUp = first(followUp, kind);
+            Optional<String> inFollowUp = first(asked, kind);
             Optional<String> inAnchor = first(out, kind);
             if (inFollowUp.isPresent() && inAnchor.isPresent()) {
                 out = out.replace(inAnchor.get(), inFollowUp.get());
@@ -199,6 +222,25 @@ final class FollowUp {
             out = out.replace("\u0000" + i + "a\u0000", pair.get(1)).replace("\u0000" + i + "b\u0000", pair.get(0));
         }
         return out;
+    }
+
+    /** Whether the text names a board, a product or margin trading: what a follow-up naming none goes on asking about. */
+    private static boolean namesTopic(String text) {
+        return TOPICS.stream().anyMatch(text::contains);
+    }
+
+    /**
+     * Whether the message names a business of its own that the question before did not ("中签了怎么缴款" after
+     * "打新需要什么条件" asks about paying for shares won, not about 打新's conditions).
+     */
+    private static boolean namesOwnTerm(String message, String anchor) {
+        return TERMS.stream().anyMatch(t -> message.contains(t) && !anchor.contains(t));
+    }
+
+    /** Whether the text names an entity of any kind (a board, product, fee, password, direction...). */
+    private static boolean namesAny(String text) {
+        return TOPICS.stream().anyMatch(text::contains)
+                || KINDS.stream().flatMap(List::stream).anyMatch(text::contains);
     }
 
     /** The first entity of {@code kind} in {@code text}, longest names first (国债逆回购 before 债券). */

@@ -33,21 +33,6 @@ public final class LocalGroundedModel implements ProviderClient {
     public static final String MODEL = "grounded";
     private static final Pattern SENTENCE = Pattern.compile("[^。！？\\n]*[。！？\\n]|[^。！？\\n]+$");
     private static final int MAX_PASSAGES = 3;
-    /**
-     * Small talk the general route answers itself instead of declining: one or more greetings, questions about who
-     * answers or thanks closing the conversation, with filler between them ("您好 在吗", "你是谁啊 真人吗", "谢谢啦 搞定了").
-     */
-    private static final Pattern GREETING = Pattern.compile("[嗯哦噢额呃 ]*(?:(?:你好|您好|在吗|在不在|有人吗|有人在吗|hi|hello|嗨|哈喽"
-            + "|谢谢|谢谢你|谢啦|多谢|感谢|你是谁|早上好|早安|中午好|下午好|晚上好|晚安|再见|拜拜|哈啰"
-            // what the assistant can do ("你能帮我干啥", "你都会些什么", "你有啥功能", "你是干嘛的")
-            + "|你?(?:都|还)?(?:能|会|可以)(?:帮我|为我|给我)?(?:干|做|办|弄)?(?:点|些)?(?:啥|什么|哪些|嘛)(?:事情?|业务|忙)?"
-            + "|你?有(?:啥|什么|哪些)(?:用|功能|本事)|你是干(?:啥|什么|嘛)的"
-            // who answers ("你是机器人吗", "是真人吗")
-            + "|你?(?:是不是|是)(?:机器人|真人)|(?:机器人|真人)吗|你?是?(?:真人|人工)还是(?:机器人|ai|AI|机器)"
-            + "|你?是?(?:机器人|ai|AI|机器)还是(?:真人|人工)"
-            // a thank-you that closes the conversation ("谢谢啦 搞定了", "好的 明白了")
-            + "|好的|好嘞|明白了|知道了|懂了|搞定了|解决了|没事了|没问题了|ok"
-            + ")[啊呀呢吗吧哈啦哦噢嘛～~！!。.，,？? ]*)+", Pattern.CASE_INSENSITIVE);
 
     private final ProviderConfig config = new ProviderConfig(ID, Flavor.LOCAL, URI.create("local:/"), "",
             List.of(new ModelSpec(MODEL, MODEL, 1_000_000, null)), 1, 0, null, null, null, null);
@@ -95,7 +80,8 @@ public final class LocalGroundedModel implements ProviderClient {
         model.put("passages", g.passages().stream().limit(MAX_PASSAGES).map(LocalGroundedModel::passageModel).toList());
         model.put("facts", g.facts());
         model.put("picks", List.of());
-        model.put("greeting", GREETING.matcher(request.lastUserText().strip()).matches());
+        model.put("greeting", SmallTalk.is(request.lastUserText()));
+        model.put("thanks", SmallTalk.onlyThanks(request.lastUserText()));
         if (g.directAnswer() == null && g.facts().isEmpty()) {
             String standalone = standaloneQuestion(request);
             // a follow-up read with the turn before it ("融资利率是多少 比特币呢") is one question, not two

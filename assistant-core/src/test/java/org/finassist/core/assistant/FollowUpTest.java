@@ -47,6 +47,36 @@ class FollowUpTest {
     }
 
     @Test
+    void aShortQuestionNamingNoBoardOrProductGoesOnAskingAboutTheOneBefore() {
+        List<Message> margin = List.of(Message.user("融资融券开户条件是什么"), Message.assistant("需开户满6个月……"));
+        assertThat(FollowUp.retrievalQuery(margin, "开户要满多久")).isEqualTo("融资融券开户条件是什么 开户要满多久");
+        List<Message> star = List.of(Message.user("科创板权限怎么开"), Message.assistant("需满足……"));
+        assertThat(FollowUp.retrievalQuery(star, "开好以后多久能买")).startsWith("科创板权限怎么开");
+        List<Message> ipo = List.of(Message.user("新股中签了怎么缴款"), Message.assistant("中签后请在T+2日……"));
+        assertThat(FollowUp.retrievalQuery(ipo, "最晚啥时候前要把钱放进去")).startsWith("新股中签了怎么缴款");
+        // and keeps doing so down a chain of such questions
+        List<Message> chain = List.of(Message.user("我想开通创业板"), Message.assistant("需满足……"),
+                Message.user("需要什么条件"), Message.assistant("需满足……"));
+        assertThat(FollowUp.retrievalQuery(chain, "要炒股几年才行")).isEqualTo("我想开通创业板 需要什么条件 要炒股几年才行");
+        List<Message> ipo2 = List.of(Message.user("打新需要什么条件"), Message.assistant("需在T-2日前……"),
+                Message.user("中签了怎么缴款"), Message.assistant("中签后请在T+2日……"));
+        assertThat(FollowUp.retrievalQuery(ipo2, "没缴会怎样")).isEqualTo("中签了怎么缴款 没缴会怎样");
+        // a message naming a thing of its own, or no question at all, stands alone
+        assertThat(FollowUp.retrievalQuery(star, "印花税多少")).isEqualTo("印花税多少");
+        assertThat(FollowUp.retrievalQuery(star, "可转债怎么买")).isEqualTo("可转债怎么买");
+        assertThat(FollowUp.retrievalQuery(star, "帮我写首诗")).isEqualTo("帮我写首诗");
+        List<Message> ipo1 = List.of(Message.user("打新需要什么条件"), Message.assistant("需在T-2日前……"));
+        assertThat(FollowUp.retrievalQuery(ipo1, "中签了怎么缴款")).isEqualTo("中签了怎么缴款");
+    }
+
+    @Test
+    void whatAFollowUpComparesWithIsNotSwappedIn() {
+        List<Message> etf = List.of(Message.user("买ETF要交印花税吗"), Message.assistant("不需要……"));
+        assertThat(FollowUp.retrievalQuery(etf, "那佣金呢 和买股票一个费率吗")).isEqualTo("买ETF要交佣金吗");
+        assertThat(FollowUp.retrievalQuery(etf, "那股票呢")).isEqualTo("买股票要交印花税吗");
+    }
+
+    @Test
     void aShortQuestionThatNamesItsOwnTopicStandsAlone() {
         List<Message> opening = List.of(Message.user("开户要带什么"), Message.assistant("身份证……"));
         // shares the word 开户 with the question before: it names the topic again

@@ -123,6 +123,17 @@ class AnswerGateTest {
     }
 
     @Test
+    void theFallbackDoesNotRepeatWhatTheFailedAnswerAlreadyShowed() {
+        upstream.always(RedTeam.answer("开户需要本人身份证。稳赚不赔，赶紧上车！", 2));
+        Recorder r = new Recorder();
+        gate.deliver(request, AnswerPolicy.complianceOnly(), "开户需要本人身份证。开户约需10分钟。", r);
+        String shown = String.join("", r.deltas);
+        assertThat(shown).contains("开户约需10分钟。").doesNotContain("稳赚");
+        // the first answer and its regeneration each showed it; the fallback does not add a third copy
+        assertThat(shown.split("开户需要本人身份证。", -1)).as("shown by the two model answers only").hasSize(3);
+    }
+
+    @Test
     void reasoningWithoutATerminatorIsShownWhenItPasses() {
         upstream.always(Script.ok("开户一般十分钟左右。").withReasoning("先看开户流程", 2));
         List<String> reasoning = new ArrayList<>();

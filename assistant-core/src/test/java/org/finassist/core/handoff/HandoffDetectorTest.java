@@ -72,4 +72,23 @@ class HandoffDetectorTest {
         assertThat(detector.detect("怎么转出资金")).isEmpty();
         assertThat(detector.detect("我的钱被人转走了，怎么转出剩下的资金")).contains(HandoffReason.FRAUD);
     }
+
+    @Test
+    void aRhetoricalGrumbleBesideAQuestionIsAnsweredButNotAloneOrWithAComplaint() {
+        assertThat(detector.detect("怎么扣了5块钱手续费 不是说万2.5吗 这不坑人吗")).isEmpty();
+        assertThat(detector.detect("这不是坑人吗 转账还收手续费？")).isEmpty();
+        // alone, aimed at the firm, or with a complaint it still goes to a person
+        assertThat(detector.detect("这不坑人吗")).contains(HandoffReason.COMPLAINT);
+        assertThat(detector.detect("你们这是坑人吧？手续费怎么这么高")).contains(HandoffReason.COMPLAINT);
+        assertThat(detector.detect("手续费怎么这么高 这不坑人吗 我要投诉")).contains(HandoffReason.COMPLAINT);
+    }
+
+    @Test
+    void moneyTheBankTookThatNeverArrivedIsMoneyGone() {
+        assertThat(detector.detect("银行那边扣了钱 证券账户里一直没有 都半天了 钱去哪了")).contains(HandoffReason.FRAUD);
+        assertThat(detector.detect("卡里扣了两万 账户里还是没有")).contains(HandoffReason.FRAUD);
+        // a transfer that has not arrived yet, or where sale proceeds go, is a question about the rules
+        assertThat(detector.detect("转账成功了但是钱没到")).isEmpty();
+        assertThat(detector.detect("卖了股票钱去哪了")).isEmpty();
+    }
 }

@@ -284,4 +284,14 @@ class AnswerPickerTest {
         assertThat(picked("身份证拍了五六次都说不合格 识别不出来 怎么搞", similar(PHOTO_FAILS, 0.77))).isEqualTo("f32");
         assertThat(picked("身份证审核一直不通过", similar(PHOTO_FAILS, 0.72))).isEqualTo("f32");
     }
+
+    @Test
+    void aLongMessageSharingAWordWithTheFirstEntryAndLittleLikeItAsksSomethingElse() {
+        String fundSpeed = "你好，我那个基金提了3万多个，能不能办个加速明天快点提出来";
+        assertThat(picked(fundSpeed, similar(REDEMPTION, 0.57))).isEqualTo("decline");
+        assertThat(picked("您之前提供的这几个基金表现都很一般，有没有必要转换到其他热点上呢", similar(REDEMPTION, 0.55)))
+                .isEqualTo("decline");
+        // the same entry, asked about what it holds, still answers however unlike the wording
+        assertThat(picked("基金赎回几天到账", similar(REDEMPTION, 0.55), FUND_DEALING)).isEqualTo("f9");
+    }
 }

@@ -70,16 +70,22 @@ class IngestJobs implements AutoCloseable {
     }
 
     IngestJobStore.StoredJob submit(String kbId, List<SourceFile> files) {
-        return start(kbId, files.size(), progress -> index.ingest(kbId, files, progress));
+        return submit(kbId, files, () -> { });
+    }
+
+    /** {@code whenDone} runs once the job ends, however it ends. */
+    IngestJobStore.StoredJob submit(String kbId, List<SourceFile> files, Runnable whenDone) {
+        return start(kbId, files.size(), progress -> index.ingest(kbId, files, progress), whenDone);
     }
 
     /** Rebuilds vectors and tokens of every document of {@code kbId} from the stored chunks, as a job. */
     IngestJobStore.StoredJob submitReindex(String kbId) {
-        return start(kbId, index.documents(kbId).size(), progress -> index.reindex(kbId, progress));
+        return start(kbId, index.documents(kbId).size(), progress -> index.reindex(kbId, progress), () -> { });
     }
 
     private IngestJobStore.StoredJob start(String kbId, int files,
-                                           Function<Consumer<IngestProgress>, List<IngestResult>> work) {
+                                           Function<Consumer<IngestProgress>, List<IngestResult>> work,
+                                           Runnable whenDone) {
         String id = UUID.randomUUID().toString();
         store.create(id, kbId, files);
         runningIds.add(id);
@@ -89,6 +95,7 @@ class IngestJobs implements AutoCloseable {
             } finally {
                 runningIds.remove(id);
                 running.remove(Thread.currentThread());
+                whenDone.run();
             }
         });
         running.add(t);

@@ -130,7 +130,13 @@ class KbConfiguration {
     }
 
     @Bean
-    DemoKnowledgeBaseLoader demoKnowledgeBaseLoader(KbProperties props, KnowledgeBases kbs, IngestJobs jobs) {
-        return new DemoKnowledgeBaseLoader(props.demo(), kbs, jobs);
+    DemoLoading demoLoading(KbProperties props, KnowledgeBases kbs) {
+        return new DemoLoading(props.demo() && kbs.find(org.finassist.rag.demo.DemoKnowledgeBase.KB_ID).isEmpty());
+    }
+
+    @Bean
+    DemoKnowledgeBaseLoader demoKnowledgeBaseLoader(KbProperties props, KnowledgeBases kbs, IngestJobs jobs,
+                                                    DemoLoading loading) {
+        return new DemoKnowledgeBaseLoader(props.demo(), kbs, jobs, loading);
     }
 }
