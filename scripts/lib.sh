@@ -47,7 +47,9 @@ finassist_model_env() {
 # compilations) back to the OS every 5 s. jdk.pollerMode=1: a virtual thread waiting on a socket (the provider's
 # answer) is woken by one platform read-poller thread, instead of a master poller waking a virtual sub-poller that
 # then wakes it; one thread hand-off (a context switch, ~6 µs here) less per provider read. At 1 client the gateway
-# spends a third of its CPU switching threads: 134–150 µs per request with it, 154–185 without (session 10).
+# spends a third of its CPU switching threads: median 144 µs per request with it, 163 without (session 10;
+# at 64 clients ~11 % dearer, 64 vs 71 µs: the one platform poller thread does work a busy carrier did; see
+# docs/benchmarks.md, session 10).
 finassist_jvm_defaults() {
   export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
   FINASSIST_JVM_DEFAULTS="-XX:+UseSerialGC -Xms64m -Xmx${FINASSIST_HEAP:-192m} -XX:NewRatio=3 -Xss512k -XX:MaxMetaspaceSize=192m"
