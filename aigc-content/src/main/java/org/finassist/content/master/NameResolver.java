@@ -5,6 +5,7 @@ import org.finassist.content.market.Symbol;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,9 +69,9 @@ public final class NameResolver {
      * Short names that end two or more names and begin none: an industry or a company form (投资 of 九鼎投资 and 长江投资,
      * 钢铁, 军工, 电力), which a sentence uses as a word ("价值投资好像行不通", "加仓了军工"), not to name one of them.
      */
-    private final Set<String> industryWords = new java.util.HashSet<>();
+    private final Set<String> industryWords = new HashSet<>();
     /** Short names that begin some stock's name (宁德, 格力); the others only end names (茅台, 讯飞, 制造, 趋势). */
-    private final Set<String> leadingParts = new java.util.HashSet<>();
+    private final Set<String> leadingParts = new HashSet<>();
     /**
      * A short name that only ends names is read in a sentence with at most this many other characters (question words
      * removed): "茅台还能拿吗", "讯飞今天涨了吗", "我买的茅台跌了好多怎么办". In a longer sentence such a part is most often an

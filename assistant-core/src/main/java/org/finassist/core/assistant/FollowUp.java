@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Rewrites a follow-up question ("那手续费呢？") into a standalone retrieval query with a local heuristic. A short
@@ -60,9 +61,9 @@ final class FollowUp {
             List.of("开通", "取消", "关闭"));
 
     /** Boards, products and margin trading: topics a customer goes on asking about without naming them again. */
-    private static final List<String> TOPICS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.concat(KINDS.get(0).stream(), KINDS.get(1).stream().filter(p -> !p.equals("股票"))),
-            java.util.stream.Stream.of("融资融券", "两融", "信用账户", "期权", "条件单")).toList();
+    private static final List<String> TOPICS = Stream.of(KINDS.get(0).stream(),
+            KINDS.get(1).stream().filter(p -> !p.equals("股票")),
+            Stream.of("融资融券", "两融", "信用账户", "期权", "条件单")).flatMap(s -> s).toList();
 
     /** Businesses and things a question can be about besides boards and products (see {@link #namesOwnTerm}). */
     private static final List<String> TERMS = List.of("开户", "销户", "中签", "缴款", "申购", "赎回", "转账", "密码", "测评",

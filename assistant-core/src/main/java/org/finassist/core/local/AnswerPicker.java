@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 final class AnswerPicker {
 
     static final int MIN_SHARED = 2;
-    private static final boolean TRACE = Boolean.getBoolean("picker.trace");
     /** A "why does it fail" question is answered by a passage about failures, not by a how-to. */
     // "没有" is a trouble when something did not happen ("钱没有到账"), not when the customer lacks something ("没有银行卡")
     private static final Pattern TROUBLE = Pattern.compile("失败|不成功|不了|不上|无法|不能|没有(?![^，,。？?\\s]{0,2}(卡|身份证|证件|手机|账户|账号|钱|资金|经验|时间))|没到|未到|错误|锁定|原因"
@@ -122,7 +121,6 @@ final class AnswerPicker {
             AskedFor.Aspect aspect = AskedFor.aspect(question, questionPart(p.text()) + " " + section(p.headingPath()));
             if (!AskedFor.answerable(question, whole) || AskedFor.oppositeWay(question, topic)
                     || aspect == AskedFor.Aspect.OTHER) {
-                if (TRACE) System.err.println("TRACE skip " + i + " answerable=" + AskedFor.answerable(question, whole) + " opp=" + AskedFor.oppositeWay(question, topic) + " aspect=" + aspect + " " + p.headingPath());
                 continue;
             }
             boolean isFaq = p.text().startsWith("问：");
@@ -161,7 +159,6 @@ final class AnswerPicker {
                     // but a long message sharing a word or two with the entry and not much like it asks something else
                     // ("基金的成立日期" is not 基金赎回多久到账, "我那个基金提了3万多 能不能加速" not 风险测评)
                     && (coverage >= FIRST_MIN_COVERAGE || !(p.similarity() < FIRST_MIN_SIMILARITY));
-            if (TRACE) System.err.println("TRACE cand " + i + " shared=" + shared + "/" + q.size() + " cov=" + coverage + " chars=" + chars + " first=" + first + " enough=" + enough + " firstRanked=" + firstRanked + " trouble=" + trouble + " troubleAnswered=" + troubleAnswered + " score=" + score + " sim=" + p.similarity() + " " + p.headingPath());
             if ((enough || firstRanked) && troubleAnswered && score > bestScore) {
                 best = new Pick(i + 1, p, sentences(question, q, text));
                 bestScore = score;

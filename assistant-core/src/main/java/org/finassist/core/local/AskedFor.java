@@ -37,7 +37,8 @@ final class AskedFor {
      * arriving is not its tax ("分红什么时候到账"); selling a fund is redeeming it ("基金买了两天就卖掉 要收多少赎回费").
      */
     private static final List<List<String>> THINGS = java.util.stream.Stream.concat(NAMED.stream(),
-            java.util.stream.Stream.of(List.of("卖", "赎回"), List.of("到账"))).toList();
+            // a stop-loss order sells: "跌到某个价自动卖那种" is answered by 止盈止损单
+            java.util.stream.Stream.of(List.of("卖", "赎回", "止损", "止盈"), List.of("到账"))).toList();
     /** Words a question asks with, which say nothing about its topic. */
     private static final Pattern NOT_TOPIC = Pattern.compile("到账|怎么|怎样|什么|啥|哪些|哪个|多少|是否|能不能|可不可以|有没有"
             + "|要不要|是不是|吗|呢|么|嘛|[？?，,。！!]");

@@ -294,4 +294,12 @@ class AnswerPickerTest {
         // the same entry, asked about what it holds, still answers however unlike the wording
         assertThat(picked("基金赎回几天到账", similar(REDEMPTION, 0.55), FUND_DEALING)).isEqualTo("f9");
     }
+
+    @Test
+    void aStopLossOrderIsHowSomethingIsSoldAutomatically() {
+        Passage conditional = faq("f33", "如何设置条件单？", "止损单怎么设置",
+                "在App“交易-条件单”中可设置股价条件单、定时单和止盈止损单，条件触发时自动报单。条件单不保证成交，请留意行情。");
+        assertThat(picked("止损单在哪设置 跌到某个价自动卖那种", conditional)).isEqualTo("f33");
+        assertThat(picked("新股中签了怎么卖", NEW_SHARE_PAYMENT)).as("selling is still not paying in").isEqualTo("decline");
+    }
 }

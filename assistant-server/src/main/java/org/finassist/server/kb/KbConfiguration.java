@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import org.finassist.rag.demo.DemoKnowledgeBase;
 import org.finassist.rag.KnowledgeIndex;
 import org.finassist.rag.KnowledgeStore;
 import org.finassist.rag.embed.Embedder;
@@ -131,7 +132,7 @@ class KbConfiguration {
 
     @Bean
     DemoLoading demoLoading(KbProperties props, KnowledgeBases kbs) {
-        return new DemoLoading(props.demo() && kbs.find(org.finassist.rag.demo.DemoKnowledgeBase.KB_ID).isEmpty());
+        return new DemoLoading(props.demo() && kbs.find(DemoKnowledgeBase.KB_ID).isEmpty());
     }
 
     @Bean
