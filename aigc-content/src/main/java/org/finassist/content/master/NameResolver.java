@@ -102,8 +102,7 @@ public final class NameResolver {
         byShortName.forEach((shortName, fits) -> {
             if (fits.stream().map(s -> stripSt(normalise(s.name()))).anyMatch(n -> n.startsWith(shortName))) {
                 leadingParts.add(shortName);
-            }
-            if (fits.size() >= 2 && fits.stream().map(s -> stripSt(normalise(s.name()))).noneMatch(n -> n.startsWith(shortName))) {
+            } else if (fits.size() >= 2) {
                 industryWords.add(shortName);
             }
         });

@@ -14,13 +14,12 @@ class DemoKnowledgeBaseLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoKnowledgeBaseLoader.class);
 
-    private final boolean enabled;
     private final KnowledgeBases kbs;
     private final IngestJobs jobs;
     private final DemoLoading loading;
 
-    DemoKnowledgeBaseLoader(boolean enabled, KnowledgeBases kbs, IngestJobs jobs, DemoLoading loading) {
-        this.enabled = enabled;
+    /** {@code loading} says whether a load is due (demo enabled, no demo knowledge base when the context started). */
+    DemoKnowledgeBaseLoader(KnowledgeBases kbs, IngestJobs jobs, DemoLoading loading) {
         this.kbs = kbs;
         this.jobs = jobs;
         this.loading = loading;
@@ -28,7 +27,8 @@ class DemoKnowledgeBaseLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || kbs.find(DemoKnowledgeBase.KB_ID).isPresent()) {
+        // another node of a cluster may have created it since the context started
+        if (!loading.pending() || kbs.find(DemoKnowledgeBase.KB_ID).isPresent()) {
             loading.done();
             return;
         }

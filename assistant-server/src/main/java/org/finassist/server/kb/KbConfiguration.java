@@ -136,8 +136,7 @@ class KbConfiguration {
     }
 
     @Bean
-    DemoKnowledgeBaseLoader demoKnowledgeBaseLoader(KbProperties props, KnowledgeBases kbs, IngestJobs jobs,
-                                                    DemoLoading loading) {
-        return new DemoKnowledgeBaseLoader(props.demo(), kbs, jobs, loading);
+    DemoKnowledgeBaseLoader demoKnowledgeBaseLoader(KnowledgeBases kbs, IngestJobs jobs, DemoLoading loading) {
+        return new DemoKnowledgeBaseLoader(kbs, jobs, loading);
     }
 }
