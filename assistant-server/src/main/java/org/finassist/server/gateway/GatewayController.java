@@ -23,7 +23,6 @@ import org.finassist.server.web.BoundedBody;
 import org.finassist.server.gateway.internal.ChatCompletionWire;
 import org.finassist.server.router.RouterTimings;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -32,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The OpenAI-compatible gateway: {@code POST /v1/chat/completions} (streaming and not) and {@code GET /v1/models}.
+ * The OpenAI-compatible gateway: {@code POST /v1/chat/completions} (streaming and not; its own servlet, see
+ * {@link ChatCompletionsServlet}) and {@code GET /v1/models}.
  * Model names: {@code finassist-<route>} (e.g. finassist-qa), {@code finassist-auto} (classified from the text),
  * or {@code provider:model}. Bodies are read and written here, not by Spring's converters, so every bad input gets
  * an OpenAI-shaped error and streams can be committed only once the first token exists.
@@ -90,7 +90,7 @@ class GatewayController {
         m.put("owned_by", owner);
     }
 
-    @PostMapping("/v1/chat/completions")
+    /** {@code POST /v1/chat/completions}, reached through {@link ChatCompletionsServlet}. */
     void chat(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long t0 = System.nanoTime();
         ChatCompletionWire.Parsed parsed;
@@ -115,7 +115,7 @@ class GatewayController {
         boolean pinned = !parsed.model().startsWith(PREFIX);
         RouteOptions options = new RouteOptions(new Cancellation(), LocalFallbackPolicy.allows(parsed, pinned,
                 request.getHeader(LocalFallbackPolicy.OPT_IN_HEADER)), keyed.options().economy());
-        boolean gated = customerFacing(request);
+        boolean gated = customerFacing();
         if (parsed.stream()) {
             try {
                 stream(request, cr, options, new GatewayStream(response, id, created, parsed.model(), cr.route(),
@@ -211,13 +211,13 @@ class GatewayController {
     }
 
     /** Whether the caller's key is marked customer-facing ({@code finassist.gateway.customer-facing-keys}). */
-    private boolean customerFacing(HttpServletRequest request) {
-        java.security.Principal caller = request.getUserPrincipal();
+    private boolean customerFacing() {
+        String caller = Callers.currentCallerName();
         if (caller == null) {
             return false;
         }
         // an API key's principal is named "key:<name>"
-        String name = caller.getName().startsWith("key:") ? caller.getName().substring(4) : caller.getName();
+        String name = caller.startsWith("key:") ? caller.substring(4) : caller;
         return properties.customerFacingKeys().contains(name);
     }
 

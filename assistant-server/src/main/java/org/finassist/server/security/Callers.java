@@ -38,6 +38,16 @@ public final class Callers {
                 ? key.key().key() : null;
     }
 
+    /**
+     * The name of the current request's authenticated caller (an API key's is {@code key:<name>}), or null when
+     * nobody is signed in; read from the security context, not the servlet request (the gateway's chain does not
+     * wrap requests).
+     */
+    public static String currentCallerName() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof AnonymousAuthenticationToken ? null : auth.getName();
+    }
+
     /** The owner subject of the current request's records; never null inside a secured request. */
     public static String subject(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -121,6 +121,28 @@ class GatewayIT extends SharedServerContext {
     }
 
     @Test
+    void answersCarryAnApisHeadersNoPagePolicyAndNoSession() {
+        HttpResponse<String> r = chat("{\"model\":\"finassist-qa\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+        // the pages keep theirs
+        HttpResponse<String> page = Http.get(url("/widget/demo.html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+    }
+
+    @Test
+    void otherMethodsOnChatCompletionsGetAnOpenAiShaped405() throws Exception {
+        HttpResponse<String> r = Http.get(url("/v1/chat/completions"));
+        assertError(r, 405, "method_not_allowed");
+        assertThat(r.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(DS.requests()).isZero();
+    }
+
+    @Test
     void providerRequestErrorsFailFastWithTheProvidersMessage() throws Exception {
         DS.always(Script.status(400, "temperature out of range"));
         HttpResponse<String> r = chat("{\"model\":\"finassist-qa\",\"temperature\":9,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small HTTP/1.1 client for one provider endpoint: pooled keep-alive connections (plain or TLS), blocking I/O
@@ -44,6 +45,8 @@ final class Http1Client implements AutoCloseable {
     private final String target;
     private final Duration connectTimeout;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /** The deque's size, kept apart: {@code ConcurrentLinkedDeque.size()} walks every node (issue 19 profile). */
+    private final AtomicInteger idleCount = new AtomicInteger();
 
     Http1Client(URI endpoint, Duration connectTimeout) {
         this.endpoint = endpoint;
@@ -127,6 +130,7 @@ final class Http1Client implements AutoCloseable {
     private Connection pooled() {
         Connection c;
         while ((c = idle.pollFirst()) != null) {
+            idleCount.decrementAndGet();
             if (System.nanoTime() - c.idleSince < IDLE.toNanos() && !c.socket.isClosed()) {
                 return c;
             }
@@ -136,7 +140,8 @@ final class Http1Client implements AutoCloseable {
     }
 
     void release(Connection c) {
-        if (idle.size() >= MAX_IDLE) {
+        if (idleCount.incrementAndGet() > MAX_IDLE) {
+            idleCount.decrementAndGet();
             c.closeQuietly();
             return;
         }
@@ -189,6 +194,7 @@ final class Http1Client implements AutoCloseable {
     public void close() {
         Connection c;
         while ((c = idle.pollFirst()) != null) {
+            idleCount.decrementAndGet();
             c.closeQuietly();
         }
     }
