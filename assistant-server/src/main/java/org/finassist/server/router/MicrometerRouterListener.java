@@ -22,6 +22,25 @@ final class MicrometerRouterListener implements RouterListener {
     private final MeterRegistry registry;
     /** Meters by name and tags: registering per call costs an id build and a registry look-up each time. */
     private final java.util.concurrent.ConcurrentHashMap<String, Object> meters = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The meters of one delivered answer and of one attempt, found with one look-up each (issue 19 profile). */
+    private final java.util.concurrent.ConcurrentHashMap<AnswerKey, AnswerMeters> answers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<AttemptKey, AttemptMeters> attempts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record AnswerKey(String route, String provider, String model) {
+    }
+
+    private record AnswerMeters(Counter requests, Timer latency, Timer ttft, Counter prompt, Counter completion,
+                                Counter reasoning, Counter cacheHit, DistributionSummary cost) {
+    }
+
+    private record AttemptKey(String route, String provider, String outcome, String reason) {
+    }
+
+    /** {@code fallbacks} and {@code errors} are null for an attempt that does not count as one. */
+    private record AttemptMeters(Counter attempts, Counter fallbacks, Counter errors) {
+    }
 
     MicrometerRouterListener(MeterRegistry registry) {
         this.registry = registry;
@@ -34,35 +53,51 @@ final class MicrometerRouterListener implements RouterListener {
 
     @Override
     public void attempt(String route, Attempt a) {
-        counter("finassist.router.attempts", "Candidate attempts by outcome", "route", route, "provider",
-                a.provider(), "outcome", a.outcome(), "reason", a.reason() == null ? "none" : a.reason()).increment();
-        if (!a.ok()) {
-            counter("finassist.router.fallbacks", "Candidates failed or skipped", "route", route, "provider",
-                    a.provider()).increment();
+        String reason = a.reason() == null ? "none" : a.reason();
+        AttemptMeters m = attempts.computeIfAbsent(new AttemptKey(route, a.provider(), a.outcome(), reason),
+                k -> new AttemptMeters(
+                        counter("finassist.router.attempts", "Candidate attempts by outcome", "route", route,
+                                "provider", a.provider(), "outcome", a.outcome(), "reason", reason),
+                        a.ok() ? null : counter("finassist.router.fallbacks", "Candidates failed or skipped", "route",
+                                route, "provider", a.provider()),
+                        "failed".equals(a.outcome()) ? counter("finassist.router.errors", "Provider errors by kind",
+                                "provider", a.provider(), "kind", a.reason()) : null));
+        m.attempts().increment();
+        if (m.fallbacks() != null) {
+            m.fallbacks().increment();
         }
-        if ("failed".equals(a.outcome())) {
-            counter("finassist.router.errors", "Provider errors by kind", "provider", a.provider(), "kind",
-                    a.reason()).increment();
+        if (m.errors() != null) {
+            m.errors().increment();
         }
     }
 
     @Override
     public void completed(String route, Completion c, long latencyNanos, long firstTokenNanos, long upstreamNanos) {
         UPSTREAM.get()[0] = upstreamNanos;
-        String provider = c.provider();
-        counter("finassist.router.requests", "Answers delivered", "route", route, "provider", provider).increment();
-        timer("finassist.router.latency", "Answer latency incl. failover", route, provider)
-                .record(latencyNanos, TimeUnit.NANOSECONDS);
-        timer("finassist.router.ttft", "Time to first token", route, provider)
-                .record(firstTokenNanos, TimeUnit.NANOSECONDS);
-        tokens(provider, c.model(), "prompt", c.usage().promptTokens());
-        tokens(provider, c.model(), "completion", c.usage().completionTokens());
-        tokens(provider, c.model(), "reasoning", c.usage().reasoningTokens());
-        tokens(provider, c.model(), "cache_hit", c.usage().cacheHitTokens());
-        ((DistributionSummary) meters.computeIfAbsent("cost|" + provider + "|" + c.model(), k ->
-                DistributionSummary.builder("finassist.router.cost").baseUnit("cny").description("Cost of answers in CNY")
-                        .tags("provider", provider, "model", c.model()).register(registry)))
-                .record(c.costCny().doubleValue());
+        AnswerMeters m = answers.computeIfAbsent(new AnswerKey(route, c.provider(), c.model()), this::answerMeters);
+        m.requests().increment();
+        m.latency().record(latencyNanos, TimeUnit.NANOSECONDS);
+        m.ttft().record(firstTokenNanos, TimeUnit.NANOSECONDS);
+        m.prompt().increment(c.usage().promptTokens());
+        m.completion().increment(c.usage().completionTokens());
+        m.reasoning().increment(c.usage().reasoningTokens());
+        m.cacheHit().increment(c.usage().cacheHitTokens());
+        m.cost().record(c.costCny().doubleValue());
+    }
+
+    private AnswerMeters answerMeters(AnswerKey k) {
+        String provider = k.provider();
+        String model = k.model();
+        return new AnswerMeters(
+                counter("finassist.router.requests", "Answers delivered", "route", k.route(), "provider", provider),
+                timer("finassist.router.latency", "Answer latency incl. failover", k.route(), provider),
+                timer("finassist.router.ttft", "Time to first token", k.route(), provider),
+                tokens(provider, model, "prompt"), tokens(provider, model, "completion"),
+                tokens(provider, model, "reasoning"), tokens(provider, model, "cache_hit"),
+                (DistributionSummary) meters.computeIfAbsent("cost|" + provider + "|" + model, x ->
+                        DistributionSummary.builder("finassist.router.cost").baseUnit("cny")
+                                .description("Cost of answers in CNY").tags("provider", provider, "model", model)
+                                .register(registry)));
     }
 
     @Override
@@ -94,11 +129,8 @@ final class MicrometerRouterListener implements RouterListener {
                 .increment();
     }
 
-    private void tokens(String provider, String model, String type, int n) {
-        if (n > 0) {
-            counter("finassist.router.tokens", "Tokens by type", "provider", provider, "model", model, "type", type)
-                    .increment(n);
-        }
+    private Counter tokens(String provider, String model, String type) {
+        return counter("finassist.router.tokens", "Tokens by type", "provider", provider, "model", model, "type", type);
     }
 
     private Counter counter(String name, String description, String... tags) {
