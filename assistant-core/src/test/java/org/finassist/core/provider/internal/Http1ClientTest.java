@@ -116,6 +116,32 @@ class Http1ClientTest {
     }
 
     @Test
+    void aHeadArrivingInPiecesSplitInsideLinesAndBetweenCrAndLfIsReadWhole() throws Exception {
+        server = new ServerSocket(0); // closed after the test
+        ServerSocket raw = server;
+        Thread.ofVirtual().start(() -> {
+            try (Socket s = raw.accept(); OutputStream out = s.getOutputStream()) {
+                s.getInputStream().read(new byte[4096]);
+                for (String part : new String[]{"HTTP/1.1 2", "00 OK\r", "\nX-Request-Id: ab", "c\nContent-Le",
+                        "ngth: 2\r\n", "\r", "\nok"}) {
+                    out.write(part.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    Thread.sleep(20);
+                }
+                Thread.sleep(500);
+            } catch (IOException | InterruptedException e) {
+                // done
+            }
+        });
+        Http1Client client = new Http1Client(URI.create("http://127.0.0.1:" + raw.getLocalPort() + "/x"),
+                Duration.ofSeconds(5));
+        Http1Client.Response r = client.post(Map.of(), new byte[0], SECONDS_10, new Http1Client.Exchange());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("x-request-id")).isEqualTo("abc");
+        assertThat(new String(r.body().readAll(1 << 20, SECONDS_10), StandardCharsets.UTF_8)).isEqualTo("ok");
+    }
+
+    @Test
     void decodesChunkedBodiesAndKeepsHeaders() throws IOException {
         Http1Client client = serve(i -> "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 3\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n", false);
