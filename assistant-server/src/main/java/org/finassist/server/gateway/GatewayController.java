@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @RestController
 class GatewayController {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayController.class);
+
     static final String PREFIX = "finassist-";
     /** Answers prepared on the request's own thread while at most this many are in preparation. */
     private static final int INLINE_UP_TO = Runtime.getRuntime().availableProcessors();
@@ -184,6 +186,10 @@ class GatewayController {
                 GatewayResponses.json(response, 200, ChatCompletionWire.response(id, created, model, c));
             } catch (RouterException e) {
                 writeError(response, e, options.cancellation());
+            } catch (RuntimeException e) { // a fault of ours: the client gets a 500 in OpenAI's shape, not an empty 200
+                LOG.error("Gateway answer {} failed", id, e);
+                writeError(response, new GatewayException(500, "server_error", "internal_error", null,
+                        "The gateway failed to prepare the answer."), options.cancellation());
             } catch (Exception e) {
                 options.cancellation().cancel("client_disconnected");
             } finally {
@@ -196,6 +202,18 @@ class GatewayController {
             answer.run();
         } else {
             Thread.ofVirtual().name("gateway-" + id).start(answer);
+        }
+    }
+
+    private static void writeError(HttpServletResponse response, GatewayException e, Cancellation cancellation) {
+        if (response.isCommitted()) {
+            return;
+        }
+        try {
+            response.reset();
+            GatewayResponses.error(response, e);
+        } catch (IOException | IllegalStateException io) {
+            cancellation.cancel("client_disconnected");
         }
     }
 

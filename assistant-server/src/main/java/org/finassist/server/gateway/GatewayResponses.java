@@ -14,7 +14,10 @@ final class GatewayResponses {
     }
 
     static void json(HttpServletResponse response, int status, JsonNode body) throws IOException {
-        byte[] bytes = ChatCompletionWire.JSON.writeValueAsBytes(body);
+        json(response, status, ChatCompletionWire.JSON.writeValueAsBytes(body));
+    }
+
+    static void json(HttpServletResponse response, int status, byte[] bytes) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

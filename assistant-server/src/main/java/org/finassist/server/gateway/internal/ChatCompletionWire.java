@@ -136,27 +136,59 @@ public final class ChatCompletionWire {
         return new Message("developer".equals(role) ? "system" : role, text, extra);
     }
 
-    public static ObjectNode response(String id, long created, String model, Completion c) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("id", id);
-        root.put("object", "chat.completion");
-        root.put("created", created);
-        root.put("model", model);
-        ObjectNode choice = root.putArray("choices").addObject();
-        choice.put("index", 0);
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
-        message.put("content", c.content());
-        if (c.reasoning() != null) {
-            message.put("reasoning_content", c.reasoning());
+    /**
+     * A whole answer as OpenAI's {@code chat.completion}, written straight to bytes: no tree is built and no
+     * record is converted to one first (a gateway request's hot path, issue 19 profile).
+     */
+    public static byte[] response(String id, long created, String model, Completion c) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(
+                512 + (c.content() == null ? 0 : 3 * c.content().length())); // content is null beside tool calls
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(bytes)) {
+            g.writeStartObject();
+            g.writeStringField("id", id);
+            g.writeStringField("object", "chat.completion");
+            g.writeNumberField("created", created);
+            g.writeStringField("model", model);
+            g.writeArrayFieldStart("choices");
+            g.writeStartObject();
+            g.writeNumberField("index", 0);
+            g.writeObjectFieldStart("message");
+            g.writeStringField("role", "assistant");
+            g.writeStringField("content", c.content());
+            if (c.reasoning() != null) {
+                g.writeStringField("reasoning_content", c.reasoning());
+            }
+            if (!c.toolCalls().isEmpty()) {
+                g.writeObjectField("tool_calls", c.toolCalls());
+            }
+            g.writeEndObject();
+            g.writeStringField("finish_reason", c.finishReason() == null ? "stop" : c.finishReason());
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeObjectField("usage", usage(c.usage()));
+            g.writeFieldName("finassist");
+            writeMeta(g, c);
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // into memory: cannot happen
         }
-        if (!c.toolCalls().isEmpty()) {
-            message.set("tool_calls", JSON.valueToTree(c.toolCalls()));
+        return bytes.toByteArray();
+    }
+
+    private static void writeMeta(com.fasterxml.jackson.core.JsonGenerator g, Completion c) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("provider", c.provider());
+        g.writeStringField("model", c.model());
+        g.writeStringField("route", c.trail() == null ? null : c.trail().route());
+        g.writeStringField("cost_cny", c.costCny().toPlainString());
+        g.writeArrayFieldStart("trail");
+        if (c.trail() != null) {
+            for (Attempt a : c.trail().attempts()) {
+                g.writeObject(a);
+            }
         }
-        choice.put("finish_reason", c.finishReason() == null ? "stop" : c.finishReason());
-        root.set("usage", usage(c.usage()));
-        root.set("finassist", meta(c));
-        return root;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     public static ObjectNode chunk(String id, long created, String model) {
