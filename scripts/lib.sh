@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
 # Shared helpers for the FinAssist scripts. Sourced, not run.
 
+# The feature release of a java binary (21, 25, ...), empty if it does not run.
+finassist_java_major() {
+  local v
+  v=$("$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  echo "${v%%.*}"
+}
+
 # Picks a JDK >= 21: $JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm, else `java` on PATH.
 finassist_pick_jdk() {
   local candidates=() c v
@@ -11,8 +18,8 @@ finassist_pick_jdk() {
   fi
   for c in "${candidates[@]}"; do
     [[ -x "$c/bin/java" && -x "$c/bin/javac" ]] || continue
-    v=$("$c/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-    if [[ -n "$v" && "${v%%.*}" -ge 21 ]]; then
+    v=$(finassist_java_major "$c/bin/java")
+    if [[ -n "$v" && "$v" -ge 21 ]]; then
       export JAVA_HOME="$c"; export PATH="$JAVA_HOME/bin:$PATH"; return 0
     fi
   done
@@ -59,9 +66,8 @@ finassist_jvm_defaults() {
   FINASSIST_JVM_DEFAULTS+=" -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000"
   FINASSIST_JVM_DEFAULTS+=" -Djdk.pollerMode=1"
   local v
-  v=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -XshowSettings:properties -version 2>&1 \
-    | awk -F'= ' '/java.specification.version/ {print $2}')
-  if [[ -n "$v" && "${v%%.*}" -ge 25 ]]; then
+  v=$(finassist_java_major "${JAVA_HOME:+$JAVA_HOME/bin/}java")
+  if [[ -n "$v" && "$v" -ge 25 ]]; then
     FINASSIST_JVM_DEFAULTS+=" -XX:+UseCompactObjectHeaders"
   fi
 }

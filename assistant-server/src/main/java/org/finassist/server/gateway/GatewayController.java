@@ -205,12 +205,12 @@ class GatewayController {
         }
     }
 
+    /** An error for a request whose answer failed, unless the response already left (nothing can be said then). */
     private static void writeError(HttpServletResponse response, GatewayException e, Cancellation cancellation) {
         if (response.isCommitted()) {
             return;
         }
         try {
-            response.reset();
             GatewayResponses.error(response, e);
         } catch (IOException | IllegalStateException io) {
             cancellation.cancel("client_disconnected");
@@ -218,13 +218,8 @@ class GatewayController {
     }
 
     private static void writeError(HttpServletResponse response, RouterException e, Cancellation cancellation) {
-        if (e.kind() == RouterException.Kind.CANCELLED) {
-            return;
-        }
-        try {
-            GatewayResponses.error(response, GatewayResponses.of(e));
-        } catch (IOException io) {
-            cancellation.cancel("client_disconnected");
+        if (e.kind() != RouterException.Kind.CANCELLED) { // a cancelled request's client is gone
+            writeError(response, GatewayResponses.of(e), cancellation);
         }
     }
 

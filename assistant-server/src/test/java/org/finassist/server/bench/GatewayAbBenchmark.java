@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class GatewayAbBenchmark {
 
-    private static final String BODY = "{\"model\":\"bench:chat\",\"messages\":[{\"role\":\"user\",\"content\":\"股票交易时间是几点？\"}]}";
+    private static final String BODY = String.format(GatewayBenchmark.BODY, "bench:chat");
     private static final int PORT_A = 18301;
     private static final int PORT_B = 18302;
 
@@ -83,9 +82,9 @@ public final class GatewayAbBenchmark {
 
     private static double window(HttpClient client, Process p, int port, int level, int seconds) throws Exception {
         load(client, port, level, 1);
-        long c0 = cpuMicros(p);
+        long c0 = GatewayBenchmark.cpuMicros(p);
         long n = load(client, port, level, seconds);
-        return (cpuMicros(p) - c0) / (double) Math.max(1, n);
+        return (GatewayBenchmark.cpuMicros(p) - c0) / (double) Math.max(1, n);
     }
 
     private static double median(List<Double> xs) {
@@ -102,41 +101,14 @@ public final class GatewayAbBenchmark {
         return n;
     }
 
-    private static long cpuMicros(Process p) {
-        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1000).orElse(0L);
-    }
-
-    private static Process start(FakeUpstream fake, int port, String jvm, String cp) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Dfile.encoding=UTF-8"));
-        cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+    /** Each build on a data directory of its own: the two run side by side. */
+    private static Process start(FakeUpstream fake, int port, String jvm, String classpath) throws Exception {
         Path data = Files.createTempDirectory("gateway-ab-" + port);
-        cmd.addAll(List.of("-cp", cp, "org.finassist.server.FinAssistApplication", "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "--logging.level.root=WARN", "--finassist.data-dir=" + data,
-                "--finassist.router.providers.bench.flavor=deepseek",
-                "--finassist.router.providers.bench.base-url=" + fake.baseUrl(),
-                "--finassist.router.providers.bench.api-key=bench",
-                "--finassist.router.providers.bench.max-concurrency=2048",
-                "--finassist.router.providers.bench.models.chat.upstream=chat-upstream"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(data.resolve("gateway.log").toFile()).start();
+        return GatewayBenchmark.startGateway(fake, port, jvm, classpath, "--finassist.data-dir=" + data);
     }
 
     private static void awaitUp(HttpClient client, int port) throws InterruptedException {
-        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
-        for (int i = 0; i < 720; i++) {
-            try {
-                if (client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() < 500) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("gateway on port " + port + " did not come up");
+        GatewayBenchmark.awaitUp(client, URI.create("http://127.0.0.1:" + port + "/actuator/health"));
     }
 
     /** Closed-loop load; a non-200 or a local-model answer makes the comparison invalid, so it stops the run. */

@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class GatewayBenchmark {
 
-    private static final String BODY = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"股票交易时间是几点？\"}]}";
+    /** The request every benchmark client sends; {@code %s} is the model. */
+    static final String BODY = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"股票交易时间是几点？\"}]}";
     private static final Map<String, Long> ERRORS = new ConcurrentHashMap<>();
     private static volatile int proxyPort;
     private static volatile String jitWarmupReport = "no JIT warm-up";
@@ -62,7 +63,7 @@ public final class GatewayBenchmark {
             fake.keepBodies(false).always(Script.ok("A股交易时间为9:30-11:30、13:00-15:00。").withUsage(30, 20, 10));
             int gwPort = freePort();
             proxyPort = freePort();
-            Process gateway = startGateway(fake, gwPort, jvm);
+            Process gateway = startGateway(fake, gwPort, jvm, System.getProperty("java.class.path"));
             Process proxy = new ProcessBuilder("node", "bench/proxy.mjs", String.valueOf(proxyPort),
                     fake.baseUrl().toString()).directory(Path.of("..").toFile()).inheritIO().start();
             try {
@@ -231,11 +232,16 @@ public final class GatewayBenchmark {
                 + "\n";
     }
 
-    private static Process startGateway(FakeUpstream fake, int port, String jvm) throws IOException {
+    /**
+     * A gateway as a process of its own: {@code jvm} its JVM options, {@code classpath} its build, {@code extraArgs}
+     * further Spring arguments (e.g. a data directory of its own when two run side by side).
+     */
+    static Process startGateway(FakeUpstream fake, int port, String jvm, String classpath, String... extraArgs)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Dfile.encoding=UTF-8"));
         cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.finassist.server.FinAssistApplication",
+        cmd.addAll(List.of("-cp", classpath, "org.finassist.server.FinAssistApplication",
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                 "--logging.level.root=WARN",
@@ -244,10 +250,11 @@ public final class GatewayBenchmark {
                 "--finassist.router.providers.bench.api-key=bench",
                 "--finassist.router.providers.bench.max-concurrency=2048",
                 "--finassist.router.providers.bench.models.chat.upstream=chat-upstream"));
+        cmd.addAll(Arrays.asList(extraArgs));
         return new ProcessBuilder(cmd).inheritIO().start();
     }
 
-    private static void awaitUp(HttpClient client, URI uri) throws InterruptedException {
+    static void awaitUp(HttpClient client, URI uri) throws InterruptedException {
         for (int i = 0; i < 720; i++) { // up to 6 min: a loaded machine starts the server slowly
             try {
                 if (client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding())
@@ -315,7 +322,7 @@ public final class GatewayBenchmark {
         return (cpuMicros(p) - c0) / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static long cpuMicros(Process p) {
+    static long cpuMicros(Process p) {
         return p.info().totalCpuDuration().map(d -> d.toNanos() / 1000).orElse(0L);
     }
 
